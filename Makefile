@@ -1,0 +1,46 @@
+# The front door. `make book` and `make test` set everything up themselves.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV   := .venv
+PY     := $(VENV)/bin/python
+EKRAF  := $(PY) -m ekraf_repro.cli
+DATA   ?=
+PARAMS ?=
+OUT    ?=
+
+export UV_COMPILE_BYTECODE := 1
+export PYTHONHASHSEED := 0
+export PYDEVD_DISABLE_FILE_VALIDATION := 1
+
+.PHONY: help setup book test validate rerun clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
+
+setup: $(VENV)/.ready  ## install uv if missing and the locked environment
+
+$(VENV)/.ready: pyproject.toml uv.lock
+	@uv=$$(command -v uv || echo "$$HOME/.local/bin/uv"); \
+	if [ ! -x "$$uv" ]; then \
+	  echo "setup: installing uv with pip"; \
+	  python3 -m pip install --user --quiet uv 2>/dev/null || python3 -m pip install --user --quiet --break-system-packages uv; \
+	  uv=$$(command -v uv || echo "$$HOME/.local/bin/uv"); \
+	fi; \
+	"$$uv" sync --frozen --all-groups --compile-bytecode --quiet
+	@touch $@
+
+book: setup  ## validate the data, execute changed notebooks (papermill), build _build/html
+	$(EKRAF) book
+
+test: setup  ## run the whole suite: unit, data, pipeline, nbval, strict build
+	$(PY) -m pytest
+
+validate: setup  ## check a data file: make validate DATA=path/to/file.csv
+	$(EKRAF) validate $(or $(DATA),data/raw/tabel_1_1_ekspor_ekraf.csv)
+
+rerun: setup  ## variant book: make rerun DATA=file.csv PARAMS="subsektor=Fashion bahasa=en" OUT=dir
+	$(EKRAF) rerun $(if $(DATA),--data "$(DATA)") $(foreach p,$(PARAMS),--param "$(p)") $(if $(OUT),--out "$(OUT)")
+
+clean:  ## remove build output (keeps the environment)
+	rm -rf _build

@@ -1,0 +1,1 @@
+"""Reproducible edition of the Bandung - Petaling Jaya creative-economy paper."""

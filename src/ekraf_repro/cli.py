@@ -1,0 +1,117 @@
+"""Command line: ``ekraf validate|execute|book|rerun|datapage``.
+
+Every error in the user's input ends the command with one line on stderr
+(``error: ...``) and exit status 2, never a traceback.
+"""
+import argparse
+import shutil
+import sys
+from pathlib import Path
+
+from . import bookbuild, datapage, loader, paths, pipeline
+from .errors import InputError
+from .params import DEFAULTS
+
+MANIFEST = paths.BUILD / ".ekraf" / "manifest.json"
+
+
+def parse_params(items: list[str]) -> dict:
+    """``["subsektor=Fashion", "tahun_awal=2019"]`` -> dict; years become ints, ``None`` becomes None."""
+    out = {}
+    for item in items:
+        if "=" not in item:
+            raise InputError(f"parameter '{item}': write it as name=value; allowed names: {', '.join(DEFAULTS)}")
+        key, value = item.split("=", 1)
+        key, value = key.strip(), value.strip()
+        if key not in DEFAULTS:
+            raise InputError(f"unknown parameter '{key}'; allowed: {', '.join(DEFAULTS)}")
+        if value == "None":
+            out[key] = None
+        elif key.startswith("tahun_") and value.lstrip("-").isdigit():
+            out[key] = int(value)
+        else:
+            out[key] = value
+    return out
+
+
+def cmd_validate(args) -> None:
+    print(loader.summary(loader.load(Path(args.data))))
+
+
+def cmd_execute(args) -> None:
+    jobs = pipeline.plan()
+    pipeline.run(jobs, MANIFEST, force=args.force, workers=args.jobs)
+    pipeline.prune_appendix(jobs, paths.NOTEBOOKS)
+
+
+def cmd_book(args) -> None:
+    print(loader.summary(loader.load(paths.RAW_TABLE)), flush=True)
+    cmd_execute(args)
+    if datapage.write():
+        print(f"wrote {paths.display(datapage.PAGE)}")
+    bookbuild.build(force=args.force)
+
+
+def cmd_rerun(args) -> None:
+    params = parse_params(args.param)
+    if args.data:
+        params["data"] = str(Path(args.data).resolve())
+    out = Path(args.out).resolve()
+    for protected in (paths.NOTEBOOKS, paths.DATA, paths.BUILD / "html"):
+        if out == protected or protected in out.parents or out in protected.parents:
+            raise InputError(f"OUT={args.out}: must not be or contain {paths.display(protected)}")
+    jobs = pipeline.plan(parameters=params, outdir=out / "source" / "notebooks")  # checks the parameters
+    src = out / "source"
+    src.mkdir(parents=True, exist_ok=True)
+    for name in ("_config.yml", "_toc.yml"):
+        shutil.copy2(paths.ROOT / name, src / name)
+    for name in ("book", "data"):
+        if (src / name).exists():
+            shutil.rmtree(src / name)
+        shutil.copytree(paths.ROOT / name, src / name)
+    pipeline.run(jobs, out / "manifest.json", force=args.force, workers=args.jobs)
+    pipeline.prune_appendix(jobs, src / "notebooks")
+    html = bookbuild.build(root=src, out=out, force=args.force)
+    print(f"variant book: {html / 'index.html'}")
+
+
+def cmd_datapage(args) -> None:
+    changed = datapage.write()
+    print(f"{paths.display(datapage.PAGE)}: {'written' if changed else 'up to date'}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="ekraf", description=__doc__.splitlines()[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    v = sub.add_parser("validate", help="check a table in the layout of Tabel 1.1")
+    v.add_argument("data")
+    v.set_defaults(fn=cmd_validate)
+    for name, fn, hlp in [("execute", cmd_execute, "execute changed notebooks in place"),
+                          ("book", cmd_book, "validate, execute changed notebooks, build the HTML book")]:
+        s = sub.add_parser(name, help=hlp)
+        s.add_argument("--force", action="store_true", help="execute and build everything")
+        s.add_argument("--jobs", type=int, default=pipeline.WORKERS)
+        s.set_defaults(fn=fn)
+    r = sub.add_parser("rerun", help="execute every notebook with other parameters or data into OUT")
+    r.add_argument("--data", default=None)
+    r.add_argument("--param", action="append", default=[], metavar="NAME=VALUE")
+    r.add_argument("--out", default=str(paths.BUILD / "rerun"))
+    r.add_argument("--force", action="store_true")
+    r.add_argument("--jobs", type=int, default=pipeline.WORKERS)
+    r.set_defaults(fn=cmd_rerun)
+    d = sub.add_parser("datapage", help="write book/data.md from data/datapackage.json")
+    d.set_defaults(fn=cmd_datapage)
+    args = ap.parse_args(argv)
+    try:
+        args.fn(args)
+    except InputError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    except pipeline.ExecutionFailed as err:
+        print(f"error: notebook execution failed: {err}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,92 @@
+"""The notebooks' parameters: names, defaults, and the checks run before any kernel starts.
+
+Each notebook has one cell tagged ``parameters`` that assigns the defaults
+below (only those it uses). :func:`resolve` checks a set of values and returns
+them completed, with the data loaded and cut to the chosen years; every
+problem is one :class:`InputError` line naming the parameter and what is allowed.
+"""
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from . import loader, paths
+from .errors import InputError
+from .labels import LANGUAGES
+from .subsectors import official_name
+
+DEFAULT_DATA = "../data/raw/tabel_1_1_ekspor_ekraf.csv"  # relative to notebooks/, papermill's cwd
+DEFAULTS = {
+    "data": DEFAULT_DATA,
+    "subsektor": "Kriya",
+    "tahun_awal": None,
+    "tahun_akhir": None,
+    "tahun_dasar": None,
+    "bahasa": "id",
+}
+
+
+@dataclass
+class Params:
+    data: str
+    subsektor: str
+    tahun_awal: int
+    tahun_akhir: int
+    tahun_dasar: int
+    bahasa: str
+    table: pd.DataFrame = field(repr=False)
+    path: Path = field(repr=False, default=paths.RAW_TABLE)
+
+    @property
+    def years(self) -> list[int]:
+        return list(range(self.tahun_awal, self.tahun_akhir + 1))
+
+
+def data_path(value: str | Path, base: Path = paths.NOTEBOOKS) -> Path:
+    """Resolve a ``data`` value; relative paths are read from ``base`` (the notebooks folder)."""
+    p = Path(value)
+    return p if p.is_absolute() else (base / p).resolve()
+
+
+def _year(name: str, value, allowed: list[int]) -> int:
+    try:
+        year = int(value)
+        if str(value).strip() != str(year):
+            raise ValueError
+    except (TypeError, ValueError):
+        raise InputError(f"parameter {name}={value!r}: must be a year, one of {allowed[0]}-{allowed[-1]}") from None
+    if year not in allowed:
+        raise InputError(f"parameter {name}={year}: outside the data's years {allowed[0]}-{allowed[-1]}")
+    return year
+
+
+def resolve(base: Path = paths.NOTEBOOKS, **given) -> Params:
+    """Check ``given`` parameter values and complete them with defaults."""
+    unknown = sorted(set(given) - set(DEFAULTS))
+    if unknown:
+        raise InputError(f"unknown parameter '{unknown[0]}'; allowed: {', '.join(DEFAULTS)}")
+    values = {**DEFAULTS, **{k: v for k, v in given.items()}}
+    if values["bahasa"] not in LANGUAGES:
+        raise InputError(f"parameter bahasa={values['bahasa']!r}: allowed values are {', '.join(LANGUAGES)}")
+    path = data_path(values["data"], base)
+    df = loader.load(path)
+    names = df.attrs["subsektor"]
+    wanted = official_name(str(values["subsektor"])) or str(values["subsektor"]).casefold()
+    match = [n for n in names if (official_name(n) or n.casefold()) == wanted]
+    if not match:
+        raise InputError(f"parameter subsektor={values['subsektor']!r}: not in the data; choose one of {', '.join(names)}")
+    years = sorted(int(y) for y in df["tahun"].unique())
+    start = years[0] if values["tahun_awal"] is None else _year("tahun_awal", values["tahun_awal"], years)
+    end = years[-1] if values["tahun_akhir"] is None else _year("tahun_akhir", values["tahun_akhir"], years)
+    if start >= end:
+        raise InputError(
+            f"parameters tahun_awal={start}, tahun_akhir={end}: tahun_awal must come before tahun_akhir "
+            f"(years in the data: {years[0]}-{years[-1]})"
+        )
+    span = list(range(start, end + 1))
+    base_year = start if values["tahun_dasar"] is None else _year("tahun_dasar", values["tahun_dasar"], years)
+    if base_year not in span:
+        raise InputError(f"parameter tahun_dasar={base_year}: must lie within tahun_awal-tahun_akhir ({start}-{end})")
+    cut = df[df["tahun"].between(start, end)].reset_index(drop=True)
+    cut.attrs = dict(df.attrs)
+    return Params(str(values["data"]), match[0], start, end, base_year, values["bahasa"], cut, path)

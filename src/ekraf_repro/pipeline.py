@@ -1,0 +1,219 @@
+"""Execute the notebooks with papermill, only those whose inputs changed.
+
+A notebook's inputs are its code cells, its parameters, the data files it
+reads (listed in its metadata under ``ekraf.reads``; the ``data`` parameter
+replaces the raw table), the package source and the lock file. Their hashes
+are kept in a small manifest; a notebook whose fingerprint is unchanged and
+whose output exists is not executed again.
+
+Execution writes to a temporary file beside the target and moves it into
+place only on success, so a failed run never overwrites a good notebook.
+Papermill's timestamps and durations are removed, so re-executing a notebook
+that nothing changed leaves its bytes, and ``git status``, unchanged.
+"""
+import hashlib
+import json
+import os
+import re
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+
+from . import paths
+from .errors import InputError
+from .params import DEFAULT_DATA, data_path, resolve
+
+TEMPLATE = "templat/profil_subsektor.ipynb"
+APPENDIX = "lampiran"
+WORKERS = 2
+
+
+class ExecutionFailed(Exception):
+    """A notebook failed; the message names the notebook and the failing cell."""
+
+
+@dataclass
+class Job:
+    source: Path
+    target: Path
+    parameters: dict = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return paths.display(self.target)
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", name.casefold()).strip("_")
+
+
+def chapters(nbdir: Path = paths.NOTEBOOKS) -> list[Path]:
+    """The section notebooks, in reading order (``NN_name.ipynb``)."""
+    return sorted(nbdir.glob("[0-9][0-9]_*.ipynb"))
+
+
+def plan(nbdir: Path = paths.NOTEBOOKS, outdir: Path | None = None, parameters: dict | None = None) -> list[Job]:
+    """Jobs for every chapter and for one appendix page per subsector in the data.
+
+    With ``outdir`` the executed notebooks go there (a rerun); otherwise in place.
+    """
+    parameters = dict(parameters or {})
+    outdir = outdir or nbdir
+    jobs = [Job(src, outdir / src.name, dict(parameters)) for src in chapters(nbdir)]
+    checked = resolve(base=nbdir, **parameters)
+    for name in checked.table.attrs["subsektor"]:
+        jobs.append(Job(nbdir / TEMPLATE, outdir / APPENDIX / f"profil_{slug(name)}.ipynb", {**parameters, "subsektor": name}))
+    return jobs
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def package_hash() -> str:
+    """Hash of the package source and the lock file: a change re-executes everything."""
+    h = hashlib.sha256()
+    src = Path(__file__).resolve().parent
+    for f in sorted(src.rglob("*.py")) + [paths.ROOT / "uv.lock"]:
+        if f.exists():
+            h.update(f.relative_to(paths.ROOT).as_posix().encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()
+
+
+def reads(job: Job) -> list[Path]:
+    """The data files a job reads: its notebook's declared reads, with ``data`` substituted."""
+    nb = json.loads(job.source.read_text(encoding="utf-8"))
+    declared = [paths.ROOT / r for r in nb["metadata"].get("ekraf", {}).get("reads", [])]
+    default = data_path(DEFAULT_DATA, job.source.parent if job.source.parent.name != "templat" else paths.NOTEBOOKS)
+    given = job.parameters.get("data")
+    if given is not None:
+        declared = [data_path(given, paths.NOTEBOOKS) if p.resolve() == default else p for p in declared]
+    return declared
+
+
+def fingerprint(job: Job, pkg: str) -> str:
+    nb = json.loads(job.source.read_text(encoding="utf-8"))
+    code = [c["source"] if isinstance(c["source"], str) else "".join(c["source"])
+            for c in nb["cells"] if c["cell_type"] == "code"]
+    files = {paths.display(p): _sha(p.read_bytes()) for p in reads(job)}
+    payload = json.dumps({"code": code, "parameters": job.parameters, "reads": files, "package": pkg},
+                         sort_keys=True, default=str)
+    return _sha(payload.encode())
+
+
+def _fill(text: str, values: dict) -> str:
+    for key, value in values.items():
+        text = text.replace("{{" + key + "}}", str(value))
+    return text
+
+
+def clean(path: Path, fill: dict | None = None) -> None:
+    """Remove papermill's timestamps and durations; give the injected cell a fixed id.
+
+    ``fill`` replaces ``{{name}}`` placeholders in Markdown cells and figure
+    metadata (the appendix template's title, captions and labels).
+    """
+    nb = nbformat.read(path, as_version=4)
+    nb.metadata.pop("papermill", None)
+    for cell in nb.cells:
+        if fill:
+            if cell.cell_type == "markdown":
+                cell.source = _fill(cell.source, fill)
+            if "mystnb" in cell.metadata:
+                cell.metadata["mystnb"] = json.loads(_fill(json.dumps(cell.metadata["mystnb"]), fill))
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("execution", None)
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell["id"] = "injected-parameters"
+    nbformat.write(nb, path)
+
+
+def _cell_error(err) -> str:
+    src = (err.source or "").strip().splitlines()
+    first = src[0] if src else ""
+    return f"cell {err.cell_index} ({first[:60]!r}): {err.ename}: {str(err.evalue).splitlines()[0] if err.evalue else ''}"
+
+
+def execute(job: Job, cwd: Path) -> None:
+    """Run one job with papermill, atomically; retry once if the kernel fails to start."""
+    import papermill as pm
+    from papermill.exceptions import PapermillExecutionError
+
+    job.target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = job.target.with_name(f".{job.target.stem}.running.ipynb")
+    try:
+        for attempt in (1, 2):
+            try:
+                pm.execute_notebook(
+                    str(job.source), str(tmp), parameters=job.parameters or None, cwd=str(cwd),
+                    kernel_name="python3", progress_bar=False, log_output=False,
+                )
+                break
+            except PapermillExecutionError as err:
+                raise ExecutionFailed(f"{job.name}: {_cell_error(err)}") from None
+            except Exception as err:  # kernel did not start (e.g. 'Address already in use')
+                if attempt == 2:
+                    raise ExecutionFailed(f"{job.name}: kernel failed twice: {type(err).__name__}: {err}") from None
+                print(f"  retrying {job.name}: kernel start failed ({type(err).__name__})", flush=True)
+        fill = {"subsektor": job.parameters["subsektor"], "slug": slug(job.parameters["subsektor"])} \
+            if job.source.parent.name == "templat" else None
+        clean(tmp, fill)
+        os.replace(tmp, job.target)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def load_manifest(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):
+        return {}
+
+
+def run(jobs: list[Job], manifest: Path, cwd: Path = paths.NOTEBOOKS, force: bool = False, workers: int = WORKERS) -> list[Job]:
+    """Execute the jobs whose fingerprint changed; returns the jobs executed."""
+    for params in {json.dumps(j.parameters, sort_keys=True) for j in jobs}:
+        resolve(base=cwd, **json.loads(params))  # checked before any kernel starts
+    known = load_manifest(manifest)
+    pkg = package_hash()
+    prints = {j.name: fingerprint(j, pkg) for j in jobs}
+    todo = [j for j in jobs if force or not j.target.exists() or known.get(j.name) != prints[j.name]]
+    print(f"notebooks: {len(jobs)} in the plan, {len(todo)} to execute, {len(jobs) - len(todo)} unchanged", flush=True)
+    failures: list[str] = []
+
+    def one(i_job):
+        i, job = i_job
+        t0 = time.perf_counter()
+        print(f"  [{i}/{len(todo)}] executing {job.name}", flush=True)
+        try:
+            execute(job, cwd)
+        except ExecutionFailed as err:
+            failures.append(str(err))
+            print(f"  [{i}/{len(todo)}] FAILED {err}", flush=True)
+            return
+        known[job.name] = prints[job.name]
+        print(f"  [{i}/{len(todo)}] done {job.name} ({time.perf_counter() - t0:.1f} s)", flush=True)
+
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        list(pool.map(one, enumerate(todo, start=1)))
+    manifest.parent.mkdir(parents=True, exist_ok=True)
+    manifest.write_text(json.dumps(dict(sorted(known.items())), indent=1) + "\n", encoding="utf-8")
+    if failures:
+        raise ExecutionFailed("; ".join(sorted(failures)))
+    return todo
+
+
+def prune_appendix(jobs: list[Job], outdir: Path) -> None:
+    """Remove appendix pages for subsectors no longer in the data."""
+    wanted = {j.target.resolve() for j in jobs}
+    for nb in (outdir / APPENDIX).glob("profil_*.ipynb"):
+        if nb.resolve() not in wanted:
+            nb.unlink()
+            print(f"  removed {paths.display(nb)} (subsector no longer in the data)", file=sys.stderr)
+
+
+__all__ = ["Job", "plan", "run", "execute", "clean", "fingerprint", "InputError", "ExecutionFailed"]

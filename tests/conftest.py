@@ -1,0 +1,43 @@
+"""Shared fixtures: the project root, a throwaway copy of the project, and a CLI runner."""
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+COPY_IGNORE = shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__", ".pytest_cache", "node_modules")
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of the project (sources, data, notebooks with outputs), without env or build output."""
+    shutil.copytree(ROOT, dest, ignore=COPY_IGNORE)
+    return dest
+
+
+def run_cli(args, root: Path = ROOT, **kw) -> subprocess.CompletedProcess:
+    """Run ``ekraf`` with the package imported from ``root/src`` (so a copy runs its own code)."""
+    env = {**os.environ, "PYTHONPATH": str(root / "src"), "PYTHONHASHSEED": "0"}
+    return subprocess.run([sys.executable, "-m", "ekraf_repro.cli", *args], cwd=root, env=env,
+                          capture_output=True, text=True, **kw)
+
+
+def tree_bytes(folder: Path) -> dict:
+    """Every file under ``folder`` with its bytes, to prove a failed run changed nothing."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def built_copy(tmp_path_factory) -> Path:
+    """A copy of the project on which `ekraf book` has run once (notebooks executed, book built)."""
+    dest = copy_project(tmp_path_factory.mktemp("proj") / "book")
+    result = run_cli(["book"], dest)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return dest
