@@ -45,7 +45,8 @@ def test_raw_table_agrees_with_loader():
     years = [f["name"] for f in res["schema"]["fields"][1:]]
     assert years == [str(y) for y in sorted(df["tahun"].unique())]
     assert all("unknown" in f["unit"] for f in res["schema"]["fields"][1:])
-    assert "Tabel 1.1" in res["sources"][0]["title"] and "Ekspor ekonomi kreatif 2018-2022" in res["sources"][0]["title"]
+    source = res["sources"][0]["title"]
+    assert "Tabel 1.1" in source and "'Ekspor Ekonomi Kreatif'" in source and "'Ekspor ekonomi kreatif 2018-2022'" in source
     assert "unit is unknown" in res["description"]
 
 

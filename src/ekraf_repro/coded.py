@@ -6,9 +6,12 @@ import pandas as pd
 from . import paths
 
 
+TOP_LEVEL = ("klaim", "konteks", "konteks_ekspor")  # in data/; everything else in data/coded/
+
+
 @cache
 def _read(name: str) -> pd.DataFrame:
-    path = paths.DATA / (f"{name}.csv" if name == "klaim" else f"coded/{name}.csv")
+    path = paths.DATA / (f"{name}.csv" if name in TOP_LEVEL else f"coded/{name}.csv")
     return pd.read_csv(path, sep=";", dtype=str, keep_default_na=False)
 
 
@@ -31,3 +34,31 @@ def claim_years(claim_id: str) -> tuple[int, int]:
 
 def claim_number(claim_id: str) -> float:
     return float(claim(claim_id)["nilai"])
+
+
+def context(fact_id: str) -> str:
+    """The value of one public-context fact (``data/konteks.csv``)."""
+    return _read("konteks").set_index("id").loc[fact_id, "nilai"]
+
+
+def fact(fact_id: str) -> str:
+    """The value of one coded fact about the firm (``data/coded/fakta_perusahaan.csv``)."""
+    return _read("fakta_perusahaan").set_index("id").loc[fact_id, "nilai"]
+
+
+def timeline() -> pd.DataFrame:
+    """``data/coded/linimasa.csv`` with ``x``, the date as a decimal year, sorted by date."""
+    import datetime as dt
+
+    def decimal(text: str) -> float:
+        parts = [int(p) for p in text.split("-")]
+        if len(parts) == 1:
+            return parts[0] + 0.5
+        if len(parts) == 2:
+            return parts[0] + (parts[1] - 0.5) / 12
+        day = dt.date(*parts)
+        return parts[0] + (day.timetuple().tm_yday - 1) / 365
+
+    events = table("linimasa")
+    events["x"] = events["tanggal"].map(decimal)
+    return events.sort_values(["x", "peristiwa"]).reset_index(drop=True)

@@ -120,11 +120,20 @@ def index_lines(df: pd.DataFrame, base: int, lang: str = "id"):
     return fig
 
 
+def png(fig) -> bytes:
+    """The figure as PNG bytes, without metadata, so the same drawing gives the same bytes."""
+    import io
+
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=100, metadata={"Software": None})
+    return buf.getvalue()
+
+
 def show(fig) -> None:
     """Display ``fig`` once as a PNG and release it."""
-    from IPython.display import display
+    from IPython.display import Image, display
 
-    display(fig)
+    display(Image(data=png(fig), format="png"))
     plt.close(fig)
 
 
@@ -145,5 +154,156 @@ def profile(df: pd.DataFrame, subsektor: str, lang: str = "id"):
     _number_axis(ax2.yaxis, lang)
     handles = ax.get_legend_handles_labels()[0] + ax2.get_legend_handles_labels()[0]
     ax.legend(handles, [h.get_label() for h in handles], loc="upper left", frameon=True)
+    fig.tight_layout()
+    return fig
+
+
+def _wrap(text: str, width: int = 18) -> str:
+    import textwrap
+
+    return "\n".join(textwrap.wrap(text, width)) or text
+
+
+def network(g, pos, lang: str = "id"):
+    """The actors (coloured by kind) and their relations (arrows)."""
+    import networkx as nx
+
+    from .labels import term
+
+    fig, ax = plt.subplots(figsize=(11, 7.0))
+    kinds = sorted({d["jenis"] for _, d in g.nodes(data=True)})
+    palette = dict(zip(kinds, sns.color_palette("colorblind", len(kinds))))
+    simple = nx.DiGraph(g)
+    nx.draw_networkx_edges(simple, pos, ax=ax, edge_color="#666666", arrows=True, arrowsize=10, width=1.0,
+                           node_size=700, connectionstyle="arc3,rad=0.08")
+    for kind in kinds:
+        for country, marker in (("Indonesia", "o"), ("Malaysia", "s")):
+            nodes = [n for n, d in g.nodes(data=True) if d["jenis"] == kind and d["negara"] == country]
+            nx.draw_networkx_nodes(g, pos, nodelist=nodes, node_color=[palette[kind]] * len(nodes), node_shape=marker,
+                                   node_size=700, edgecolors="black", linewidths=0.6, ax=ax)
+        ax.scatter([], [], color=palette[kind], label=term(kind, lang), s=80, edgecolors="black", linewidths=0.6)
+    labels = {n: _wrap(d["nama"], 20) for n, d in g.nodes(data=True)}
+    nx.draw_networkx_labels(g, {n: (x, y - 0.38) for n, (x, y) in pos.items()}, labels, font_size=7, ax=ax,
+                            verticalalignment="top")
+    tiers = {"id": ("Nasional", "Subnasional", "Non-negara"), "en": ("National", "Sub-national", "Non-state")}[lang]
+    for i, name in enumerate(tiers):
+        ax.text(-1.2, (2 - i) * 3.0, name, rotation=90, ha="center", va="center", fontsize=9, weight="bold")
+    for x, name in ((5.25, "Indonesia"), (15.5, "Malaysia")):
+        ax.text(x, 7.4, name, ha="center", fontsize=10, weight="bold")
+    ax.axvline(12.0, color="#999999", lw=0.8, ls=":")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=8)
+    ax.set_axis_off()
+    ax.set_xlim(-1.8, 18.6)
+    ax.set_ylim(-1.9, 7.9)
+    fig.tight_layout()
+    return fig
+
+
+def binary_matrix(m: pd.DataFrame, xlabel: str, ylabel: str, row_names: dict | None = None,
+                  col_names: dict | None = None, lang: str = "id"):
+    """A 0/1 matrix as a two-colour heatmap with a tick in every linked cell."""
+    shown = m.rename(index=row_names or {}, columns=col_names or {})
+    fig, ax = plt.subplots(figsize=(max(6.5, 0.55 * m.shape[1] + 3.5), max(3.0, 0.42 * m.shape[0] + 1.6)))
+    cmap = matplotlib.colors.ListedColormap(["#f2f2f2", "#0173b2"])
+    sns.heatmap(shown, cmap=cmap, vmin=0, vmax=1, cbar=False, linewidths=0.8, linecolor="white",
+                annot=shown.map(lambda v: "✓" if v else ""), fmt="", annot_kws={"color": "white", "fontsize": 11}, ax=ax)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.tick_params(axis="x", rotation=45)
+    for t in ax.get_xticklabels():
+        t.set_horizontalalignment("right")
+    ax.tick_params(axis="y", rotation=0)
+    fig.tight_layout()
+    return fig
+
+
+def timeline(events: pd.DataFrame, lang: str = "id"):
+    """Dated events on one time axis; those from the paper above, public context below."""
+    fig, ax = plt.subplots(figsize=(10, 5.2))
+    colors = sns.color_palette("colorblind", 2)
+    ax.axhline(0, color="black", lw=1)
+    levels = {}
+    for i, row in enumerate(events.itertuples(index=False)):
+        from_paper = row.sumber == "makalah"
+        side = 1 if from_paper else -1
+        k = levels.get(side, 0)
+        levels[side] = k + 1
+        y = side * (0.6 + 0.55 * (k % 4))
+        ax.plot([row.x, row.x], [0, y], color=colors[0 if from_paper else 1], lw=1)
+        ax.scatter([row.x], [0], color=colors[0 if from_paper else 1], zorder=3, s=30)
+        ax.annotate(f"{row.tanggal}\n{_wrap(row.peristiwa, 34)}", (row.x, y), fontsize=7,
+                    ha="center", va="bottom" if side > 0 else "top")
+    ax.scatter([], [], color=colors[0], label=label("dari_makalah", lang))
+    ax.scatter([], [], color=colors[1], label=label("dari_konteks", lang))
+    ax.set_ylim(-3.4, 3.4)
+    ax.set_yticks([])
+    ax.set_xlabel(label("tahun", lang))
+    ax.grid(axis="y", visible=False)
+    ax.legend(loc="upper left", frameon=False)
+    fig.tight_layout()
+    return fig
+
+
+def counts_bar(counts: pd.Series, xlabel: str, ylabel: str):
+    """Horizontal bars for a count per category (largest at the top)."""
+    counts = counts.sort_values()
+    fig, ax = plt.subplots(figsize=(7, 0.38 * len(counts) + 1.5))
+    ax.barh([str(i).replace("_", " ") for i in counts.index], counts.values, color=sns.color_palette("colorblind")[0])
+    ax.xaxis.set_major_locator(mticker.MaxNLocator(integer=True))
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    fig.tight_layout()
+    return fig
+
+
+STATUS_COLORS = {
+    "reproduced": "#029e73", "corroborated": "#56b4e9", "external": "#949494",
+    "not derivable": "#ece133", "in tension": "#de8f05", "contradicted": "#d55e00",
+}
+
+
+def status_summary(results: pd.DataFrame, lang: str = "id"):
+    """Number of statements per status, stacked by the section of the paper they come from."""
+    order = [s for s in STATUS_COLORS if s in set(results["status"])]
+    table = pd.crosstab(results["bagian"], results["status"]).reindex(columns=order, fill_value=0)
+    fig, ax = plt.subplots(figsize=(8, 0.5 * len(table) + 1.8))
+    left = pd.Series(0, index=table.index)
+    for status in order:
+        ax.barh(table.index, table[status], left=left, color=STATUS_COLORS[status], label=status,
+                edgecolor="white")
+        left += table[status]
+    ax.invert_yaxis()
+    ax.xaxis.set_major_locator(mticker.MaxNLocator(integer=True))
+    ax.set_xlabel(label("jumlah", lang))
+    ax.set_ylabel("")
+    ax.legend(title=label("status", lang), bbox_to_anchor=(1.02, 1), loc="upper left", frameon=False)
+    fig.tight_layout()
+    return fig
+
+
+def press_comparison(totals: pd.DataFrame, shares: pd.DataFrame, lang: str = "id"):
+    """Left: yearly totals, table (read as thousand US$) vs press-reported. Right: shares, table vs press."""
+    fig, (a1, a2) = plt.subplots(1, 2, figsize=(11, 4.2))
+    c = sns.color_palette("colorblind", 2)
+    t = totals.dropna(subset=["total_tabel_juta_usd_jika_ribu"])
+    press = totals.sort_values("tahun")
+    a1.plot(press["tahun"], press["total_pers_juta_usd"], marker="s", color=c[1], label=label("pers", lang))
+    a1.plot(t["tahun"], t["total_tabel_juta_usd_jika_ribu"], marker="o", color=c[0], label=label("tabel_ribu", lang))
+    a1.set_ylim(0, None)
+    _number_axis(a1.yaxis, lang)
+    a1.set_xlabel(label("tahun", lang))
+    a1.set_ylabel(label("juta_usd", lang))
+    a1.legend(frameon=False, loc="lower left")
+    a1.set_title(label("judul_total", lang), fontsize=10)
+    x = range(len(shares))
+    a2.bar([i - 0.2 for i in x], shares["pangsa_tabel"], width=0.4, color=c[0], label=label("tabel", lang))
+    a2.bar([i + 0.2 for i in x], shares["pangsa_pers"], width=0.4, color=c[1], label=label("pers", lang))
+    a2.set_xticks(list(x))
+    a2.set_xticklabels(shares["subsektor"])
+    _number_axis(a2.yaxis, lang)
+    a2.set_ylabel(label("pangsa", lang))
+    year = int(shares["tahun"].iloc[0]) if len(shares) else ""
+    a2.set_title(label("judul_pangsa", lang, tahun=year), fontsize=10)
+    a2.legend(frameon=False)
     fig.tight_layout()
     return fig

@@ -24,6 +24,7 @@ _LABELS = {
     "didukung": ("didukung", "supported"),
     "status": ("Status", "Status"),
     "jumlah": ("Jumlah pernyataan", "Number of statements"),
+    "jumlah_sumber": ("Jumlah sumber", "Number of sources"),
     "peristiwa": ("Peristiwa", "Event"),
     "dari_makalah": ("dari makalah", "from the paper"),
     "dari_konteks": ("konteks publik", "public context"),
@@ -32,6 +33,12 @@ _LABELS = {
     "dipakai": ("Dipakai", "Used"),
     "jenis": ("Jenis", "Kind"),
     "nilai_tabel": ("Nilai", "Value"),
+    "pers": ("dilaporkan pers", "press-reported"),
+    "tabel": ("Tabel 1.1", "Table 1.1"),
+    "tabel_ribu": ("Tabel 1.1, dibaca sebagai ribu US$", "Table 1.1, read as thousand US$"),
+    "juta_usd": ("Juta US$", "Million US$"),
+    "judul_total": ("Total ekspor ekonomi kreatif per tahun", "Creative-economy exports per year"),
+    "judul_pangsa": ("Pangsa subsektor, {tahun}", "Subsector shares, {tahun}"),
 }
 
 # Actor kinds and statuses shown in legends.

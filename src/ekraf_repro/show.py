@@ -1,10 +1,11 @@
 """What a notebook displays: glued text for the prose and numbered tables.
 
-Glued values carry a plain-text form (what nbval compares and what
-``{glue:text}`` inserts) so that the committed outputs show the real numbers.
+Glued values are plain strings, already formatted the Indonesian way, so
+the committed outputs (what nbval compares) show the real numbers.
 Tables render as MyST ``table`` directives with a caption and a stable label,
 so Sphinx numbers them per chapter ("Tabel 1.2").
 """
+import re
 from collections.abc import Callable
 
 import pandas as pd
@@ -12,29 +13,17 @@ import pandas as pd
 from . import idnum
 
 
-class Text:
-    """A string whose plain-text representation is the string itself (no quotes)."""
-
-    def __init__(self, text: str):
-        self.text = str(text)
-
-    def __repr__(self) -> str:
-        return self.text
-
-    def _repr_markdown_(self) -> str:
-        return self.text
-
-
 def glue(key: str, value, **fmt) -> None:
     """Glue ``value`` under ``key`` for ``{glue:text}``.
 
     Numbers are formatted with :func:`idnum.fmt` (``fmt`` passes ``decimals``
-    and ``lang``); strings are glued as they are.
+    and ``lang``); strings are glued as they are. The stored text/plain is the
+    string's repr, which ``{glue:text}`` unquotes and nbval compares.
     """
     from myst_nb import glue as _glue
 
     text = value if isinstance(value, str) else idnum.fmt(value, **fmt)
-    _glue(key, Text(text), display=False)
+    _glue(key, str(text), display=False)
 
 
 def glue_pct(key: str, value: float, decimals: int = 2, lang: str = "id", sign: bool = False) -> None:
@@ -58,7 +47,7 @@ class Table:
             ":align: center",
             "",
             "| " + " | ".join(cols) + " |",
-            "|" + "|".join(["---"] + ["--:"] * (len(cols) - 1)) + "|",
+            "|" + "|".join("--:" if _numeric(self.frame[c]) else ":--" for c in self.frame.columns) + "|",
         ]
         for row in self.frame.itertuples(index=False):
             lines.append("| " + " | ".join(str(v).replace("|", "\\|") for v in row) + " |")
@@ -69,6 +58,14 @@ class Table:
         with pd.option_context("display.width", 200, "display.max_columns", 50, "display.max_colwidth", 80):
             body = self.frame.to_string(index=False)
         return f"{self.caption} [{self.name}]\n{body}"
+
+
+_NUMBER = re.compile(r"^[\u2212+\-]?[\d.,]+%?$|^\u2013$")
+
+
+def _numeric(col: pd.Series) -> bool:
+    """Right-align a column when every cell reads as a number."""
+    return bool(len(col)) and all(_NUMBER.match(str(v)) for v in col)
 
 
 def formatted(frame: pd.DataFrame, fn: Callable[[float], str]) -> pd.DataFrame:

@@ -9,7 +9,7 @@ from itertools import combinations
 
 import pandas as pd
 
-from . import analysis
+from . import analysis, idnum
 
 REPRODUCED = "reproduced"
 CONTRADICTED = "contradicted"
@@ -27,6 +27,7 @@ class Check:
     status: str
     evidence: pd.DataFrame
     facts: dict = field(default_factory=dict)
+    ringkas: str = ""  # one line on the evidence, Indonesian, for summary tables
 
 
 def decline_every_year(df: pd.DataFrame, subsektor: str = "Kriya") -> Check:
@@ -48,7 +49,8 @@ def decline_every_year(df: pd.DataFrame, subsektor: str = "Kriya") -> Check:
     grew = ev.loc[ev["perubahan_pct"] > 0, "tahun"].tolist()
     fell = ev.loc[ev["perubahan_pct"] < 0, "tahun"].tolist()
     status = CONTRADICTED if grew else REPRODUCED
-    return Check(status, ev, {"naik": grew, "turun": fell, "n_tahun": len(ev)})
+    line = "; ".join(f"{y}: {idnum.pct(v, 2, sign=True)}" for y, v in zip(ev["tahun"], ev["perubahan_pct"]))
+    return Check(status, ev, {"naik": grew, "turun": fell, "n_tahun": len(ev)}, f"perubahan tahunan {subsektor}: {line}")
 
 
 def period_matches(df: pd.DataFrame, claimed: tuple[int, int]) -> Check:
@@ -61,7 +63,9 @@ def period_matches(df: pd.DataFrame, claimed: tuple[int, int]) -> Check:
         {"tahun": sorted(set(years) | set(wanted))}
     ).assign(di_tabel=lambda d: d["tahun"].isin(years), di_teks=lambda d: d["tahun"].isin(wanted))
     status = REPRODUCED if not missing else CONTRADICTED
-    return Check(status, ev, {"tahun_tabel": (years[0], years[-1]), "tidak_ada_di_tabel": missing, "tidak_disebut_teks": unused})
+    line = f"tabel {years[0]}–{years[-1]}, teks {claimed[0]}–{claimed[1]}" + (
+        f"; tidak ada di tabel: {', '.join(map(str, missing))}" if missing else "")
+    return Check(status, ev, {"tahun_tabel": (years[0], years[-1]), "tidak_ada_di_tabel": missing, "tidak_disebut_teks": unused}, line)
 
 
 def _with_others(df: pd.DataFrame, focus: str = "Kriya") -> pd.DataFrame:
@@ -112,4 +116,7 @@ def derive_percentage(df: pd.DataFrame, target: float, tolerance: float = 0.005)
         "terdekat": nearest.iloc[0].to_dict(),
         "toleransi": tolerance,
     }
-    return Check(status, nearest, facts)
+    near = facts["terdekat"]
+    line = (f"{len(cand)} perhitungan dicoba; terdekat: {near['perhitungan']} {near['baris']} {near['periode']} "
+            f"= {idnum.pct(near['nilai_pct'])}")
+    return Check(status, nearest, facts, line)
