@@ -2,9 +2,10 @@
 
 A notebook's inputs are its code cells, its parameters, the data files it
 reads (listed in its metadata under ``ekraf.reads``; the ``data`` parameter
-replaces the raw table), the package source and the lock file. Their hashes
-are kept in a small manifest; a notebook whose fingerprint is unchanged and
-whose output exists is not executed again.
+replaces the raw table), the package source and the lock file. Their hash is
+kept in a small manifest together with a hash of the outputs written; a
+notebook whose inputs are unchanged and whose outputs are still the ones
+written is not executed again (editing its Markdown does not count).
 
 Execution writes to a temporary file beside the target and moves it into
 place only on success, so a failed run never overwrites a good notebook.
@@ -111,6 +112,16 @@ def _fill(text: str, values: dict) -> str:
     return text
 
 
+def outputs_hash(path: Path) -> str:
+    """Hash of a notebook's code outputs: detects cleared or hand-edited outputs, ignores Markdown edits."""
+    try:
+        nb = json.loads(path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):
+        return ""
+    outs = [[c.get("execution_count"), c.get("outputs", [])] for c in nb["cells"] if c["cell_type"] == "code"]
+    return _sha(json.dumps(outs, sort_keys=True).encode())
+
+
 def clean(path: Path, fill: dict | None = None) -> None:
     """Remove papermill's timestamps and durations; give the injected cell a fixed id.
 
@@ -181,7 +192,13 @@ def run(jobs: list[Job], manifest: Path, cwd: Path = paths.NOTEBOOKS, force: boo
     known = load_manifest(manifest)
     pkg = package_hash()
     prints = {j.name: fingerprint(j, pkg) for j in jobs}
-    todo = [j for j in jobs if force or not j.target.exists() or known.get(j.name) != prints[j.name]]
+    def current(job: Job) -> bool:
+        entry = known.get(job.name)
+        if not isinstance(entry, dict):  # missing, or written by an older version of the pipeline
+            return False
+        return entry.get("inputs") == prints[job.name] and entry.get("outputs") == outputs_hash(job.target)
+
+    todo = [j for j in jobs if force or not current(j)]
     print(f"notebooks: {len(jobs)} in the plan, {len(todo)} to execute, {len(jobs) - len(todo)} unchanged", flush=True)
     failures: list[str] = []
 
@@ -195,7 +212,7 @@ def run(jobs: list[Job], manifest: Path, cwd: Path = paths.NOTEBOOKS, force: boo
             failures.append(str(err))
             print(f"  [{i}/{len(todo)}] FAILED {err}", flush=True)
             return
-        known[job.name] = prints[job.name]
+        known[job.name] = {"inputs": prints[job.name], "outputs": outputs_hash(job.target)}
         print(f"  [{i}/{len(todo)}] done {job.name} ({time.perf_counter() - t0:.1f} s)", flush=True)
 
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:

@@ -1,0 +1,36 @@
+"""Figure stability: nbval skips PNG outputs, so figures are compared here.
+
+A figure is compared by the SHA-256 of its decoded PNG bytes; the book writes
+PNGs without metadata (see :func:`ekraf_repro.figures.png`), so the same
+drawing always gives the same bytes.
+"""
+import base64
+import hashlib
+import json
+from pathlib import Path
+
+
+def figure_hashes(notebook: Path) -> list[tuple[str, str]]:
+    """``(cell id, sha256 of the decoded PNG)`` for every PNG output, in order."""
+    nb = json.loads(Path(notebook).read_text(encoding="utf-8"))
+    out = []
+    for cell in nb["cells"]:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {}).get("image/png")
+            if data:
+                raw = base64.b64decode("".join(data) if isinstance(data, list) else data)
+                out.append((cell.get("id", "?"), hashlib.sha256(raw).hexdigest()))
+    return out
+
+
+def compare(committed: Path, fresh: Path) -> list[str]:
+    """Readable differences between the figures of two versions of a notebook (empty when identical)."""
+    a, b = figure_hashes(committed), figure_hashes(fresh)
+    problems = []
+    if len(a) != len(b):
+        problems.append(f"{Path(committed).name}: {len(a)} committed figures, {len(b)} after re-execution")
+    for (cell_a, hash_a), (cell_b, hash_b) in zip(a, b):
+        if hash_a != hash_b:
+            problems.append(f"{Path(committed).name}: figure in cell {cell_a} changed "
+                            f"(committed sha256 {hash_a[:12]}…, re-executed {hash_b[:12]}…)")
+    return problems

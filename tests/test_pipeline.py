@@ -1,0 +1,178 @@
+"""The papermill pipeline: incremental execution, atomic writes, parameter checks, reruns."""
+import json
+import re
+import shutil
+
+import pytest
+
+from ekraf_repro import loader, pipeline
+
+from conftest import run_cli, tree_bytes
+
+
+@pytest.fixture(scope="module")
+def work_copy(built_copy, tmp_path_factory):
+    """A copy of the built project that these tests may change (built_copy stays pristine)."""
+    dest = tmp_path_factory.mktemp("work") / "book"
+    shutil.copytree(built_copy, dest)
+    return dest
+
+
+def executed(output: str) -> list[str]:
+    return sorted(re.findall(r"executing (\S+\.ipynb)", output))
+
+
+def test_plan_lists_chapters_and_one_appendix_page_per_subsector(root):
+    jobs = pipeline.plan()
+    names = [j.name for j in jobs]
+    assert names[:6] == [f"notebooks/{n}" for n in ["01_pendahuluan.ipynb", "02_teori.ipynb", "03_metode.ipynb",
+                                                    "04_hasil.ipynb", "05_audit.ipynb", "06_penutup.ipynb"]]
+    assert names[6:] == [f"notebooks/lampiran/profil_{s}.ipynb" for s in ["kriya", "kuliner", "musik", "fashion", "seni_rupa"]]
+    assert jobs[9].parameters == {"subsektor": "Fashion"}
+
+
+def test_every_notebook_has_one_parameters_cell_hidden_from_the_book(root):
+    for nb_path in pipeline.chapters() + [root / "notebooks" / pipeline.TEMPLATE]:
+        nb = json.loads(nb_path.read_text(encoding="utf-8"))
+        tagged = [c for c in nb["cells"] if "parameters" in c["metadata"].get("tags", [])]
+        assert len(tagged) == 1, nb_path
+        assert "hide-cell" in tagged[0]["metadata"]["tags"]
+        assert nb["metadata"]["ekraf"]["reads"], nb_path
+
+
+def test_declared_reads_exist(root):
+    for job in pipeline.plan():
+        for path in pipeline.reads(job):
+            assert path.is_file(), (job.name, path)
+
+
+def test_second_build_executes_nothing_and_skips_sphinx(work_copy):
+    result = run_cli(["book"], work_copy)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "11 in the plan, 0 to execute, 11 unchanged" in result.stdout
+    assert executed(result.stdout) == []
+    assert "Sphinx not started" in result.stdout
+
+
+def test_touching_a_data_file_reexecutes_only_its_readers(work_copy):
+    prinsip = work_copy / "data" / "coded" / "prinsip_permendagri.csv"
+    prinsip.write_bytes(prinsip.read_bytes() + b"\n")  # same content for pandas, different bytes
+    result = run_cli(["execute"], work_copy)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert executed(result.stdout) == ["notebooks/02_teori.ipynb"]
+
+    konteks = work_copy / "data" / "konteks.csv"
+    konteks.write_bytes(konteks.read_bytes() + b"\n")
+    result = run_cli(["execute"], work_copy)
+    assert executed(result.stdout) == ["notebooks/04_hasil.ipynb", "notebooks/05_audit.ipynb", "notebooks/06_penutup.ipynb"]
+
+
+def test_editing_prose_reexecutes_no_notebook(work_copy):
+    nb_path = work_copy / "notebooks" / "03_metode.ipynb"
+    nb = json.loads(nb_path.read_text(encoding="utf-8"))
+    md = next(c for c in nb["cells"] if c["cell_type"] == "markdown")
+    md["source"] = "".join(md["source"]) + "\n\nSatu kalimat tambahan untuk pengujian."
+    nb_path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = run_cli(["book"], work_copy)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert executed(result.stdout) == []
+    assert "book: building" in result.stdout
+    assert "Satu kalimat tambahan untuk pengujian." in (work_copy / "_build/html/notebooks/03_metode.html").read_text()
+
+
+def test_cleared_outputs_are_reexecuted(work_copy):
+    nb_path = work_copy / "notebooks" / "02_teori.ipynb"
+    nb = json.loads(nb_path.read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "code":
+            cell["outputs"], cell["execution_count"] = [], None
+    nb_path.write_text(json.dumps(nb, indent=1), encoding="utf-8")
+    result = run_cli(["execute"], work_copy)
+    assert executed(result.stdout) == ["notebooks/02_teori.ipynb"]
+
+
+def test_failed_execution_keeps_the_good_notebook_and_names_the_cell(built_copy, tmp_path):
+    copy = tmp_path / "fail"
+    shutil.copytree(built_copy, copy)
+    nb_path = copy / "notebooks" / "02_teori.ipynb"
+    before = nb_path.read_bytes()
+    nb = json.loads(before)
+    code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    code[-1]["source"] = "raise RuntimeError('rusak dengan sengaja')"
+    broken = json.dumps(nb, indent=1, ensure_ascii=False) + "\n"
+    nb_path.write_text(broken, encoding="utf-8")
+    result = run_cli(["execute", "--jobs", "1"], copy)
+    assert result.returncode == 1
+    line = result.stderr.strip().splitlines()[-1]
+    assert line.startswith("error: notebook execution failed: notebooks/02_teori.ipynb: cell ")
+    assert "RuntimeError: rusak dengan sengaja" in line
+    assert nb_path.read_text(encoding="utf-8") == broken  # not overwritten by the failed run
+    assert not list((copy / "notebooks").glob(".*.running.ipynb"))
+
+
+def _variant(tmp_path):
+    """Tabel 1.1 (corrected) plus one more year and one more official subsector, made by a stated rule.
+
+    The extra values are not data: 2023 repeats 2022, and 'Penerbitan' repeats Seni Rupa.
+    """
+    w = loader.load().pivot(index="subsektor", columns="tahun", values="nilai")
+    w[2023] = w[2022]
+    w.loc["Penerbitan"] = w.loc["Seni Rupa"]
+    from ekraf_repro.idnum import fmt
+    lines = ["Subsektor;" + ";".join(str(y) for y in w.columns)]
+    lines += [f"{name};" + ";".join(fmt(v) for v in row) for name, row in w.iterrows()]
+    path = tmp_path / "varian.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_rerun_variant_data_in_english(built_copy, tmp_path):
+    guarded = {name: tree_bytes(built_copy / name) for name in ["notebooks", "data", "_build/html"]}
+    data = _variant(tmp_path)
+    out = tmp_path / "varian"
+    result = run_cli(["rerun", "--data", str(data), "--param", "bahasa=en", "--out", str(out)], built_copy)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
+    html = out / "html"
+    assert (html / "index.html").exists()
+    chapter1 = (html / "notebooks" / "01_pendahuluan.html").read_text(encoding="utf-8")
+    assert "2023" in chapter1 and "2018–2023" in chapter1
+    assert "Subsector" in chapter1  # English table labels
+    assert (html / "notebooks" / "lampiran" / "profil_penerbitan.html").exists()
+    assert "Profil subsektor: Penerbitan" in (html / "notebooks/lampiran/profil_penerbitan.html").read_text(encoding="utf-8")
+    for name, before in guarded.items():
+        assert tree_bytes(built_copy / name) == before, f"rerun changed {name}"
+
+
+@pytest.mark.parametrize("params,fragment", [
+    (["subsektor=Batik"], "parameter subsektor='Batik': not in the data; choose one of Kriya, Kuliner, Musik, Fashion, Seni Rupa"),
+    (["tahun_awal=2010"], "parameter tahun_awal=2010: outside the data's years 2018-2022"),
+    (["tahun_awal=2022", "tahun_akhir=2019"], "tahun_awal must come before tahun_akhir"),
+    (["tahun_awal=2020", "tahun_dasar=2018"], "parameter tahun_dasar=2018: must lie within tahun_awal-tahun_akhir (2020-2022)"),
+    (["bahasa=jv"], "parameter bahasa='jv': allowed values are id, en"),
+    (["warna=biru"], "unknown parameter 'warna'; allowed: data, subsektor, tahun_awal, tahun_akhir, tahun_dasar, bahasa"),
+])
+def test_bad_parameters_fail_in_one_line_and_change_nothing(built_copy, tmp_path, params, fragment):
+    guarded = {name: tree_bytes(built_copy / name) for name in ["notebooks", "_build/html"]}
+    args = ["rerun", "--out", str(tmp_path / "out")]
+    for p in params:
+        args += ["--param", p]
+    result = run_cli(args, built_copy)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and fragment in result.stderr and "Traceback" not in result.stderr
+    assert "executing" not in result.stdout  # checked before any kernel starts
+    for name, before in guarded.items():
+        assert tree_bytes(built_copy / name) == before
+
+
+def test_bad_data_file_fails_before_any_kernel(built_copy, tmp_path):
+    bad = tmp_path / "buruk.csv"
+    bad.write_text("Subsektor;2018;2019\nKriya;1;-5\n", encoding="utf-8")
+    result = run_cli(["rerun", "--data", str(bad), "--out", str(tmp_path / "o")], built_copy)
+    assert result.returncode == 2
+    assert "buruk.csv: line 2 (Kriya), column '2019': negative value '-5'" in result.stderr
+    assert "executing" not in result.stdout
+
+
+def test_rerun_refuses_to_write_into_the_book(built_copy):
+    result = run_cli(["rerun", "--out", str(built_copy / "notebooks")], built_copy)
+    assert result.returncode == 2 and "must not be or contain notebooks" in result.stderr

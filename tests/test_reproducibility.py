@@ -1,0 +1,82 @@
+"""Stable outputs: re-execution reproduces the committed notebooks, figures included, and builds are byte-identical.
+
+The ``built_copy`` fixture runs `ekraf book` in a fresh copy of the project
+(no manifest, no _build), which executes every notebook from the raw data.
+"""
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from ekraf_repro import stability
+
+from conftest import ROOT, copy_project, run_cli, tree_bytes
+
+NOTEBOOKS = sorted(p.relative_to(ROOT) for p in (ROOT / "notebooks").rglob("*.ipynb") if "templat" not in p.parts)
+
+
+def test_every_committed_notebook_has_outputs():
+    import json
+    for rel in NOTEBOOKS:
+        nb = json.loads((ROOT / rel).read_text(encoding="utf-8"))
+        code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+        assert code and any(c.get("outputs") for c in code), rel
+        assert "papermill" not in nb["metadata"], f"{rel}: papermill metadata (timestamps) committed"
+
+
+@pytest.mark.parametrize("rel", NOTEBOOKS, ids=str)
+def test_figures_identical_after_reexecution(built_copy, rel):
+    committed, fresh = ROOT / rel, built_copy / rel
+    assert stability.figure_hashes(committed), f"{rel} has no figure"
+    assert stability.compare(committed, fresh) == []
+
+
+def test_clean_execution_reproduces_committed_notebooks_byte_for_byte(built_copy):
+    """The equivalent of `git status --porcelain` being empty after `make book` on a clean checkout."""
+    changed = [str(rel) for rel in NOTEBOOKS if (ROOT / rel).read_bytes() != (built_copy / rel).read_bytes()]
+    assert changed == []
+    assert sorted(p.relative_to(built_copy) for p in (built_copy / "notebooks").rglob("*.ipynb")
+                  if "templat" not in p.parts) == NOTEBOOKS
+    assert (built_copy / "book" / "data.md").read_bytes() == (ROOT / "book" / "data.md").read_bytes()
+
+
+def test_two_clean_builds_are_byte_identical(built_copy, tmp_path):
+    first = tree_bytes(built_copy / "_build" / "html")
+    for item in (built_copy / "_build").iterdir():  # a clean Sphinx build; the notebooks stay executed
+        if item.name != ".ekraf":
+            shutil.rmtree(item) if item.is_dir() else item.unlink()
+    (built_copy / "_build" / ".ekraf" / "book.sha256").unlink()
+    result = run_cli(["book"], built_copy)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "0 to execute" in result.stdout and "book: building" in result.stdout
+    second = tree_bytes(built_copy / "_build" / "html")
+    assert sorted(first) == sorted(second)
+    differing = [name for name in first if first[name] != second[name]]
+    assert differing == []
+    assert len(first) > 50
+
+
+def test_checks_fail_when_one_number_changes(tmp_path):
+    """Change Kriya 2018 in a copy's raw data: nbval and the figure check both fail, with readable differences."""
+    copy = copy_project(tmp_path / "changed")
+    raw = copy / "data" / "raw" / "tabel_1_1_ekspor_ekraf.csv"
+    raw.write_text(raw.read_text(encoding="utf-8").replace("4.294.196,8", "4.394.196,8"), encoding="utf-8")
+    nb = copy / "notebooks" / "01_pendahuluan.ipynb"
+    env = {**os.environ, "PYTHONPATH": str(copy / "src")}
+    env_run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(nb), "--nbval",
+         "--nbval-sanitize-with", str(copy / "tests" / "nbval_sanitize.cfg"), "-x"],
+        cwd=copy, capture_output=True, text=True, env=env)
+    assert env_run.returncode == 1, env_run.stdout[-3000:]
+    assert "4.294.196,8" in env_run.stdout and "4.394.196,8" in env_run.stdout  # the diff shows old and new
+    fresh = tmp_path / "fresh.ipynb"
+    result = subprocess.run([sys.executable, "-c", (
+        "import papermill, sys; papermill.execute_notebook(sys.argv[1], sys.argv[2], cwd=sys.argv[3], "
+        "progress_bar=False, kernel_name='python3')"), str(nb), str(fresh), str(copy / "notebooks")],
+        cwd=copy, capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr[-2000:]
+    problems = stability.compare(nb, fresh)
+    assert problems and all("changed" in p for p in problems)
+    assert any("c11" in p for p in problems)  # the levels figure
