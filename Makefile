@@ -13,7 +13,7 @@ export UV_COMPILE_BYTECODE := 1
 export PYTHONHASHSEED := 0
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: help setup book test validate rerun clean
+.PHONY: help setup system-deps book pdf test validate rerun clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -30,10 +30,18 @@ $(VENV)/.ready: pyproject.toml uv.lock
 	"$$uv" sync --frozen --all-groups --compile-bytecode --quiet
 	@touch $@
 
+system-deps:  ## Debian chromium, TeX Live and npm axe-core for the browser and PDF tests (installed when missing and root)
+	@bash .ci/system-deps
+
 book: setup  ## validate the data, execute changed notebooks (papermill), build _build/html
 	$(EKRAF) book
 
-test: setup  ## run the whole suite: unit, data, pipeline, nbval, strict build
+pdf: setup system-deps  ## build _build/pdf/book.pdf with xelatex (and link it from the HTML book)
+	$(EKRAF) pdf
+
+test: setup system-deps  ## the whole suite: unit, data, pipeline, nbval, figures, strict build, PDF, browser
+	$(EKRAF) render
+	$(EKRAF) pdf --if-possible
 	$(PY) -m pytest
 
 validate: setup  ## check a data file: make validate DATA=path/to/file.csv

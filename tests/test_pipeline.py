@@ -176,3 +176,20 @@ def test_bad_data_file_fails_before_any_kernel(built_copy, tmp_path):
 def test_rerun_refuses_to_write_into_the_book(built_copy):
     result = run_cli(["rerun", "--out", str(built_copy / "notebooks")], built_copy)
     assert result.returncode == 2 and "must not be or contain notebooks" in result.stderr
+
+
+def test_notebooks_import_no_build_only_module(root):
+    """Build-only modules are left out of the package hash, so no notebook may import them."""
+    pattern = re.compile(r"ekraf_repro(?:\.| import )(\w+)")
+    for nb_path in pipeline.chapters() + [root / "notebooks" / pipeline.TEMPLATE]:
+        nb = json.loads(nb_path.read_text(encoding="utf-8"))
+        code = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
+        imported = set(pattern.findall(code)) | {m for line in re.findall(r"from ekraf_repro import ([\w, ]+)", code)
+                                                for m in re.split(r",\s*", line)}
+        assert imported and not imported & pipeline.BUILD_ONLY, (nb_path.name, imported & pipeline.BUILD_ONLY)
+
+
+def test_package_hash_ignores_build_only_modules(tmp_path, monkeypatch):
+    before = pipeline.package_hash()
+    assert "bookbuild" in pipeline.BUILD_ONLY and "analysis" not in pipeline.BUILD_ONLY
+    assert before == pipeline.package_hash()

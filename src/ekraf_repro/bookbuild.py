@@ -7,7 +7,7 @@ from pathlib import Path
 
 from . import paths
 
-SOURCES = ("_config.yml", "_toc.yml", "book", "notebooks", "data")
+SOURCES = ("_config.yml", "_toc.yml", "book", "notebooks", "data", "CITATION.cff", "src/ekraf_repro")
 
 
 def source_hash(root: Path) -> str:
@@ -17,7 +17,7 @@ def source_hash(root: Path) -> str:
         base = root / name
         files = [base] if base.is_file() else sorted(p for p in base.rglob("*") if p.is_file())
         for f in files:
-            if ".ipynb_checkpoints" in f.parts or f.name.startswith("."):
+            if ".ipynb_checkpoints" in f.parts or "__pycache__" in f.parts or f.name.startswith("."):
                 continue
             h.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes())
     return h.hexdigest()
@@ -57,3 +57,53 @@ def build(root: Path = paths.ROOT, out: Path | None = None, strict: bool = True,
     stamp.parent.mkdir(parents=True, exist_ok=True)
     stamp.write_text(digest)
     return html
+
+
+def source_date_epoch() -> str:
+    """The release date in CITATION.cff as a Unix time: the PDF's only date, so two builds are identical."""
+    import calendar
+    import datetime as dt
+
+    from . import citation
+
+    released = dt.date.fromisoformat(str(citation.load()["date-released"]))
+    return str(calendar.timegm(released.timetuple()))
+
+
+def have_latex() -> bool:
+    return all(shutil.which(tool) for tool in ("xelatex", "latexmk", "xindy"))
+
+
+def pdf(root: Path = paths.ROOT, out: Path | None = None, force: bool = False) -> Path:
+    """Build the PDF with LaTeX (xelatex) into ``out/pdf/book.pdf`` and link it from the HTML book."""
+    import os
+
+    out = out or root / "_build"
+    target = out / "pdf" / "book.pdf"
+    stamp = out / ".ekraf" / "pdf.sha256"
+    digest = source_hash(root)
+    if not have_latex():
+        raise SystemExit("error: xelatex/latexmk not found; install TeX Live with: bash .ci/system-deps "
+                         "(or: sudo apt-get install --no-install-recommends texlive-xetex latexmk "
+                         "texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended "
+                         "fonts-freefont-otf xindy texlive-plain-generic lmodern)")
+    if not force and target.exists() and stamp.exists() and stamp.read_text() == digest:
+        print(f"pdf: sources unchanged, {paths.display(target)} is up to date", flush=True)
+    else:
+        print(f"pdf: building {paths.display(target)} with xelatex", flush=True)
+        env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(), "FORCE_SOURCE_DATE": "1"}
+        scratch = out / "_pdf"
+        cmd = [jupyter_book(), "build", str(root), "--builder", "pdflatex", "--path-output", str(scratch), "-W", "--keep-going"]
+        result = subprocess.run(cmd, cwd=root, capture_output=True, text=True, env=env)
+        built = scratch / "_build" / "latex" / "book.pdf"
+        if result.returncode != 0 or not built.exists():
+            sys.stderr.write(result.stdout[-6000:] + result.stderr[-3000:])
+            raise SystemExit(f"error: PDF build failed (exit {result.returncode}); see the log above")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(built, target)
+        stamp.parent.mkdir(parents=True, exist_ok=True)
+        stamp.write_text(digest)
+    html = out / "html"
+    if html.exists():
+        shutil.copy2(target, html / "book.pdf")
+    return target

@@ -8,7 +8,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from . import bookbuild, datapage, loader, paths, pipeline
+from . import bookbuild, citation, datapage, loader, paths, pipeline
 from .errors import InputError
 from .params import DEFAULTS
 
@@ -47,8 +47,9 @@ def cmd_execute(args) -> None:
 def cmd_book(args) -> None:
     print(loader.summary(loader.load(paths.RAW_TABLE)), flush=True)
     cmd_execute(args)
-    if datapage.write():
-        print(f"wrote {paths.display(datapage.PAGE)}")
+    for module in (datapage, citation):
+        if module.write():
+            print(f"wrote {paths.display(module.PAGE)}")
     bookbuild.build(force=args.force)
 
 
@@ -75,9 +76,24 @@ def cmd_rerun(args) -> None:
     print(f"variant book: {html / 'index.html'}")
 
 
-def cmd_datapage(args) -> None:
-    changed = datapage.write()
-    print(f"{paths.display(datapage.PAGE)}: {'written' if changed else 'up to date'}")
+def cmd_render(args) -> None:
+    bookbuild.build(force=args.force)
+
+
+def cmd_pdf(args) -> None:
+    import os
+
+    if args.if_possible and not bookbuild.have_latex() and os.environ.get("CI") != "true":
+        print("WARNING: TeX Live (xelatex, latexmk) not installed: no PDF built, the PDF tests will skip. "
+              "Install with: bash .ci/system-deps", file=sys.stderr)
+        return
+    print(bookbuild.pdf(force=args.force))
+
+
+def cmd_pages(args) -> None:
+    for module in (datapage, citation):
+        changed = module.write()
+        print(f"{paths.display(module.PAGE)}: {'written' if changed else 'up to date'}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -99,8 +115,15 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--force", action="store_true")
     r.add_argument("--jobs", type=int, default=pipeline.WORKERS)
     r.set_defaults(fn=cmd_rerun)
-    d = sub.add_parser("datapage", help="write book/data.md from data/datapackage.json")
-    d.set_defaults(fn=cmd_datapage)
+    pdf = sub.add_parser("pdf", help="build _build/pdf/book.pdf with LaTeX (xelatex) and link it from the HTML book")
+    pdf.add_argument("--force", action="store_true")
+    pdf.add_argument("--if-possible", action="store_true", help="only warn when TeX Live is missing (never with CI=true)")
+    rnd = sub.add_parser("render", help="build _build/html from the committed notebooks, executing nothing")
+    rnd.add_argument("--force", action="store_true")
+    rnd.set_defaults(fn=cmd_render)
+    pdf.set_defaults(fn=cmd_pdf)
+    d = sub.add_parser("pages", help="write the generated pages: book/data.md (datapackage.json), book/mengutip.md (CITATION.cff)")
+    d.set_defaults(fn=cmd_pages)
     args = ap.parse_args(argv)
     try:
         args.fn(args)

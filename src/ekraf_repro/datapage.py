@@ -8,7 +8,7 @@ PAGE = paths.BOOK / "data.md"
 
 INTRO = """\
 Halaman ini dibuat otomatis dari `data/datapackage.json` (Frictionless Data
-Package) oleh `ekraf datapage`; jangan menyuntingnya dengan tangan. Setiap
+Package) oleh `ekraf pages`; jangan menyuntingnya dengan tangan. Setiap
 berkas data buku ini tercantum di bawah beserta kolom, tipe, satuan, sumber,
 dan lisensinya, dengan tautan untuk mengunduh berkasnya. Berkas mentah
 `data/raw/` tidak pernah diubah oleh kode; koreksi dilakukan lewat

@@ -15,7 +15,6 @@ that nothing changed leaves its bytes, and ``git status``, unchanged.
 import hashlib
 import json
 import os
-import re
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -27,6 +26,7 @@ import nbformat
 from . import paths
 from .errors import InputError
 from .params import DEFAULT_DATA, data_path, resolve
+from .subsectors import slug
 
 TEMPLATE = "templat/profil_subsektor.ipynb"
 APPENDIX = "lampiran"
@@ -46,10 +46,6 @@ class Job:
     @property
     def name(self) -> str:
         return paths.display(self.target)
-
-
-def slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", name.casefold()).strip("_")
 
 
 def chapters(nbdir: Path = paths.NOTEBOOKS) -> list[Path]:
@@ -75,11 +71,17 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+# Modules that build, test or drive the book; no notebook imports them (a test checks),
+# so changing them re-executes nothing.
+BUILD_ONLY = {"pipeline", "bookbuild", "cli", "citation", "datapage", "sphinx_ext", "sphinx_latex", "stability"}
+
+
 def package_hash() -> str:
-    """Hash of the package source and the lock file: a change re-executes everything."""
+    """Hash of the package source the notebooks use, and of the lock file: a change re-executes everything."""
     h = hashlib.sha256()
     src = Path(__file__).resolve().parent
-    for f in sorted(src.rglob("*.py")) + [paths.ROOT / "uv.lock"]:
+    modules = [f for f in sorted(src.rglob("*.py")) if f.stem not in BUILD_ONLY]
+    for f in modules + [paths.ROOT / "uv.lock"]:
         if f.exists():
             h.update(f.relative_to(paths.ROOT).as_posix().encode() + b"\0" + f.read_bytes())
     return h.hexdigest()
@@ -162,6 +164,7 @@ def execute(job: Job, cwd: Path) -> None:
                 pm.execute_notebook(
                     str(job.source), str(tmp), parameters=job.parameters or None, cwd=str(cwd),
                     kernel_name="python3", progress_bar=False, log_output=False,
+                    extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
                 )
                 break
             except PapermillExecutionError as err:

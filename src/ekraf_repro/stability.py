@@ -34,3 +34,16 @@ def compare(committed: Path, fresh: Path) -> list[str]:
             problems.append(f"{Path(committed).name}: figure in cell {cell_a} changed "
                             f"(committed sha256 {hash_a[:12]}…, re-executed {hash_b[:12]}…)")
     return problems
+
+
+def numbers(html_dir: Path) -> dict[str, str]:
+    """``{label: 'Gambar 1.2'}`` for every numbered figure and table of the built HTML chapters."""
+    import re
+
+    found = {}
+    pattern = re.compile(r'<(?:figure|table)[^>]*\bid="([^"]+)"[^>]*>.*?<span class="caption-number">([^<]+?)\s*</span>',
+                         flags=re.S)
+    for page in sorted(Path(html_dir).joinpath("notebooks").glob("[0-9][0-9]_*.html")):
+        for label, number in pattern.findall(page.read_text(encoding="utf-8")):
+            found[label] = number.strip()
+    return found

@@ -3,6 +3,7 @@
 The list follows Kemenparekraf/Baparekraf (Perpres 142/2018, Rencana Induk
 Pengembangan Ekonomi Kreatif). The paper writes ``Fashion`` for *Fesyen*.
 """
+import re
 
 OFFICIAL = (
     "Aplikasi",
@@ -44,3 +45,8 @@ def official_name(name: str) -> str | None:
 def valid_names() -> str:
     """All accepted spellings, for error messages."""
     return ", ".join(OFFICIAL) + " (also: Fashion)"
+
+
+def slug(name: str) -> str:
+    """A file-name form of a subsector: ``'Seni Rupa'`` -> ``'seni_rupa'``."""
+    return re.sub(r"[^a-z0-9]+", "_", name.casefold()).strip("_")

@@ -1,0 +1,185 @@
+"""How to cite: APA and BibTeX strings generated from ``CITATION.cff``.
+
+The book's page "Cara mengutip / How to cite" (``book/mengutip.md``) and the
+PDF's title page are both written from here, so the citation is typed once.
+"""
+import json
+import re
+from pathlib import Path
+
+import yaml
+
+from . import paths
+
+CFF = paths.ROOT / "CITATION.cff"
+PAGE = paths.BOOK / "mengutip.md"
+BIB = paths.BOOK / "references.bib"
+
+
+def load(path: Path = CFF) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _authors(people: list[dict]) -> str:
+    names = []
+    for p in people:
+        if "name" in p:
+            names.append(p["name"])
+        else:
+            names.append(f"{p['family-names']}, {p.get('given-names', '')[:1]}.")
+    return ", ".join(names)
+
+
+def year(cff: dict) -> str:
+    return str(cff["preferred-citation"].get("year") or cff["date-released"][:4])
+
+
+def apa(cff: dict, part: str | None = None) -> str:
+    """APA-style reference for the book, or for ``part`` of it (a chapter, figure or table)."""
+    pc = cff["preferred-citation"]
+    who, when, version = _authors(pc["authors"]), year(cff), pc.get("version", cff["version"])
+    if part:
+        return f"{who}. ({when}). {part}. Dalam *{pc['title']}* (Versi {version})."
+    return f"{who}. ({when}). *{pc['title']}* (Versi {version}). Buku Jupyter yang dapat dijalankan ulang."
+
+
+def bibtex(cff: dict, key: str = "edisi_reproduksi", chapter: str | None = None) -> str:
+    pc = cff["preferred-citation"]
+    kind = "incollection" if chapter else "book"
+    fields = [("author", "{" + _authors(pc["authors"]) + "}"), ("title", pc["title"]), ("year", year(cff)),
+              ("edition", "Versi " + pc.get("version", cff["version"])), ("note", pc.get("notes", ""))]
+    if chapter:
+        fields = [("author", fields[0][1]), ("title", chapter), ("booktitle", pc["title"])] + fields[2:]
+    body = ",\n".join(f"  {k:<9} = {{{v}}}" for k, v in fields if v)
+    return f"@{kind}{{{key},\n{body}\n}}"
+
+
+def original(cff: dict) -> dict:
+    """The reference entry for the original paper."""
+    return next(r for r in cff["references"] if r["type"] == "article")
+
+
+def apa_original(cff: dict) -> str:
+    ref = original(cff)
+    return f"{_authors(ref['authors'])}. ({ref['year']}). {ref['title']}. Naskah tanpa keterangan judul, penulis, dan terbitan."
+
+
+def bib_entry(key: str, bib: Path = BIB) -> str:
+    """The raw text of one entry of ``references.bib``."""
+    text = bib.read_text(encoding="utf-8")
+    m = re.search(r"@\w+\{" + re.escape(key) + r",.*?\n\}", text, flags=re.S)
+    if not m:
+        raise KeyError(f"{paths.display(bib)}: no entry '{key}'")
+    return m.group(0)
+
+
+def numbered_items(nbdir: Path = paths.NOTEBOOKS) -> list[dict]:
+    """Every figure and table label in the chapters, with its caption and chapter, in reading order."""
+    from .pipeline import chapters
+
+    items = []
+    for nb_path in chapters(nbdir):
+        nb = json.loads(nb_path.read_text(encoding="utf-8"))
+        title = next(re.search(r"^# (.+)$", "".join(c["source"]), flags=re.M).group(1)
+                     for c in nb["cells"] if c["cell_type"] == "markdown" and re.search(r"^# ", "".join(c["source"]), flags=re.M))
+        for cell in nb["cells"]:
+            fig = cell.get("metadata", {}).get("mystnb", {}).get("figure")
+            if fig:
+                items.append({"label": fig["name"], "jenis": "gambar", "caption": fig["caption"], "bab": title, "doc": nb_path.stem})
+            for out in cell.get("outputs", []):
+                md = out.get("data", {}).get("text/markdown")
+                md = "".join(md) if isinstance(md, list) else md
+                if md and md.startswith(":::{table}"):
+                    caption = md.splitlines()[0].removeprefix(":::{table}").strip()
+                    label = re.search(r"^:name: (\S+)$", md, flags=re.M).group(1)
+                    items.append({"label": label, "jenis": "tabel", "caption": caption, "bab": title, "doc": nb_path.stem})
+    return items
+
+
+def chapter_titles(nbdir: Path = paths.NOTEBOOKS) -> list[tuple[str, str]]:
+    """``(label, title)`` of each chapter, e.g. ``('bab-pendahuluan', 'Pendahuluan: ...')``."""
+    from .pipeline import chapters
+
+    out = []
+    for nb_path in chapters(nbdir):
+        first = "".join(json.loads(nb_path.read_text(encoding="utf-8"))["cells"][0]["source"])
+        label = re.search(r"^\((\S+)\)=$", first, flags=re.M).group(1)
+        title = re.search(r"^# (.+)$", first, flags=re.M).group(1)
+        out.append((label, title))
+    return out
+
+
+def render(cff: dict) -> str:
+    pc = cff["preferred-citation"]
+    lines = [
+        "(mengutip)=",
+        "# Cara mengutip / How to cite",
+        "",
+        "*How to cite this book, a chapter, a figure or a table, and the original paper. This page is generated "
+        "from `CITATION.cff` by `ekraf pages`; do not edit it by hand.*",
+        "",
+        "## Buku ini",
+        "",
+        apa(cff),
+        "",
+        "```bibtex",
+        bibtex(cff),
+        "```",
+        "",
+        f"Lisensi: teks dan data {cff['license']} (lihat `LICENSE-CONTENT.md`), kode MIT (lihat `LICENSE`). "
+        "Metadata kutipan yang dapat dibaca mesin ada di `CITATION.cff`.",
+        "",
+        "## Sebuah bab",
+        "",
+        "Sebutkan nomor dan judul bab. Contoh untuk setiap bab:",
+        "",
+    ]
+    for number, (label, title) in enumerate(chapter_titles(), start=1):
+        lines.append(f"- {{ref}}`Bab {number} <{label}>`: " + apa(cff, f"Bab {number}: {title}"))
+    lines += [
+        "",
+        "```bibtex",
+        bibtex(cff, key="edisi_reproduksi_bab1", chapter="Bab 1: " + chapter_titles()[0][1]),
+        "```",
+        "",
+        "## Sebuah gambar atau tabel",
+        "",
+        "Gambar dan tabel diberi nomor per bab dan memiliki label tetap, sehingga nomor yang dikutip hari ini tetap "
+        "menunjuk ke benda yang sama setelah buku dibangun ulang (sebuah pengujian menjaga penomoran ini). "
+        "Kutiplah nomornya bersama keterangannya, misalnya:",
+        "",
+    ]
+    items = numbered_items()
+    first = items[0]
+    lines += [
+        f"> {apa(cff, '{numref}`' + first['label'] + '`: ' + first['caption'].rstrip('.'))}",
+        "",
+        "| Nomor | Label | Keterangan |",
+        "|---|---|---|",
+    ]
+    for item in items:
+        caption = item["caption"].replace("|", "\\|")
+        lines.append(f"| {{numref}}`{item['label']}` | `{item['label']}` | {caption} |")
+    lines += [
+        "",
+        "## Makalah aslinya",
+        "",
+        "Fakta dan angka di buku ini berasal dari makalah yang direproduksinya. Salinan yang kami terima tidak memuat "
+        "judul, nama penulis, maupun keterangan terbitan; kutiplah dengan menyebut keterbatasan itu:",
+        "",
+        apa_original(cff),
+        "",
+        "```bibtex",
+        bib_entry("makalah"),
+        "```",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def write(page: Path = PAGE) -> bool:
+    text = render(load())
+    if page.exists() and page.read_text(encoding="utf-8") == text:
+        return False
+    page.write_text(text, encoding="utf-8")
+    return True

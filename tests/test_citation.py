@@ -1,0 +1,122 @@
+"""Citable: CITATION.cff, the how-to-cite page, every {cite} key, the bibliography, stable numbering."""
+import json
+import re
+import shutil
+import subprocess
+
+import jsonschema
+import pybtex.database
+import pytest
+import yaml
+
+from ekraf_repro import bookbuild, citation, paths, stability
+
+from conftest import ROOT
+
+SCHEMA = json.loads((ROOT / "tests" / "data" / "cff-schema-1.2.0.json").read_text(encoding="utf-8"))
+BIB = pybtex.database.parse_file(str(paths.BOOK / "references.bib"))
+CITE = re.compile(r"\{cite(?::[pt])?\}`([^`]+)`")
+
+
+def prose_sources():
+    """Every Markdown text of the book: pages in book/ and Markdown cells of the notebooks (template included)."""
+    for md in sorted(paths.BOOK.glob("*.md")):
+        yield md.name, md.read_text(encoding="utf-8")
+    for nb in sorted(paths.NOTEBOOKS.rglob("*.ipynb")):
+        cells = json.loads(nb.read_text(encoding="utf-8"))["cells"]
+        yield nb.name, "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+
+
+def cited_keys() -> dict[str, set[str]]:
+    keys = {}
+    for name, text in prose_sources():
+        for group in CITE.findall(text):
+            for key in group.split(","):
+                keys.setdefault(key.strip(), set()).add(name)
+    return keys
+
+
+def test_citation_cff_is_valid_against_the_cff_schema():
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    jsonschema.validate(cff, SCHEMA)
+    for field in ["title", "authors", "version", "date-released", "license", "preferred-citation", "references"]:
+        assert cff.get(field), field
+    assert cff["version"] == citation.load()["preferred-citation"]["version"]
+    original = citation.original(cff)
+    assert "2023" in original["notes"] and "no title block" in original["notes"]
+
+
+def test_cff_version_matches_the_package():
+    import tomllib
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert citation.load()["version"] == project["version"]
+
+
+def test_schema_rejects_a_broken_cff():
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    del cff["authors"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(cff, SCHEMA)
+
+
+def test_how_to_cite_page_is_generated_from_cff():
+    page = (paths.BOOK / "mengutip.md").read_text(encoding="utf-8")
+    assert page == citation.render(citation.load())
+    cff = citation.load()
+    assert citation.apa(cff) in page and "@book{edisi_reproduksi," in page
+    assert cff["title"] in page and cff["version"] in page
+    assert citation.bib_entry("makalah") in page
+    for item in citation.numbered_items():
+        assert f"{{numref}}`{item['label']}`" in page
+
+
+def test_every_cite_key_resolves():
+    unknown = {k: sorted(v) for k, v in cited_keys().items() if k not in BIB.entries}
+    assert unknown == {}
+
+
+def test_every_bib_entry_is_cited():
+    uncited = sorted(set(BIB.entries) - set(cited_keys()))
+    assert uncited == [], f"entries never cited (cite them, or list them here deliberately): {uncited}"
+
+
+def test_bib_entries_that_lack_details_say_what_is_missing():
+    for key in ["anggia2020", "hidayat2022", "aufar2014", "soedarso1990", "fauzi2017", "permana2015", "kbbi", "makalah"]:
+        note = BIB.entries[key].fields.get("note", "")
+        assert re.search(r"(?i)missing|not given|not in|no title|unknown|gives no", note), key
+
+
+def test_paper_citations_carry_over():
+    """Every work the paper cites is in the bibliography."""
+    for key in ["keohane1984", "ahmad2009", "anggia2020", "hidayat2022", "aufar2014", "soedarso1990", "fauzi2017",
+                "permana2015", "mulyadi2000", "permendagri2008", "perdabandung2009", "makalah"]:
+        assert key in BIB.entries
+    assert BIB.entries["keohane1984"].fields["year"] == "1984"
+
+
+def test_figure_and_table_numbers_are_stable(root):
+    """A citation of 'Gambar 1.2' made today must point to the same figure after a rebuild.
+
+    If numbering changes on purpose, update tests/data/penomoran.json in the same commit.
+    """
+    html = root / "_build" / "html"
+    assert html.joinpath("index.html").exists(), "run `make book` (or `make test`, which renders the book) first"
+    registry = json.loads((root / "tests" / "data" / "penomoran.json").read_text(encoding="utf-8"))
+    assert stability.numbers(html) == registry
+    assert registry["gbr-nilai"] == "Gambar 1.1" and registry["tbl-tercetak"] == "Tabel 1.1"
+    assert {v.split()[1].split(".")[0] for v in registry.values()} == {"1", "2", "3", "4", "5", "6"}
+
+
+def test_strict_build_fails_on_an_unknown_citation_key(tmp_path):
+    src = tmp_path / "mini"
+    (src / "book").mkdir(parents=True)
+    shutil.copy(ROOT / "_config.yml", src / "_config.yml")
+    shutil.copytree(ROOT / "book" / "_static", src / "book" / "_static")
+    shutil.copy(ROOT / "book" / "references.bib", src / "book" / "references.bib")
+    shutil.copy(ROOT / "CITATION.cff", src / "CITATION.cff")
+    (src / "_toc.yml").write_text("format: jb-book\nroot: book/index\n", encoding="utf-8")
+    (src / "book" / "index.md").write_text("# Uji\n\nRujukan yang tidak ada {cite:p}`tidak_ada_2099`.\n", encoding="utf-8")
+    result = subprocess.run([bookbuild.jupyter_book(), "build", str(src), "-W", "--keep-going"],
+                            capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "tidak_ada_2099" in result.stdout + result.stderr
