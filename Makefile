@@ -13,7 +13,7 @@ export UV_COMPILE_BYTECODE := 1
 export PYTHONHASHSEED := 0
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: help setup system-deps book pdf test validate rerun clean
+.PHONY: help setup system-deps book pdf test validate rerun bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -49,6 +49,9 @@ validate: setup  ## check a data file: make validate DATA=path/to/file.csv
 
 rerun: setup  ## variant book: make rerun DATA=file.csv PARAMS="subsektor=Fashion bahasa=en" OUT=dir
 	$(EKRAF) rerun $(if $(DATA),--data "$(DATA)") $(foreach p,$(PARAMS),--param "$(p)") $(if $(OUT),--out "$(OUT)")
+
+bench: setup system-deps  ## time the pipeline against plain Jupyter Book (median of RUNS=5); table in _build/bench/
+	$(PY) -m ekraf_repro.bench --runs $(or $(RUNS),5)
 
 clean:  ## remove build output (keeps the environment)
 	rm -rf _build

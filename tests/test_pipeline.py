@@ -189,7 +189,31 @@ def test_notebooks_import_no_build_only_module(root):
         assert imported and not imported & pipeline.BUILD_ONLY, (nb_path.name, imported & pipeline.BUILD_ONLY)
 
 
-def test_package_hash_ignores_build_only_modules(tmp_path, monkeypatch):
-    before = pipeline.package_hash()
-    assert "bookbuild" in pipeline.BUILD_ONLY and "analysis" not in pipeline.BUILD_ONLY
+def test_package_hash_ignores_build_only_modules(root, tmp_path):
+    src = tmp_path / "ekraf_repro"
+    shutil.copytree(root / "src" / "ekraf_repro", src, ignore=shutil.ignore_patterns("__pycache__"))
+    before = pipeline.package_hash(src)
     assert before == pipeline.package_hash()
+    (src / "bookbuild.py").write_text((src / "bookbuild.py").read_text() + "\n# build-only change\n")
+    assert pipeline.package_hash(src) == before
+    (src / "analysis.py").write_text((src / "analysis.py").read_text() + "\n# analysis change\n")
+    assert pipeline.package_hash(src) != before
+
+
+@pytest.mark.parametrize("nb_path", pipeline.chapters() + [pipeline.paths.NOTEBOOKS / pipeline.TEMPLATE], ids=lambda p: p.name)
+def test_declared_reads_match_what_the_code_reads(nb_path, monkeypatch):
+    """Run a notebook's code in-process and compare the data files it opens with its ekraf.reads metadata."""
+    from ekraf_repro import coded, paths
+
+    nb = json.loads(nb_path.read_text(encoding="utf-8"))
+    monkeypatch.chdir(paths.NOTEBOOKS)
+    monkeypatch.setattr("IPython.display.display", lambda *a, **k: None)
+    monkeypatch.setattr("myst_nb.glue", lambda *a, **k: None)
+    coded._read.cache_clear()
+    paths.READS.clear()
+    namespace = {}
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "code":
+            exec(compile("".join(cell["source"]), f"{nb_path.name}", "exec"), namespace)
+    read = sorted(p.relative_to(paths.ROOT).as_posix() for p in paths.READS)
+    assert read == sorted(nb["metadata"]["ekraf"]["reads"])

@@ -303,3 +303,9 @@ def results(df: pd.DataFrame) -> dict:
     """Every check's full result, by claim id (for the chapters that quote the evidence)."""
     claims = coded.table("klaim").set_index("id")
     return {cid: CHECKS[c["pemeriksa"]](df, c) for cid, c in claims.iterrows()}
+
+
+def result(claim_id: str, df: pd.DataFrame | None = None) -> Check:
+    """One claim's check; claims about the text need no table (``df`` may be None)."""
+    claim = coded.table("klaim").set_index("id").loc[claim_id]
+    return CHECKS[claim["pemeriksa"]](df, claim)

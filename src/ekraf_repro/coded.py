@@ -11,7 +11,7 @@ TOP_LEVEL = ("klaim", "konteks", "konteks_ekspor")  # in data/; everything else 
 
 @cache
 def _read(name: str) -> pd.DataFrame:
-    path = paths.DATA / (f"{name}.csv" if name in TOP_LEVEL else f"coded/{name}.csv")
+    path = paths.record_read(paths.DATA / (f"{name}.csv" if name in TOP_LEVEL else f"coded/{name}.csv"))
     return pd.read_csv(path, sep=";", dtype=str, keep_default_na=False)
 
 

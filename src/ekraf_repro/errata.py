@@ -31,7 +31,7 @@ class Erratum:
 
 
 def load(path: Path = paths.ERRATA) -> list[Erratum]:
-    with open(path, encoding="utf-8", newline="") as fh:
+    with open(paths.record_read(path), encoding="utf-8", newline="") as fh:
         reader = csv.DictReader(fh, delimiter=";")
         if reader.fieldnames != COLUMNS:
             raise InputError(f"{paths.display(path)}: header must be {';'.join(COLUMNS)}, found {reader.fieldnames}")

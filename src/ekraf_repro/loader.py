@@ -27,7 +27,7 @@ def _where(path: Path, line: int, column: str | None = None, label: str | None =
 
 def _read_rows(path: Path) -> list[list[str]]:
     try:
-        raw = Path(path).read_bytes()
+        raw = paths.record_read(path).read_bytes()
     except FileNotFoundError:
         raise InputError(f"{paths.display(path)}: file not found") from None
     except IsADirectoryError:

@@ -18,3 +18,13 @@ def display(path: Path | str) -> str:
         return p.resolve().relative_to(ROOT).as_posix()
     except ValueError:
         return str(path)
+
+
+READS: set[Path] = set()
+
+
+def record_read(path: Path | str) -> Path:
+    """Note that a data file was read (the pipeline's declared inputs are tested against this log)."""
+    p = Path(path).resolve()
+    READS.add(p)
+    return p

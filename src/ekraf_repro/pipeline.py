@@ -73,17 +73,17 @@ def _sha(data: bytes) -> str:
 
 # Modules that build, test or drive the book; no notebook imports them (a test checks),
 # so changing them re-executes nothing.
-BUILD_ONLY = {"pipeline", "bookbuild", "cli", "citation", "datapage", "sphinx_ext", "sphinx_latex", "stability"}
+BUILD_ONLY = {"pipeline", "bookbuild", "cli", "citation", "datapage", "sphinx_ext", "sphinx_latex", "stability", "bench"}
 
 
-def package_hash() -> str:
+def package_hash(src: Path | None = None, lock: Path = paths.ROOT / "uv.lock") -> str:
     """Hash of the package source the notebooks use, and of the lock file: a change re-executes everything."""
     h = hashlib.sha256()
-    src = Path(__file__).resolve().parent
+    src = src or Path(__file__).resolve().parent
     modules = [f for f in sorted(src.rglob("*.py")) if f.stem not in BUILD_ONLY]
-    for f in modules + [paths.ROOT / "uv.lock"]:
+    for f in modules + [lock]:
         if f.exists():
-            h.update(f.relative_to(paths.ROOT).as_posix().encode() + b"\0" + f.read_bytes())
+            h.update(f.name.encode() + b"\0" + f.read_bytes())
     return h.hexdigest()
 
 
