@@ -218,29 +218,29 @@ def binary_matrix(m: pd.DataFrame, xlabel: str, ylabel: str, row_names: dict | N
 
 
 def timeline(events: pd.DataFrame, lang: str = "id"):
-    """Dated events on one time axis; those from the paper above, public context below."""
-    fig, ax = plt.subplots(figsize=(10, 5.2))
+    """Dated events, one row each in date order: a dot on the time axis and the event written beside it."""
+    import matplotlib.transforms as mtransforms
+
+    n = len(events)
+    fig, ax = plt.subplots(figsize=(11, 0.5 * n + 1.4))
+    fig.subplots_adjust(left=0.03, right=0.42, top=0.97, bottom=0.9 / (0.5 * n + 1.4))
     colors = sns.color_palette("colorblind", 2)
-    ax.axhline(0, color="black", lw=1)
-    levels = {}
+    text_at = mtransforms.blended_transform_factory(ax.transAxes, ax.transData)
     for i, row in enumerate(events.itertuples(index=False)):
-        from_paper = row.sumber == "makalah"
-        side = 1 if from_paper else -1
-        k = levels.get(side, 0)
-        levels[side] = k + 1
-        y = side * (0.6 + 0.55 * (k % 4))
-        ax.plot([row.x, row.x], [0, y], color=colors[0 if from_paper else 1], lw=1)
-        ax.scatter([row.x], [0], color=colors[0 if from_paper else 1], zorder=3, s=30)
-        ax.annotate(f"{row.tanggal}\n{_wrap(row.peristiwa, 34)}", (row.x, y), fontsize=7,
-                    ha="center", va="bottom" if side > 0 else "top")
+        color = colors[0 if row.sumber == "makalah" else 1]
+        y = n - 1 - i
+        ax.plot([events["x"].min() - 1, row.x], [y, y], color="#dddddd", lw=0.8, zorder=1)
+        ax.scatter([row.x], [y], color=color, s=45, zorder=3)
+        ax.text(1.03, y, _wrap(f"{row.tanggal}  {row.peristiwa}", 78), transform=text_at, va="center",
+                fontsize=8.5, color="black", linespacing=1.1)
     ax.scatter([], [], color=colors[0], label=label("dari_makalah", lang))
     ax.scatter([], [], color=colors[1], label=label("dari_konteks", lang))
-    ax.set_ylim(-3.4, 3.4)
     ax.set_yticks([])
+    ax.set_ylim(-0.8, n - 0.2)
+    ax.set_xlim(events["x"].min() - 1, events["x"].max() + 1)
     ax.set_xlabel(label("tahun", lang))
     ax.grid(axis="y", visible=False)
-    ax.legend(loc="upper left", frameon=False)
-    fig.tight_layout()
+    ax.legend(loc="lower left", frameon=True, fontsize=8)
     return fig
 
 
