@@ -21,13 +21,15 @@ help:  ## list the targets
 setup: $(VENV)/.ready  ## install uv if missing and the locked environment
 
 $(VENV)/.ready: pyproject.toml uv.lock
-	@uv=$$(command -v uv || echo "$$HOME/.local/bin/uv"); \
-	if [ ! -x "$$uv" ]; then \
-	  echo "setup: installing uv with pip"; \
-	  python3 -m pip install --user --quiet uv 2>/dev/null || python3 -m pip install --user --quiet --break-system-packages uv; \
-	  uv=$$(command -v uv || echo "$$HOME/.local/bin/uv"); \
+	@uv=$$(command -v uv || true); \
+	if [ -z "$$uv" ]; then \
+	  if ! python3 -m uv --version >/dev/null 2>&1; then \
+	    echo "setup: installing uv with pip"; \
+	    python3 -m pip install --user --quiet uv 2>/dev/null || python3 -m pip install --user --quiet --break-system-packages uv; \
+	  fi; \
+	  uv="python3 -m uv"; \
 	fi; \
-	"$$uv" sync --frozen --all-groups --compile-bytecode --quiet
+	$$uv sync --frozen --all-groups --compile-bytecode --quiet
 	@touch $@
 
 system-deps:  ## Debian chromium, TeX Live and npm axe-core for the browser and PDF tests (installed when missing and root)
