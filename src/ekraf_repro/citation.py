@@ -154,6 +154,9 @@ def render(cff: dict) -> str:
     lines += [
         f"> {apa(cff, '{numref}`' + first['label'] + '`: ' + first['caption'].rstrip('.'))}",
         "",
+        ":::{table} Gambar dan tabel bernomor di bab-bab buku ini, dengan labelnya yang tetap",
+        ":name: tbl-daftar-gambar-tabel",
+        "",
         "| Nomor | Label | Keterangan |",
         "|---|---|---|",
     ]
@@ -161,6 +164,7 @@ def render(cff: dict) -> str:
         caption = item["caption"].replace("|", "\\|")
         lines.append(f"| {{numref}}`{item['label']}` | `{item['label']}` | {caption} |")
     lines += [
+        ":::",
         "",
         "## Makalah aslinya",
         "",

@@ -33,6 +33,9 @@ def render(package: dict, data_prefix: str = "../data/") -> str:
             "",
             _cell(res.get("description", "")),
             "",
+            f":::{{table}} Kolom berkas {res['path']}",
+            f":name: tbl-data-{res['name']}",
+            "",
             "| Kolom | Tipe | Satuan | Keterangan |",
             "|---|---|---|---|",
         ]
@@ -40,7 +43,7 @@ def render(package: dict, data_prefix: str = "../data/") -> str:
             lines.append(
                 f"| `{f['name']}` | {f.get('type', 'any')} | {_cell(f.get('unit', '–'))} | {_cell(f.get('description', ''))} |"
             )
-        lines.append("")
+        lines += [":::", ""]
     return "\n".join(lines).rstrip() + "\n"
 
 

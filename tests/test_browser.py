@@ -1,0 +1,229 @@
+"""The reader's view, tested in a real browser (issue 7).
+
+The built book (``_build/html``; run ``make book`` first) is served on
+127.0.0.1 and read in Debian's Chromium through Playwright. Every page of the
+table of contents is opened once (two at a time); what the checks need is
+collected on that visit and the checks below judge it:
+
+- each page loads without console errors, failed requests or HTTP errors;
+- nothing is requested from anywhere but the book's own origin;
+- article images load and have real alt text; figures and tables are numbered
+  and captioned;
+- search finds what it should, and its results open the right page;
+- every internal link and #anchor resolves;
+- in dark mode, figures keep an opaque light background;
+- axe-core finds no serious or critical accessibility violation;
+- a full-page screenshot of each page lands in ``_build/screenshots``;
+- and a copy of the book broken on purpose shows that the checks catch it.
+
+Missing Chromium or axe-core skips these tests loudly (``bash .ci/system-deps``
+installs both); with ``CI=true`` they fail instead. ``EKRAF_BOOK_HTML=path``
+points them at another build of the book.
+"""
+import re
+import shutil
+import struct
+
+import pytest
+
+import browser_support as bs
+
+SEARCH_TERMS = ["Petaling Jaya", "kriya", "Keohane"]
+
+
+def assert_no_problems(problems: list[str], what: str) -> None:
+    assert not problems, f"{len(problems)} {what}:\n  " + "\n  ".join(problems)
+
+
+# --------------------------------------------------------------------------- fixtures
+
+@pytest.fixture(scope="session")
+def requirements():
+    missing = bs.missing_requirements()
+    if missing:
+        bs.skip_or_fail(missing)
+
+
+@pytest.fixture(scope="session")
+def browser(requirements):
+    chromium = bs.Browser()
+    yield chromium
+    chromium.close()
+
+
+@pytest.fixture(scope="session")
+def site(requirements):
+    with bs.serve(bs.HTML) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def toc(requirements) -> list[bs.TocPage]:
+    return bs.toc_pages()
+
+
+@pytest.fixture(scope="session")
+def reports(browser, site, toc) -> dict[str, bs.PageReport]:
+    """Every page of the table of contents, visited once: checks 1-3, 5, 7 and 8 read these reports."""
+    shutil.rmtree(bs.SCREENSHOTS, ignore_errors=True)
+    return browser.run(bs.inspect_pages(browser.browser, site, [p.path for p in toc],
+                                        axe_source=bs.AXE.read_text(encoding="utf-8"),
+                                        screenshot_dir=bs.SCREENSHOTS))
+
+
+@pytest.fixture(scope="session")
+def fetcher() -> bs.Fetcher:
+    return bs.Fetcher()
+
+
+# --------------------------------------------------------------------------- the checks
+
+def test_every_toc_page_is_built_and_visited(toc, reports):
+    paths = [p.path for p in toc]
+    assert len(paths) == len(set(paths)), f"a page is listed twice in _toc.yml: {paths}"
+    assert any(p.startswith("notebooks/lampiran/") for p in paths), "the appendix pages are missing from the pages"
+    built = set(bs.built_pages())
+    assert not set(paths) - built, f"in _toc.yml but not built: {sorted(set(paths) - built)}"
+    assert not built - set(paths), f"built but not in _toc.yml: {sorted(built - set(paths))}"
+    assert sorted(reports) == sorted(paths)
+
+
+def test_pages_load_without_console_errors_or_failed_requests(reports):
+    assert all(len(r.requests) > 5 for r in reports.values()), "requests were not recorded"
+    assert_no_problems([p for r in reports.values() for p in bs.load_problems(r)],
+                       "console errors / failed requests")
+
+
+def test_book_is_self_contained(reports):
+    assert_no_problems([p for r in reports.values() for p in bs.foreign_request_problems(r)],
+                       "requests leaving the book's own origin (fonts, scripts, MathJax... must be local)")
+
+
+def test_article_images_load_and_have_meaningful_alt_text(reports):
+    assert sum(len(r.images) for r in reports.values()) >= 5, "hardly any article images found: selector broken?"
+    assert_no_problems([p for r in reports.values() for p in bs.image_problems(r)], "image problems")
+
+
+def test_figures_and_tables_are_numbered_and_captioned(reports, toc):
+    assert sum(len(r.figures) for r in reports.values()) >= 5
+    assert sum(len(r.tables) for r in reports.values()) >= 5
+    problems = [p for page in toc for p in bs.caption_problems(reports[page.path], page.chapter)]
+    assert_no_problems(problems, "figures/tables without a number or caption")
+
+
+@pytest.mark.parametrize("term", SEARCH_TERMS)
+def test_search_finds_the_term_and_opens_a_page_with_it(browser, site, fetcher, term):
+    outcome = browser.run(bs.search(browser.browser, site, term))
+    report = outcome["report"]
+    problems = (bs.search_problems(term, outcome, fetcher) + bs.load_problems(report)
+                + bs.foreign_request_problems(report))
+    assert_no_problems(problems, f"problems searching for {term!r}")
+    assert outcome["opened"].startswith(site) and "search.html" not in outcome["opened"]
+
+
+def test_internal_links_and_anchors_resolve(reports, site, fetcher):
+    internal = {h for r in reports.values() for h in r.links if h.startswith(site)}
+    assert len(internal) > 50 and any("#" in h.split("/")[-1][1:] for h in internal), "too few internal links found"
+    problems = bs.link_problems(reports.values(), site, fetcher)
+    if not (bs.HTML / "book.pdf").exists():  # `make test` builds it; without TeX Live it cannot
+        assert_no_problems([p for p in problems if "book.pdf" not in p], "dead internal links")
+        bs.skip_or_fail(["_build/html/book.pdf is missing but the landing page links it: build it with `make pdf`"
+                         " (TeX Live: bash .ci/system-deps)"])
+    assert_no_problems(problems, "dead internal links")
+
+
+def test_dark_mode_keeps_figures_readable(browser, site, reports):
+    pages = [path for path, r in reports.items() if r.images]
+    assert pages, "no page with article images"
+    outcome = browser.run(bs.dark_mode(browser.browser, site, pages))
+    assert outcome["before"] == "light", f"the page did not start in light mode: {outcome['before']!r}"
+    assert outcome["after"] == "dark", f"the theme switch did not turn the page dark: {outcome['after']!r}"
+    not_dark = {p: t for p, t in outcome["themes"].items() if t != "dark"}
+    assert not not_dark, f"pages that did not open in dark mode after the switch: {not_dark}"
+    assert outcome["images"] == sum(len(reports[p].images) for p in pages)
+    assert_no_problems(outcome["problems"], "figures unreadable in dark mode")
+
+
+def test_no_serious_or_critical_accessibility_violations(reports):
+    assert all(r.axe is not None for r in reports.values()), "axe-core did not run on every page"
+    assert_no_problems([p for r in reports.values() for p in bs.axe_problems(r)],
+                       "serious/critical axe-core violations")
+
+
+def test_every_page_has_a_full_page_screenshot(reports):
+    for path, report in reports.items():
+        shot = bs.SCREENSHOTS / bs.screenshot_name(path)
+        assert report.screenshot == shot and shot.is_file(), f"no screenshot for {path}"
+        head = shot.read_bytes()[:24]
+        assert head[:8] == b"\x89PNG\r\n\x1a\n", f"{shot} is not a PNG"
+        width, height = struct.unpack(">II", head[16:24])
+        assert width == bs.VIEWPORT["width"] and height >= bs.VIEWPORT["height"], (shot, width, height)
+
+
+# --------------------------------------------------------------------------- the checks catch breakage
+
+def _article_images(page_html: str) -> list[str]:
+    article = page_html[page_html.index('<article class="bd-article">'):page_html.index("</article>")]
+    return re.findall(r'<img[^>]*\bsrc="([^"]*_images/[^"]+)"', article)
+
+
+def test_checks_catch_a_broken_copy_of_the_book(browser, toc, tmp_path):
+    """Break a copy on purpose; the same checks must name every breakage."""
+    copy = shutil.copytree(bs.HTML, tmp_path / "html")
+    page = next(p.path for p in toc if p.chapter and len(_article_images((copy / p.path).read_text("utf-8"))) >= 2)
+    page_file = copy / page
+    text = page_file.read_text("utf-8")
+    deleted_src, transparent_src = _article_images(text)[:2]
+    deleted, transparent = deleted_src.rsplit("/", 1)[-1], transparent_src.rsplit("/", 1)[-1]
+
+    # 1. a figure's image file is gone
+    (page_file.parent / deleted_src).resolve().unlink()
+    # 2. another figure becomes a transparent PNG (black on dark in dark mode) without alt text
+    from PIL import Image
+    png = (page_file.parent / transparent_src).resolve()
+    with Image.open(png) as im:
+        size = im.size
+    Image.new("RGBA", size, (0, 0, 0, 0)).save(png)
+    text = re.sub(r'(<img[^>]*?)\balt="[^"]*"([^>]*src="' + re.escape(transparent_src) + '")', r"\1\2", text, count=1)
+    # 3. a figure loses its number
+    text = re.sub(r'<span class="caption-number">Gambar [^<]*</span>', "", text, count=1)
+    # 4. a dead link, a dead anchor, a script from a CDN and a script error
+    text = text.replace('<article class="bd-article">', '<article class="bd-article">'
+                        '<p><a href="tidak-ada.html">halaman yang hilang</a> '
+                        '<a href="#tidak-ada-jangkar">jangkar yang hilang</a></p>'
+                        '<script src="https://cdn.example.org/lib.js"></script>'
+                        '<script>throw new Error("rusak dengan sengaja")</script>', 1)
+    page_file.write_text(text, "utf-8")
+
+    with bs.serve(copy) as base:
+        report = browser.run(bs.inspect_pages(browser.browser, base, [page], bs.AXE.read_text("utf-8")))[page]
+        links = bs.link_problems([report], base, bs.Fetcher())
+        dark = browser.run(bs.dark_mode(browser.browser, base, [page]))
+
+    def caught(problems, *needles):
+        found = [p for p in problems if all(n in p for n in needles)]
+        assert found, f"not caught: {needles} in\n  " + "\n  ".join(problems)
+
+    images = bs.image_problems(report)
+    caught(images, deleted, "did not load")
+    caught(images, transparent, "no alt text")
+    caught(bs.load_problems(report), deleted, "HTTP 404")
+    caught(bs.load_problems(report), "rusak dengan sengaja")
+    caught(bs.foreign_request_problems(report), "cdn.example.org")
+    caught(links, "tidak-ada.html", "HTTP 404")
+    caught(links, "tidak-ada-jangkar")
+    caught(bs.caption_problems(report, next(p.chapter for p in toc if p.path == page)), "has no number")
+    caught(bs.axe_problems(report), "image-alt")
+    caught(dark["problems"], transparent, "alpha 0")
+    caught(dark["problems"], deleted, "did not load")
+
+
+def test_missing_browser_skips_loudly_but_fails_on_ci(monkeypatch):
+    reasons = [f"/usr/bin/chromium not found: {bs.INSTALL_HINT}"]
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match=re.escape("bash .ci/system-deps")):
+        bs.skip_or_fail(reasons)
+    monkeypatch.delenv("CI")
+    with pytest.warns(UserWarning, match="BROWSER TESTS NOT RUN"), \
+            pytest.raises(pytest.skip.Exception, match=re.escape("bash .ci/system-deps")):
+        bs.skip_or_fail(reasons)
