@@ -217,3 +217,39 @@ def test_declared_reads_match_what_the_code_reads(nb_path, monkeypatch):
             exec(compile("".join(cell["source"]), f"{nb_path.name}", "exec"), namespace)
     read = sorted(p.relative_to(paths.ROOT).as_posix() for p in paths.READS)
     assert read == sorted(nb["metadata"]["ekraf"]["reads"])
+
+
+def _fake_papermill(monkeypatch, failures: int):
+    """papermill whose kernel fails to start `failures` times, then writes the input as the output."""
+    import papermill
+
+    calls = []
+
+    def execute_notebook(source, target, **kwargs):
+        calls.append(kwargs)
+        if len(calls) <= failures:
+            raise RuntimeError("Kernel died before replying to kernel_info (Address already in use)")
+        shutil.copy(source, target)
+
+    monkeypatch.setattr(papermill, "execute_notebook", execute_notebook)
+    return calls
+
+
+def test_kernel_start_failure_is_retried_once(root, tmp_path, monkeypatch):
+    calls = _fake_papermill(monkeypatch, failures=1)
+    job = pipeline.Job(root / "notebooks" / "02_teori.ipynb", tmp_path / "02_teori.ipynb")
+    pipeline.execute(job, root / "notebooks")
+    assert len(calls) == 2 and job.target.exists()
+    assert calls[0]["cwd"] == str(root / "notebooks") and calls[0]["kernel_name"] == "python3"
+
+
+def test_kernel_failing_twice_is_reported_and_writes_nothing(root, tmp_path, monkeypatch):
+    calls = _fake_papermill(monkeypatch, failures=2)
+    target = tmp_path / "02_teori.ipynb"
+    target.write_text("good notebook", encoding="utf-8")
+    job = pipeline.Job(root / "notebooks" / "02_teori.ipynb", target)
+    with pytest.raises(pipeline.ExecutionFailed, match="kernel failed twice: RuntimeError"):
+        pipeline.execute(job, root / "notebooks")
+    assert len(calls) == 2
+    assert target.read_text(encoding="utf-8") == "good notebook"
+    assert list(tmp_path.iterdir()) == [target]
