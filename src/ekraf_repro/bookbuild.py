@@ -37,23 +37,20 @@ def build(root: Path = paths.ROOT, out: Path | None = None, strict: bool = True,
     if not force and html.joinpath("index.html").exists() and stamp.exists() and stamp.read_text() == digest:
         print(f"book: sources unchanged, {paths.display(html)} is up to date (Sphinx not started)", flush=True)
         return html
-    cmd = [jupyter_book(), "build", str(root), "--path-output", str(out.parent if out.name == "_build" else out)]
-    if strict:
-        cmd += ["-W", "--keep-going"]
-    if out.name != "_build":
-        # jupyter-book always writes to <path-output>/_build/html; build in a scratch folder and move.
-        scratch = out / "_jb"
-        cmd[-3 if strict else -1] = str(scratch)
+    # jupyter-book writes to <path-output>/_build/html: another output folder is built in a scratch folder, then moved.
+    direct = out.name == "_build"
+    path_output = out.parent if direct else out / "_jb"
+    cmd = [jupyter_book(), "build", str(root), "--path-output", str(path_output)] + (["-W", "--keep-going"] if strict else [])
     print(f"book: building {paths.display(html)}", flush=True)
     result = subprocess.run(cmd, cwd=root, capture_output=True, text=True)
     if result.returncode != 0:
         sys.stderr.write(result.stdout[-6000:] + result.stderr[-3000:])
         raise SystemExit(f"error: jupyter-book build failed (exit {result.returncode}); see the warnings above")
-    if out.name != "_build":
+    if not direct:
         if html.exists():
             shutil.rmtree(html)
-        shutil.move(str(out / "_jb" / "_build" / "html"), str(html))
-        shutil.rmtree(out / "_jb", ignore_errors=True)
+        shutil.move(str(path_output / "_build" / "html"), str(html))
+        shutil.rmtree(path_output, ignore_errors=True)
     stamp.parent.mkdir(parents=True, exist_ok=True)
     stamp.write_text(digest)
     return html

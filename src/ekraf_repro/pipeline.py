@@ -24,7 +24,6 @@ from pathlib import Path
 import nbformat
 
 from . import paths
-from .errors import InputError
 from .params import DEFAULT_DATA, data_path, resolve
 from .subsectors import slug
 
@@ -235,5 +234,3 @@ def prune_appendix(jobs: list[Job], outdir: Path) -> None:
             nb.unlink()
             print(f"  removed {paths.display(nb)} (subsector no longer in the data)", file=sys.stderr)
 
-
-__all__ = ["Job", "plan", "run", "execute", "clean", "fingerprint", "InputError", "ExecutionFailed"]
