@@ -10,10 +10,7 @@ from ekraf_repro import bookbuild, citation
 from conftest import ROOT
 
 PDF = ROOT / "_build" / "pdf" / "book.pdf"
-INSTALL = ("TeX Live is missing (xelatex, latexmk, xindy). Install it with `bash .ci/system-deps` "
-           "(root on Debian) or `sudo apt-get install --no-install-recommends texlive-xetex latexmk "
-           "texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended fonts-freefont-otf xindy "
-           "texlive-plain-generic lmodern`.")
+INSTALL = bookbuild.LATEX_MISSING
 
 
 def squash(text: str) -> str:

@@ -67,6 +67,11 @@ def source_date_epoch() -> str:
     return str(calendar.timegm(released.timetuple()))
 
 
+LATEX_MISSING = ("TeX Live is missing (xelatex, latexmk, xindy). Install it with `bash .ci/system-deps` (root on Debian) "
+                 "or `sudo apt-get install --no-install-recommends texlive-xetex latexmk texlive-latex-recommended "
+                 "texlive-latex-extra texlive-fonts-recommended fonts-freefont-otf xindy texlive-plain-generic lmodern`.")
+
+
 def have_latex() -> bool:
     return all(shutil.which(tool) for tool in ("xelatex", "latexmk", "xindy"))
 
@@ -80,10 +85,7 @@ def pdf(root: Path = paths.ROOT, out: Path | None = None, force: bool = False) -
     stamp = out / ".ekraf" / "pdf.sha256"
     digest = source_hash(root)
     if not have_latex():
-        raise SystemExit("error: xelatex/latexmk not found; install TeX Live with: bash .ci/system-deps "
-                         "(or: sudo apt-get install --no-install-recommends texlive-xetex latexmk "
-                         "texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended "
-                         "fonts-freefont-otf xindy texlive-plain-generic lmodern)")
+        raise SystemExit(f"error: {LATEX_MISSING}")
     if not force and target.exists() and stamp.exists() and stamp.read_text() == digest:
         print(f"pdf: sources unchanged, {paths.display(target)} is up to date", flush=True)
     else:

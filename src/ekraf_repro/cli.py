@@ -13,6 +13,7 @@ from .errors import InputError
 from .params import DEFAULTS
 
 MANIFEST = paths.BUILD / ".ekraf" / "manifest.json"
+GENERATED = (datapage, citation)  # modules that write a page of book/ (their write() returns True on change)
 
 
 def parse_params(items: list[str]) -> dict:
@@ -47,7 +48,7 @@ def cmd_execute(args) -> None:
 def cmd_book(args) -> None:
     print(loader.summary(loader.load(paths.RAW_TABLE)), flush=True)
     cmd_execute(args)
-    for module in (datapage, citation):
+    for module in GENERATED:
         if module.write():
             print(f"wrote {paths.display(module.PAGE)}")
     bookbuild.build(force=args.force)
@@ -84,14 +85,13 @@ def cmd_pdf(args) -> None:
     import os
 
     if args.if_possible and not bookbuild.have_latex() and os.environ.get("CI") != "true":
-        print("WARNING: TeX Live (xelatex, latexmk) not installed: no PDF built, the PDF tests will skip. "
-              "Install with: bash .ci/system-deps", file=sys.stderr)
+        print(f"WARNING: no PDF built, the PDF tests will skip. {bookbuild.LATEX_MISSING}", file=sys.stderr)
         return
     print(bookbuild.pdf(force=args.force))
 
 
 def cmd_pages(args) -> None:
-    for module in (datapage, citation):
+    for module in GENERATED:
         changed = module.write()
         print(f"{paths.display(module.PAGE)}: {'written' if changed else 'up to date'}")
 
