@@ -373,18 +373,22 @@ def image_problems(report: PageReport, min_words: int = 4) -> list[str]:
 
 
 def caption_problems(report: PageReport, chapter: int | None) -> list[str]:
-    """Figures and tables without a number ("Gambar 4.2", "Tabel 4.1") or without a caption.
+    """Figures and tables without a caption, or numbered wrongly.
 
-    In a numbered chapter the number must be the chapter's own (``N.M``); elsewhere
-    (landing page, appendix, guides) any number will do, but there must be one.
+    In a numbered chapter every figure and table carries the chapter's own number
+    (``Gambar 4.2``). Elsewhere (landing page, appendix, guides) they carry none:
+    a number counted across unnumbered pages ("Tabel 2" on a guide) cannot be cited.
     """
     problems = []
     for kind, word, items in (("figure", "Gambar", report.figures), ("table", "Tabel", report.tables)):
-        pattern = re.compile(rf"^{word} {chapter}\.\d+$" if chapter else rf"^{word} \d+(\.\d+)*$")
+        pattern = re.compile(rf"^{word} {chapter}\.\d+$")
         for item in items:
             where = f"{report.path}: {kind} {item['id'] or item.get('head', '')!r}"
             missing = []
-            if item["number"] is None:
+            if chapter is None:
+                if item["number"] is not None:
+                    missing.append(f"a number ({item['number']!r}) on a page outside the numbered chapters")
+            elif item["number"] is None:
                 missing.append("no number (span.caption-number)")
             elif not pattern.match(item["number"]):
                 missing.append(f"the number {item['number']!r}, expected {pattern.pattern}")

@@ -52,31 +52,30 @@ def test_ranks_and_profile(df):
 
 def test_decline_every_year_is_contradicted(df):
     check = tablechecks.decline_every_year(df, "Kriya")
-    assert check.status == "contradicted"
+    assert check.status == "bertentangan"
     assert check.facts["naik"] == [2019, 2021]
     assert check.facts["turun"] == [2020, 2022]
 
 
 def test_decline_check_without_the_row(df):
     check = tablechecks.decline_every_year(df[df["subsektor"] != "Kriya"], "Kriya")
-    assert check.status == "not derivable"
+    assert check.status == "tidak_dapat"
 
 
 def test_period_2019_2023_is_contradicted(df):
     check = tablechecks.period_matches(df, (2019, 2023))
-    assert check.status == "contradicted"
-    assert check.facts["tidak_ada_di_tabel"] == [2023]
-    assert tablechecks.period_matches(df, (2018, 2022)).status == "reproduced"
+    assert check.status == "bertentangan"
+    assert check.facts["hilang"] == [2023]
+    assert tablechecks.period_matches(df, (2018, 2022)).status == "sesuai"
 
 
 def test_13_59_percent_is_not_derivable(df):
-    check = tablechecks.derive_percentage(df, 13.59)
-    assert check.status == "not derivable"
+    check = tablechecks.derive_percentage(df, 13.59, 0.005)
+    assert check.status == "tidak_dapat"
     assert check.facts["n_dicoba"] == 237
-    nearest = check.facts["terdekat"]
-    assert (nearest["baris"], nearest["perhitungan"]) == ("Kuliner", "rata-rata perubahan tahunan")
-    assert round(nearest["nilai_pct"], 2) == 13.78
+    assert (check.facts["terdekat_baris"], check.facts["terdekat_perhitungan"]) == ("Kuliner", "rata_rata")
+    assert round(check.facts["terdekat_nilai"], 2) == 13.78
 
 
 def test_derive_percentage_finds_a_value_that_is_there(df):
-    assert tablechecks.derive_percentage(df, 23.50).status == "reproduced"  # Kriya 2019->2020
+    assert tablechecks.derive_percentage(df, 23.50, 0.005).status == "sesuai"  # Kriya 2019->2020

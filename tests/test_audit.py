@@ -1,16 +1,18 @@
-"""The claims audit: every check function with its expected status and the facts it rests on."""
+"""The claims audit: statuses with their rules, every check's facts, thresholds and their sensitivity,
+our transcription checks, and the quality of Tabel 1.1 (issue 12)."""
+import re
+
 import pandas as pd
 import pytest
 
-from ekraf_repro import audit, coded, loader
+from ekraf_repro import audit, coded, labels, loader, quality, sensitivity, show, tablechecks, transcription
 
 EXPECTED = {
-    "k01": "reproduced", "k02": "reproduced", "k03": "contradicted", "k04": "contradicted", "k05": "not derivable",
-    "k06": "external", "k07": "in tension", "k08": "external", "k09": "corroborated", "k10": "contradicted",
-    "k11": "not derivable", "k12": "in tension", "k13": "reproduced", "k14": "contradicted", "k15": "contradicted",
-    "k16": "reproduced", "k17": "reproduced", "k18": "contradicted", "k19": "in tension", "k20": "corroborated",
-    "k21": "external", "k22": "external", "k23": "external", "k24": "corroborated", "k25": "in tension",
-    "k26": "contradicted",
+    "k03": "bertentangan", "k04": "bertentangan", "k05": "tidak_dapat", "k06": "tidak_dapat", "k08": "tidak_dapat",
+    "k09": "sejalan", "k10": "tidak_didukung", "k11": "tidak_dapat", "k12": "tidak_dapat", "k13": "sesuai",
+    "k14": "bertentangan", "k15": "sesuai", "k30": "tidak_dapat", "k18": "sesuai", "k19": "tidak_sejalan",
+    "k20": "sejalan", "k21": "tidak_dapat", "k22": "tidak_dapat", "k23": "tidak_dapat", "k26": "tidak_dapat",
+    "k27": "bertentangan", "k28": "bertentangan", "k29": "bertentangan",
 }
 
 
@@ -20,82 +22,196 @@ def df():
 
 
 @pytest.fixture(scope="module")
-def results(df):
-    return audit.results(df)
+def a(df):
+    return audit.Audit(df)
 
 
-def test_claims_file_has_every_required_statement():
-    claims = coded.table("klaim")
-    assert len(claims) >= 20
-    assert sorted(claims["id"]) == sorted(EXPECTED)
-    assert set(claims["pemeriksa"]) <= set(audit.CHECKS)
-    assert set(claims["jenis"]) == {"angka_tabel", "tanggal", "hitungan", "nama", "kutipan", "metode"}
+# --------------------------------------------------------------------------- statuses and rules
+
+def test_six_statuses_in_three_groups_each_defined_in_both_languages():
+    s = audit.statuses()
+    assert list(s["status"]) == ["sesuai", "bertentangan", "tidak_didukung", "sejalan", "tidak_sejalan", "tidak_dapat"]
+    assert audit.groups() == {"makalah": ("sesuai", "bertentangan", "tidak_didukung"),
+                              "luar": ("sejalan", "tidak_sejalan"), "tidak_dapat": ("tidak_dapat",)}
+    for col in ("nama", "nama_en", "arti", "arti_en", "aturan", "aturan_en"):
+        assert (s[col].str.len() > 10).all(), col
+    assert audit.status_name("tidak_sejalan", "id") == "tidak sejalan dengan sumber luar"
+    assert "not a refutation" in s.set_index("status").loc["tidak_sejalan", "arti_en"]
+
+
+def test_only_the_papers_own_statements_are_audited():
+    ids = set(coded.table("klaim")["id"])
+    assert ids == set(EXPECTED)
+    # transcription checks, data-quality observations and how a work is cited are not claims of the paper
+    assert not ids & {"k01", "k02", "k16", "k17", "k24", "k25", "k07"}
+    assert set(coded.table("transkripsi")["pemeriksa"]) == {"sel_tabel", "periode_keterangan", "jumlah_kendala", "jumlah_upaya"}
 
 
 @pytest.mark.parametrize("claim_id", sorted(EXPECTED))
-def test_status(results, claim_id):
-    assert results[claim_id].status == EXPECTED[claim_id]
+def test_status(a, claim_id):
+    assert a.status(claim_id) == EXPECTED[claim_id]
 
 
-def test_decline_every_year_lists_the_years_that_grew(results):
-    assert results["k03"].facts["naik"] == [2019, 2021]
+@pytest.mark.parametrize("lang", labels.LANGUAGES)
+def test_every_statement_has_its_rule_and_a_filled_evidence_sentence(a, lang):
+    rows = a.rows(lang)
+    assert len(rows) == len(EXPECTED)
+    for r in rows.itertuples():
+        assert len(r.aturan) > 40 and len(r.klaim) > 20, r.id
+        assert "{" not in r.bukti and "}" not in r.bukti and len(r.bukti) > 30, (r.id, r.bukti)
+        assert not labels.looks_like_code(r.bukti), (r.id, r.bukti)
+        assert r.status == audit.status_name(EXPECTED[r.id], lang)
 
 
-def test_13_59_percent_lists_what_was_tried(results):
-    facts = results["k05"].facts
-    assert facts["n_dicoba"] == 237 and len(facts["keluarga"]) == 5
+def test_the_audit_runs_each_check_once(df, monkeypatch):
+    calls = []
+    original = audit.CHECKS["turun_tiap_tahun"]
+    monkeypatch.setitem(audit.CHECKS, "turun_tiap_tahun", lambda d, c: calls.append(1) or original(d, c))
+    once = audit.Audit(df)
+    once.rows("id"), once.rows("en"), once.counts(), once.status("k03")
+    assert calls == [1]
 
 
-def test_interview_weekday_is_computed(results):
-    assert results["k13"].facts["hari"] == "Sabtu"  # 16 September 2023
+# --------------------------------------------------------------------------- the facts behind each status
+
+def test_decline_every_year(a):
+    assert a.result("k03").facts["naik"] == [2019, 2021] and a.result("k03").facts["turun"] == [2020, 2022]
 
 
-def test_twenty_five_years_against_the_cited_source(results):
-    assert results["k10"].facts == {"tercapai": 2020, "sumber": 2000, "saat_wawancara": 28}
+def test_period_and_percentage(a):
+    assert a.result("k04").facts["hilang"] == [2023]
+    f = a.result("k05").facts
+    assert f["n_dicoba"] == 237 and f["n_cocok"] == 0 and f["toleransi"] == 0.005
+    assert (f["terdekat_baris"], f["terdekat_perhitungan"]) == ("Kuliner", "rata_rata")
+    assert round(f["terdekat_nilai"], 2) == 13.78
 
 
-def test_five_years_with_malaysia_against_the_mou(results):
-    assert round(results["k12"].facts["tahun_berlalu"], 1) == 7.8
+def test_present_day_description_under_a_source_from_2000(a):
+    f = a.result("k10").facts
+    assert (f["sumber"], f["kini"], f["selisih"], f["tercapai"], f["awal_rujukan"], f["umur_awal"]) == (2000, 2023, 23, 2020, 1975, 8)
 
 
-def test_spellings(results):
-    assert results["k14"].facts["ejaan"] == ["Kriya Nusantara & Golya", "Kriya dan Golya", "Kriya dan Gloya"]
-    assert results["k14"].facts["konteks"] == "Teras Gloya"
+def test_almost_five_years_is_not_judged_against_the_mou(a):
+    f = a.result("k12").facts
+    assert round(f["dari_mou"], 1) == 7.8 and f["batas"] == "2018-09-16"
+    starts = audit.start_points()
+    assert list(starts["id"]) == ["c_mou", "c_little_buka", "c_little_tutup"]
+    assert [round(v, 1) for v in starts["tahun_berlalu"]] == [7.8, 6.9, 5.8]
 
 
-def test_method_disagreement(results):
-    assert results["k15"].facts["hanya_c"] == ["Studi literatur"]
-    assert "Wawancara" in results["k15"].facts["hanya_abstrak"]
+def test_weekday_spellings_method_and_efforts(a):
+    assert a.result("k13").facts["hari"] == {"id": "Sabtu", "en": "Saturday"}
+    assert a.result("k14").facts["ejaan"] == ["Kriya Nusantara & Golya", "Kriya dan Golya", "Kriya dan Gloya"]
+    assert a.result("k15").facts["n_wawancara"] == 1 and a.result("k15").facts["tanggal"] == "2023-09-16"
+    f = a.result("k18").facts
+    assert (f["n_kendala_terjawab"], f["n_kendala"], f["n_hambatan_terjawab"], f["n_hambatan"]) == (4, 4, 2, 7)
 
 
-def test_unaddressed_barriers(results):
-    assert "Akses permodalan" in results["k18"].facts["tak_terjawab"]
-    assert "Perijinan" not in results["k18"].facts["tak_terjawab"]
+def test_outside_sources(a):
+    assert a.result("k19").facts["diundangkan"] == "2020-05-22" and a.result("k19").facts["selisih"] == 3
+    assert a.result("k20").facts["n"] == 6 and a.result("k20").facts["n_negara"] == 6
 
 
-def test_press_comparisons(results):
-    assert round(results["k24"].facts["selisih_maks"], 1) == 3.3  # Fesyen 2022: 58.3% vs 61.6%
-    assert 0.45 < results["k25"].facts["rasio_min"] < results["k25"].facts["rasio_maks"] < 0.55
+def test_triangulation_counts_independent_sources(a):
+    f = a.result("k26").facts
+    assert (f["multi"], f["n"], f["multi_semua"]) == (1, 13, 3)
 
+
+def test_contradictions_name_their_counterpart(a):
+    for cid, paragraph in (("k27", "B.3"), ("k28", "A.3"), ("k29", "D4.1")):
+        assert a.result(cid).facts["lawan_bagian"]["id"] == paragraph
+        assert f"Paragraf {paragraph}" in a.evidence(cid, "id")
+
+
+# --------------------------------------------------------------------------- statuses follow the data and the rules
 
 def test_statuses_follow_the_data(df):
-    """Statuses are computed: change the data and the status changes."""
+    claim = coded.claim("k03")
     rising = df.copy()
     rising.loc[rising["subsektor"] == "Kriya", "nilai"] = [1.0, 2.0, 3.0, 4.0, 5.0]
     rising.attrs = dict(df.attrs)
-    claim = coded.claim("k03")
-    assert audit.turun_tiap_tahun(rising, claim).status == "contradicted"
+    assert audit.turun_tiap_tahun(rising, claim).status == "bertentangan"
     falling = rising.copy()
     falling.loc[falling["subsektor"] == "Kriya", "nilai"] = [5.0, 4.0, 3.0, 2.0, 1.0]
-    assert audit.turun_tiap_tahun(falling, claim).status == "reproduced"
+    assert audit.turun_tiap_tahun(falling, claim).status == "sesuai"
 
 
 def test_weekday_check_can_contradict():
     claim = pd.Series({"nilai": "2023-09-16 Jumat", "pemeriksa": "hari_wawancara"}, name="k13")
-    assert audit.hari_wawancara(None, claim).status == "contradicted"
+    assert audit.hari_wawancara(None, claim).status == "bertentangan"
 
 
-def test_run_gives_one_row_per_claim(df):
-    table = audit.run(df)
-    assert list(table.columns) == ["id", "bagian", "jenis", "parafrase", "status", "bukti"]
-    assert len(table) == len(EXPECTED) and table["bukti"].str.len().min() > 5
+def test_regulation_reference_time():
+    assert not audit.regulation_in_force(2023) and audit.regulation_in_force(2015)
+
+
+def test_thresholds_come_from_one_file():
+    assert audit.threshold("toleransi_persen") == 0.005 and audit.alternatives("toleransi_persen") == [0.05, 0.5]
+    assert audit.threshold("pita_besaran") == (0.8, 1.25)
+    assert audit.threshold("toleransi_pangsa") == 5.0
+
+
+def test_sensitivity_table_shows_which_alternatives_change_a_result(df, a):
+    for lang in labels.LANGUAGES:
+        rows = sensitivity.rows(df, a, lang)
+        assert len(rows) == 10
+        changed = rows.loc[rows["berubah"], "alternatif"].tolist()
+        assert len(changed) == 4, changed
+    rows = sensitivity.rows(df, a, "id")
+    by = dict(zip(rows["alternatif"], rows["berubah"]))
+    assert by["hanya tahun terakhir dibanding tahun pertama"] and not by["total semua subsektor"]
+    assert by["tahun penandatanganan MoU (2015)"]
+    assert rows.loc[rows["pernyataan"] == "k05", "hasil_alternatif"].tolist()[1].startswith("sesuai dengan makalah sendiri (enam")
+
+
+def test_matches_within_a_looser_tolerance(df):
+    assert tablechecks.matches_within(df, 13.59, 0.005) == 0
+    assert tablechecks.matches_within(df, 13.59, 0.05) == 0
+    assert tablechecks.matches_within(df, 13.59, 0.5) == 6
+
+
+# --------------------------------------------------------------------------- transcription and data quality
+
+def test_transcription_checks_all_match(df):
+    t = transcription.checks(df)
+    assert list(t["ditemukan"]) == ["25", "2018-2022", "4", "3+2"] and t["cocok"].all()
+
+
+def test_transcription_check_fails_when_the_coding_is_wrong(df, monkeypatch):
+    real = coded.table
+    monkeypatch.setattr(coded, "table", lambda name: real(name).iloc[:3] if name == "kendala" else real(name))
+    assert not transcription.checks(df).set_index("pemeriksa").loc["jumlah_kendala", "cocok"]
+
+
+def test_press_comparisons(df):
+    shares = quality.press_shares(df)
+    assert round(shares["selisih_poin"].abs().max(), 1) == 3.3 and shares["dekat"].all()
+    assert not quality.press_shares(df, 2.5)["dekat"].all()
+    totals = quality.press_totals(df)
+    assert list(totals["tahun"]) == [2018] and round(totals["rasio"].iloc[0], 2) == 0.47 and not totals["sebesaran"].any()
+    direction = quality.press_direction(df)
+    assert direction["tahun"] == 2020 and round(direction["tabel"], 2) == 28.66 and not direction["searah"]
+    assert round(quality.press_share_moves(), 2) == 2.27
+
+
+def test_the_malformed_cell_under_two_readings(df):
+    r = quality.cell_readings(df)
+    assert (r["subsektor"], r["tahun"], r["kami"]) == ("Fashion", 2020, 8872098.7)
+    assert round(r["tetangga"], 2) == 5043078.05
+    ours, theirs = r["temuan_kami"], r["temuan_tetangga"]
+    assert round(ours["total_perubahan"], 2) == 28.66 and round(theirs["total_perubahan"], 2) == -7.89
+    assert ours["arah_pers"] is False and theirs["arah_pers"] is True  # the 2020 sign conflict follows the cell
+    assert ours["cagr_total"] == theirs["cagr_total"] and ours["terbesar"] == theirs["terbesar"] == "Fashion"
+
+
+def test_no_cell_readings_without_an_erratum(df):
+    clean = df.copy()
+    clean.attrs = {**df.attrs, "koreksi": [], "koreksi_sel": []}
+    assert quality.cell_readings(clean) is None
+
+
+def test_sentences_fill_from_facts_in_both_languages():
+    facts = {"n": 3, "xs": [2019, 2021], "d": "2017-12", "w": {"id": "Sabtu", "en": "Saturday"}, "p": -12.93}
+    assert show.fill("{n:w} tahun: {xs}, {d:date}, {w}, {p:spct}", facts, "id") == "tiga tahun: 2019 dan 2021, Desember 2017, Sabtu, −12,93%"
+    assert show.fill("{n:w} years: {xs}, {d:date}, {w}, {p:spct}", facts, "en") == "three years: 2019 and 2021, December 2017, Saturday, −12.93%"
+    assert re.search(r"\{", show.fill("{{literal}}", {}, "id"))

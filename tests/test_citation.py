@@ -20,7 +20,7 @@ CITE = re.compile(r"\{cite(?::[pt])?\}`([^`]+)`")
 
 def prose_sources():
     """Every Markdown text of the book: pages in book/ and Markdown cells of the notebooks (template included)."""
-    for md in sorted(paths.BOOK.glob("*.md")):
+    for md in sorted(paths.BOOK.rglob("*.md")):
         yield md.name, md.read_text(encoding="utf-8")
     for nb in sorted(paths.NOTEBOOKS.rglob("*.ipynb")):
         cells = json.loads(nb.read_text(encoding="utf-8"))["cells"]
@@ -60,7 +60,7 @@ def test_schema_rejects_a_broken_cff():
 
 
 def test_how_to_cite_page_is_generated_from_cff():
-    page = (paths.BOOK / "mengutip.md").read_text(encoding="utf-8")
+    page = citation.PAGE.read_text(encoding="utf-8")
     assert page == citation.render(citation.load())
     cff = citation.load()
     assert citation.apa(cff) in page and "@book{edisi_reproduksi," in page
@@ -83,13 +83,65 @@ def test_every_bib_entry_is_cited():
 def test_bib_entries_that_lack_details_say_what_is_missing():
     for key in ["anggia2020", "hidayat2022", "aufar2014", "soedarso1990", "fauzi2017", "permana2015", "kbbi", "makalah"]:
         note = BIB.entries[key].fields.get("note", "")
-        assert re.search(r"(?i)missing|not given|not in|no title|unknown|gives no", note), key
+        assert re.search(r"(?i)tidak diketahui|tidak menyebut|tidak ditemukan|tidak memuat", note), key
+
+
+ENGLISH = re.compile(r"\b(?:the|and|is|are|was|were|not|which|with|from|by)\b")
+INDONESIAN = re.compile(r"\b(?:yang|dan|tidak|dari|untuk|dengan|pada|oleh|ini|itu)\b")
+
+
+def test_bib_notes_are_in_indonesian():
+    for key, entry in BIB.entries.items():
+        note = entry.fields.get("note", "")
+        assert note, f"{key}: every entry says what it is or what is unknown"
+        assert INDONESIAN.search(note) and not ENGLISH.search(note.replace("et al.", "")), f"{key}: {note[:120]}"
+
+
+def test_identifications_by_the_editors_are_marked():
+    assert "dugaan" in BIB.entries["ahmad2009"].fields["note"] and "editor" in BIB.entries["ahmad2009"].fields["note"]
+    assert "Ahmad et al." in str(BIB.entries["ahmad2009"].persons["author"][0])
+    assert "Identifikasi editor" in BIB.entries["ahmad_seet2009"].fields["note"]
+
+
+def test_the_papers_unknown_year_is_not_presented_as_known():
+    paper = BIB.entries["makalah"].fields
+    assert paper["year"] == "t.t." and "paling cepat" in paper["note"] and "2023" in paper["note"]
+    assert "year" not in citation.original(citation.load()) and "(t.t.)" in citation.apa_original(citation.load())
+
+
+def test_addresses_are_real_addresses_or_none():
+    for key, entry in BIB.entries.items():
+        assert "howpublished" not in entry.fields, f"{key}: an address belongs in url, whole, or nowhere"
+        url = entry.fields.get("url")
+        if url:
+            assert re.fullmatch(r"https?://[^\s()]+", url), f"{key}: {url!r} is not a whole address"
+
+
+def test_no_key_implies_a_date_that_no_source_gives():
+    for key, entry in BIB.entries.items():
+        year = re.search(r"(19|20)\d{2}", key)
+        if year:
+            assert entry.fields.get("year") == year.group(0), f"{key}: year {entry.fields.get('year')!r}"
+
+
+def test_no_two_entries_render_identically():
+    import pybtex.plugin
+    style = pybtex.plugin.find_plugin("pybtex.style.formatting", "plain")()
+    texts = [e.text.render_as("text") for e in style.format_bibliography(BIB).entries]
+    assert len(texts) == len(set(texts)) == len(BIB.entries)
+    labels = {}
+    for key, entry in BIB.entries.items():
+        names = " ".join(" ".join(p.last_names) for p in entry.persons.get("author", [])) or entry.fields.get("key", "")
+        labels.setdefault((names, entry.fields.get("year", "")), []).append(key)
+    same = {k: v for k, v in labels.items() if len(v) > 1}
+    assert all(BIB.entries[a].fields["title"] != BIB.entries[b].fields["title"] for keys in same.values()
+               for a, b in zip(keys, keys[1:])), same
 
 
 def test_paper_citations_carry_over():
     """Every work the paper cites is in the bibliography."""
     for key in ["keohane1984", "ahmad2009", "anggia2020", "hidayat2022", "aufar2014", "soedarso1990", "fauzi2017",
-                "permana2015", "mulyadi2000", "permendagri2008", "perdabandung2009", "makalah"]:
+                "permana2015", "mulyadi2000", "permendagri2008", "perdabandung2009", "kbbi", "tabel_ekspor", "makalah"]:
         assert key in BIB.entries
     assert BIB.entries["keohane1984"].fields["year"] == "1984"
 
@@ -104,6 +156,7 @@ def test_figure_and_table_numbers_are_stable(root):
     registry = json.loads((root / "tests" / "data" / "penomoran.json").read_text(encoding="utf-8"))
     assert stability.numbers(html) == registry
     assert registry["gbr-nilai"] == "Gambar 1.1" and registry["tbl-tercetak"] == "Tabel 1.1"
+    assert set(registry) == {i["label"] for i in citation.numbered_items()}
     assert {v.split()[1].split(".")[0] for v in registry.values()} == {"1", "2", "3", "4", "5", "6"}
 
 

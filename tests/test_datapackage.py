@@ -1,6 +1,7 @@
 """data/datapackage.json: valid Frictionless, complete, and in agreement with the loader."""
 import csv
 import json
+import re
 
 import pytest
 from frictionless import Package
@@ -54,20 +55,26 @@ def test_errata_schema_agrees_with_loader():
     assert [f["name"] for f in RESOURCES["errata.csv"]["schema"]["fields"]] == errata.COLUMNS
 
 
-def test_coded_rows_point_to_a_section_of_the_paper():
+def test_coded_rows_point_to_a_section_or_paragraph_of_the_paper():
+    """Rows coded from the paper name their place in it: a section as printed, or a paragraph of the concordance."""
     sections = ("Abstrak", "A. Pendahuluan", "B. Tinjauan Teoritis", "C. Metode Penelitian",
-                "D. Hasil dan Pembahasan", "E. Penutup", "konteks")
+                "D. Hasil dan Pembahasan", "E. Penutup")
+    with open(paths.DATA / "coded" / "konkordansi.csv", encoding="utf-8", newline="") as fh:
+        paragraphs = {row["id"] for row in csv.DictReader(fh, delimiter=";")}
     for path, res in RESOURCES.items():
         names = [f["name"] for f in res["schema"]["fields"]]
-        if "bagian" not in names:
-            continue
         with open(paths.DATA / path, encoding="utf-8", newline="") as fh:
             for row in csv.DictReader(fh, delimiter=";"):
-                assert row["bagian"].startswith(sections), (path, row)
+                if "paragraf" in names and row["paragraf"]:
+                    assert row["paragraf"] in paragraphs, (path, row["paragraf"])
+                if "bagian" in names and path.startswith("coded/") and path != "coded/konkordansi.csv":
+                    assert row["bagian"].startswith(sections), (path, row)
+                if path == "klaim/klaim.csv":
+                    assert re.fullmatch(r"(Abstrak|[A-E])( \+ [A-E])?", row["bagian"]), row["bagian"]
 
 
 def test_data_page_is_generated_from_the_package():
     assert datapage.PAGE.read_text(encoding="utf-8") == datapage.render(PKG)
     text = datapage.render(PKG)
     for path in RESOURCES:
-        assert f"<../data/{path}>" in text
+        assert f"<../../data/{path}>" in text

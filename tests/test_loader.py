@@ -194,8 +194,8 @@ def test_missing_file(tmp_path):
 def test_stale_erratum_is_an_error(tmp_path, monkeypatch):
     """An erratum whose printed value no longer matches the file is reported, not silently skipped."""
     data = write(tmp_path, "Subsektor;2020\nFashion;1,0\n", name="raw.csv")
-    fixes = write(tmp_path, "berkas;baris;kolom;nilai_tercetak;nilai_koreksi;alasan\n"
-                  f"{data};Fashion;2020;8.872.098.7;8.872.098,7;test\n", name="errata.csv")
+    fixes = write(tmp_path, "berkas;baris;kolom;nilai_tercetak;nilai_koreksi;alasan;alasan_en\n"
+                  f"{data};Fashion;2020;8.872.098.7;8.872.098,7;test;test\n", name="errata.csv")
     with pytest.raises(InputError, match=r"erratum expects printed value '8.872.098.7', found '1,0'"):
         loader.load(data, errata_file=fixes)
 

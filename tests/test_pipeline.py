@@ -61,7 +61,7 @@ def test_touching_a_data_file_reexecutes_only_its_readers(work_copy):
     assert result.returncode == 0, result.stderr[-2000:]
     assert executed(result.stdout) == ["notebooks/02_teori.ipynb"]
 
-    konteks = work_copy / "data" / "konteks.csv"
+    konteks = work_copy / "data" / "konteks" / "konteks.csv"
     konteks.write_bytes(konteks.read_bytes() + b"\n")
     result = run_cli(["execute"], work_copy)
     assert executed(result.stdout) == ["notebooks/04_hasil.ipynb", "notebooks/05_audit.ipynb", "notebooks/06_penutup.ipynb"]
@@ -138,7 +138,7 @@ def test_rerun_variant_data_in_english(built_copy, tmp_path):
     assert "2023" in chapter1 and "2018–2023" in chapter1
     assert "Subsector" in chapter1  # English table labels
     assert (html / "notebooks" / "lampiran" / "profil_penerbitan.html").exists()
-    assert "Profil subsektor: Penerbitan" in (html / "notebooks/lampiran/profil_penerbitan.html").read_text(encoding="utf-8")
+    assert "Publishing" in (html / "notebooks/lampiran/profil_penerbitan.html").read_text(encoding="utf-8")  # bahasa=en names it in English
     for name, before in guarded.items():
         assert tree_bytes(built_copy / name) == before, f"rerun changed {name}"
 

@@ -1,6 +1,6 @@
 """How to cite: APA and BibTeX strings generated from ``CITATION.cff``.
 
-The book's page "Cara mengutip / How to cite" (``book/mengutip.md``) and the
+The book's page "Cara mengutip / How to cite" (``book/_generated/mengutip.md``) and the
 PDF's title page are both written from here, so the citation is typed once.
 """
 import json
@@ -9,10 +9,10 @@ from pathlib import Path
 
 import yaml
 
-from . import paths
+from . import generated, paths
 
 CFF = paths.ROOT / "CITATION.cff"
-PAGE = paths.BOOK / "mengutip.md"
+PAGE = generated.FOLDER / "mengutip.md"
 BIB = paths.BOOK / "references.bib"
 
 
@@ -61,7 +61,8 @@ def original(cff: dict) -> dict:
 
 def apa_original(cff: dict) -> str:
     ref = original(cff)
-    return f"{_authors(ref['authors'])}. ({ref['year']}). {ref['title']}. Naskah tanpa keterangan judul, penulis, dan terbitan."
+    return (f"{_authors(ref['authors'])}. ({ref.get('year', 't.t.')}). {ref['title']}. "
+            "Naskah tanpa keterangan judul, penulis, tahun, dan terbitan.")
 
 
 def bib_entry(key: str, bib: Path = BIB) -> str:
@@ -73,27 +74,37 @@ def bib_entry(key: str, bib: Path = BIB) -> str:
     return m.group(0)
 
 
+_TABLE = re.compile(r"^:::\{table\} (?P<caption>.+)\n:name: (?P<label>\S+)$", flags=re.M)
+_FIGURE = re.compile(r"^```\{glue:figure\} \S+\n:name: (?P<label>\S+)\n(?::[a-z]+:.*\n)*\n(?P<caption>.+?)\n```", flags=re.M)
+
+
 def numbered_items(nbdir: Path = paths.NOTEBOOKS) -> list[dict]:
-    """Every figure and table label in the chapters, with its caption and chapter, in reading order."""
+    """Every figure and table label in the chapters, with its caption and chapter, in reading order.
+
+    Tables and figures are placed by the Markdown cells (a ``table`` directive
+    around ``{glue:md}``, a ``{glue:figure}`` directive), so their captions are read there.
+    """
     from .pipeline import chapters
 
     items = []
     for nb_path in chapters(nbdir):
         nb = json.loads(nb_path.read_text(encoding="utf-8"))
-        title = next(re.search(r"^# (.+)$", "".join(c["source"]), flags=re.M).group(1)
-                     for c in nb["cells"] if c["cell_type"] == "markdown" and re.search(r"^# ", "".join(c["source"]), flags=re.M))
+        title = chapter_title(nb)
         for cell in nb["cells"]:
-            fig = cell.get("metadata", {}).get("mystnb", {}).get("figure")
-            if fig:
-                items.append({"label": fig["name"], "jenis": "gambar", "caption": fig["caption"], "bab": title, "doc": nb_path.stem})
-            for out in cell.get("outputs", []):
-                md = out.get("data", {}).get("text/markdown")
-                md = "".join(md) if isinstance(md, list) else md
-                if md and md.startswith(":::{table}"):
-                    caption = md.splitlines()[0].removeprefix(":::{table}").strip()
-                    label = re.search(r"^:name: (\S+)$", md, flags=re.M).group(1)
-                    items.append({"label": label, "jenis": "tabel", "caption": caption, "bab": title, "doc": nb_path.stem})
+            if cell["cell_type"] != "markdown":
+                continue
+            text = "".join(cell["source"])
+            found = [(m.start(), "tabel", m) for m in _TABLE.finditer(text)]
+            found += [(m.start(), "gambar", m) for m in _FIGURE.finditer(text)]
+            for _, kind, m in sorted(found, key=lambda f: f[0]):
+                items.append({"label": m["label"], "jenis": kind, "caption": m["caption"].strip(), "bab": title,
+                              "doc": nb_path.stem})
     return items
+
+
+def chapter_title(nb: dict) -> str:
+    first = "".join(nb["cells"][0]["source"])
+    return re.search(r"^# (.+)$", first, flags=re.M).group(1)
 
 
 def chapter_titles(nbdir: Path = paths.NOTEBOOKS) -> list[tuple[str, str]]:
@@ -109,14 +120,15 @@ def chapter_titles(nbdir: Path = paths.NOTEBOOKS) -> list[tuple[str, str]]:
     return out
 
 
-def render(cff: dict) -> str:
+def render(cff: dict, nbdir: Path = paths.NOTEBOOKS) -> str:
     pc = cff["preferred-citation"]
     lines = [
         "(mengutip)=",
         "# Cara mengutip / How to cite",
         "",
-        "*How to cite this book, a chapter, a figure or a table, and the original paper. This page is generated "
-        "from `CITATION.cff` by `ekraf pages`; do not edit it by hand.*",
+        "% Generated from CITATION.cff by `ekraf pages`: edit CITATION.cff, not this file.",
+        "",
+        "*How to cite this book, a chapter, a figure or a table, and the original paper.*",
         "",
         "## Buku ini",
         "",
@@ -134,12 +146,12 @@ def render(cff: dict) -> str:
         "Sebutkan nomor dan judul bab. Contoh untuk setiap bab:",
         "",
     ]
-    for number, (label, title) in enumerate(chapter_titles(), start=1):
+    for number, (label, title) in enumerate(chapter_titles(nbdir), start=1):
         lines.append(f"- {{ref}}`Bab {number} <{label}>`: " + apa(cff, f"Bab {number}: {title}"))
     lines += [
         "",
         "```bibtex",
-        bibtex(cff, key="edisi_reproduksi_bab1", chapter="Bab 1: " + chapter_titles()[0][1]),
+        bibtex(cff, key="edisi_reproduksi_bab1", chapter="Bab 1: " + chapter_titles(nbdir)[0][1]),
         "```",
         "",
         "## Sebuah gambar atau tabel",
@@ -149,7 +161,7 @@ def render(cff: dict) -> str:
         "Kutiplah nomornya bersama keterangannya, misalnya:",
         "",
     ]
-    items = numbered_items()
+    items = numbered_items(nbdir)
     first = items[0]
     lines += [
         f"> {apa(cff, '{numref}`' + first['label'] + '`: ' + first['caption'].rstrip('.'))}",
@@ -181,9 +193,6 @@ def render(cff: dict) -> str:
     return "\n".join(lines)
 
 
-def write(page: Path = PAGE) -> bool:
-    text = render(load())
-    if page.exists() and page.read_text(encoding="utf-8") == text:
-        return False
-    page.write_text(text, encoding="utf-8")
-    return True
+def write(page: Path = PAGE, nbdir: Path = paths.NOTEBOOKS) -> bool:
+    """Write the page; ``nbdir`` is where the executed chapters are (a variant's own for ``make rerun``)."""
+    return generated.write(page, render(load(), nbdir))

@@ -8,12 +8,12 @@ import shutil
 import sys
 from pathlib import Path
 
-from . import bookbuild, citation, datapage, loader, paths, pipeline
+from . import bookbuild, citation, concordance, datapage, glossary, loader, paths, pipeline
 from .errors import InputError
 from .params import DEFAULTS
 
 MANIFEST = paths.BUILD / ".ekraf" / "manifest.json"
-GENERATED = (datapage, citation)  # modules that write a page of book/ (their write() returns True on change)
+GENERATED = (datapage, citation, concordance, glossary)  # modules that write a page of book/ (their write() returns True on change)
 
 
 def parse_params(items: list[str]) -> dict:
@@ -73,6 +73,7 @@ def cmd_rerun(args) -> None:
         shutil.copytree(paths.ROOT / name, src / name)
     pipeline.run(jobs, out / "manifest.json", force=args.force, workers=args.jobs)
     pipeline.prune_appendix(jobs, src / "notebooks")
+    citation.write(src / "book" / "_generated" / "mengutip.md", src / "notebooks")  # the variant's own figures and tables
     html = bookbuild.build(root=src, out=out, force=args.force)
     print(f"variant book: {html / 'index.html'}")
 
@@ -122,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     rnd.add_argument("--force", action="store_true")
     rnd.set_defaults(fn=cmd_render)
     pdf.set_defaults(fn=cmd_pdf)
-    d = sub.add_parser("pages", help="write the generated pages: book/data.md (datapackage.json), book/mengutip.md (CITATION.cff)")
+    d = sub.add_parser("pages", help="write the generated pages of book/_generated/ (data dictionary, how to cite, concordance, glossary)")
     d.set_defaults(fn=cmd_pages)
     args = ap.parse_args(argv)
     try:

@@ -1,29 +1,53 @@
-"""The data coded from the paper's text (``data/coded/*.csv``, ``data/klaim.csv``)."""
+"""The tables coded from the paper and from public sources, by name.
+
+``data/coded/`` holds facts coded from the paper's text, ``data/klaim/`` the
+statements the audit checks and the statuses it gives, ``data/konteks/`` facts
+from public sources (each with its bibliography key). A table is found by its
+file stem (``aktor``, ``klaim``, ``konteks`` ...); stems are unique across the folders.
+"""
 from functools import cache
 
 import pandas as pd
 
-from . import paths
+from . import paths, tanggal
+
+FOLDERS = ("coded", "klaim", "konteks")
 
 
-TOP_LEVEL = ("klaim", "konteks", "konteks_ekspor")  # in data/; everything else in data/coded/
+@cache
+def _path(name: str):
+    found = [paths.DATA / folder / f"{name}.csv" for folder in FOLDERS if (paths.DATA / folder / f"{name}.csv").is_file()]
+    if len(found) != 1:
+        raise KeyError(f"coded table '{name}': expected one file data/{{{','.join(FOLDERS)}}}/{name}.csv, found {len(found)}")
+    return found[0]
 
 
 @cache
 def _read(name: str) -> pd.DataFrame:
-    path = paths.record_read(paths.DATA / (f"{name}.csv" if name in TOP_LEVEL else f"coded/{name}.csv"))
-    return pd.read_csv(path, sep=";", dtype=str, keep_default_na=False)
+    return pd.read_csv(paths.record_read(_path(name)), sep=";", dtype=str, keep_default_na=False)
 
 
 def table(name: str) -> pd.DataFrame:
-    """A coded table by file stem (``aktor``, ``kendala``, ``klaim`` ...), all columns as text."""
+    """A coded table by file stem, all columns as text."""
     return _read(name).copy()
 
 
+def names() -> list[str]:
+    """Every coded table's name."""
+    return sorted(p.stem for folder in FOLDERS for p in (paths.DATA / folder).glob("*.csv"))
+
+
+def row(name: str, key: str, column: str = "id") -> pd.Series:
+    """One row of a coded table, by its id."""
+    t = _read(name).set_index(column)
+    if key not in t.index:
+        raise KeyError(f"{paths.display(_path(name))}: no row with {column} '{key}'")
+    return t.loc[key]
+
+
 def claim(claim_id: str) -> pd.Series:
-    """One row of ``data/klaim.csv``."""
-    claims = _read("klaim").set_index("id")
-    return claims.loc[claim_id]
+    """One statement of ``data/klaim/klaim.csv``."""
+    return row("klaim", claim_id)
 
 
 def claim_years(claim_id: str) -> tuple[int, int]:
@@ -37,28 +61,32 @@ def claim_number(claim_id: str) -> float:
 
 
 def context(fact_id: str) -> str:
-    """The value of one public-context fact (``data/konteks.csv``)."""
-    return _read("konteks").set_index("id").loc[fact_id, "nilai"]
+    """The value of one public-context fact (``data/konteks/konteks.csv``)."""
+    return row("konteks", fact_id)["nilai"]
+
+
+def context_list(fact_id: str) -> list[str]:
+    """A public-context fact holding several items (separated by ``|``)."""
+    return context(fact_id).split("|")
 
 
 def fact(fact_id: str) -> str:
     """The value of one coded fact about the firm (``data/coded/fakta_perusahaan.csv``)."""
-    return _read("fakta_perusahaan").set_index("id").loc[fact_id, "nilai"]
+    return row("fakta_perusahaan", fact_id)["nilai"]
+
+
+def event(event_id: str) -> pd.Series:
+    """One dated event of the timeline, by id."""
+    return row("linimasa", event_id)
 
 
 def timeline() -> pd.DataFrame:
     """``data/coded/linimasa.csv`` with ``x``, the date as a decimal year, sorted by date."""
-    import datetime as dt
-
-    def decimal(text: str) -> float:
-        parts = [int(p) for p in text.split("-")]
-        if len(parts) == 1:
-            return parts[0] + 0.5
-        if len(parts) == 2:
-            return parts[0] + (parts[1] - 0.5) / 12
-        day = dt.date(*parts)
-        return parts[0] + (day.timetuple().tm_yday - 1) / 365
-
     events = table("linimasa")
-    events["x"] = events["tanggal"].map(decimal)
-    return events.sort_values(["x", "peristiwa"]).reset_index(drop=True)
+    events["x"] = events["tanggal"].map(tanggal.decimal_year)
+    return events.sort_values(["x", "id"]).reset_index(drop=True)
+
+
+def text(frame: pd.DataFrame, column: str, lang: str) -> pd.Series:
+    """A text column in the reader's language: ``column`` in Indonesian, ``column_en`` in English."""
+    return frame[column if lang == "id" else f"{column}_en"]

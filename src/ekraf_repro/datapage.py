@@ -1,39 +1,43 @@
-"""Write the book's data page (``book/data.md``) from ``data/datapackage.json``."""
+"""Write the book's data page (``book/_generated/data.md``) from ``data/datapackage.json``."""
 import json
 from pathlib import Path
 
-from . import paths
+from . import generated, paths
 
-PAGE = paths.BOOK / "data.md"
+PAGE = generated.FOLDER / "data.md"
 
 INTRO = """\
-Halaman ini dibuat otomatis dari `data/datapackage.json` (Frictionless Data
-Package) oleh `ekraf pages`; jangan menyuntingnya dengan tangan. Setiap
-berkas data buku ini tercantum di bawah beserta kolom, tipe, satuan, sumber,
-dan lisensinya, dengan tautan untuk mengunduh berkasnya. Berkas mentah
+% Generated from data/datapackage.json by `ekraf pages`: edit datapackage.json, not this file.
+
+Setiap berkas data buku ini tercantum di bawah beserta kolom, tipe, satuan,
+sumber, dan lisensinya, dengan tautan untuk mengunduh berkasnya. Deskripsi
+paket data ditulis dalam format Frictionless Data Package. Berkas mentah
 `data/raw/` tidak pernah diubah oleh kode; koreksi dilakukan lewat
 `data/errata.csv`.
 """
+
+
+TYPES = {"string": "teks", "integer": "bilangan bulat", "number": "angka", "date": "tanggal", "any": "bebas"}
 
 
 def _cell(text) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
-def render(package: dict, data_prefix: str = "../data/") -> str:
+def render(package: dict, data_prefix: str = "../../data/") -> str:
     lines = ["(halaman-data)=", "# Data dan kamus data", "", INTRO]
     lic = ", ".join(l.get("title", l["name"]) for l in package.get("licenses", []))
     lines += [f"**Paket data:** `{package['name']}`. **Lisensi paket:** {lic}.", ""]
     for res in package["resources"]:
-        lines += [f"## {res.get('title', res['name'])}", ""]
+        lines += [f"## {res.get('judul', res.get('title', res['name']))}", ""]
         lines += [
             f"- **Berkas:** {{download}}`{res['path']} <{data_prefix}{res['path']}>`",
-            f"- **Sumber:** " + "; ".join(_cell(s.get("title", "")) for s in res.get("sources", [])),
+            f"- **Sumber:** " + "; ".join(_cell(s.get("judul", s.get("title", ""))) for s in res.get("sources", [])),
             f"- **Lisensi:** " + ", ".join(l.get("title", l["name"]) for l in res.get("licenses", package.get("licenses", []))),
             "",
-            _cell(res.get("description", "")),
+            _cell(res.get("deskripsi", res.get("description", ""))),
             "",
-            f":::{{table}} Kolom berkas {res['path']}",
+            f":::{{table}} Kolom berkas `{res['path']}`",
             f":name: tbl-data-{res['name']}",
             "",
             "| Kolom | Tipe | Satuan | Keterangan |",
@@ -41,7 +45,8 @@ def render(package: dict, data_prefix: str = "../data/") -> str:
         ]
         for f in res["schema"]["fields"]:
             lines.append(
-                f"| `{f['name']}` | {f.get('type', 'any')} | {_cell(f.get('unit', '–'))} | {_cell(f.get('description', ''))} |"
+                f"| `{f['name']}` | {TYPES.get(f.get('type', 'any'), f.get('type', 'any'))} | {_cell(f.get('satuan', f.get('unit', '–')))} | "
+                f"{_cell(f.get('deskripsi', f.get('description', '')))} |"
             )
         lines += [":::", ""]
     return "\n".join(lines).rstrip() + "\n"
@@ -49,8 +54,4 @@ def render(package: dict, data_prefix: str = "../data/") -> str:
 
 def write(datapackage: Path = paths.DATAPACKAGE, page: Path = PAGE) -> bool:
     """Write the page; returns True when its content changed."""
-    text = render(json.loads(datapackage.read_text(encoding="utf-8")))
-    if page.exists() and page.read_text(encoding="utf-8") == text:
-        return False
-    page.write_text(text, encoding="utf-8")
-    return True
+    return generated.write(page, render(json.loads(datapackage.read_text(encoding="utf-8"))))

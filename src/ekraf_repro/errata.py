@@ -11,7 +11,7 @@ from pathlib import Path
 from . import paths
 from .errors import InputError
 
-COLUMNS = ["berkas", "baris", "kolom", "nilai_tercetak", "nilai_koreksi", "alasan"]
+COLUMNS = ["berkas", "baris", "kolom", "nilai_tercetak", "nilai_koreksi", "alasan", "alasan_en"]
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,7 @@ class Erratum:
     nilai_tercetak: str
     nilai_koreksi: str
     alasan: str
+    alasan_en: str
 
     def note(self) -> str:
         return (

@@ -13,8 +13,8 @@ import matplotlib.ticker as mticker  # noqa: E402
 import pandas as pd  # noqa: E402
 import seaborn as sns  # noqa: E402
 
-from . import analysis, idnum  # noqa: E402
-from .labels import label  # noqa: E402
+from . import analysis, idnum, subsectors, tanggal  # noqa: E402
+from .labels import label, term  # noqa: E402
 
 SIZE = (7.5, 4.2)
 
@@ -51,7 +51,7 @@ def levels(df: pd.DataFrame, lang: str = "id", highlight: str | None = None):
     w = analysis.wide(df)
     for name, row in w.iterrows():
         lw = 3 if name == highlight else 1.6
-        ax.plot(row.index, row.values, marker="o", lw=lw, label=name)
+        ax.plot(row.index, row.values, marker="o", lw=lw, label=subsectors.display(name, lang))
     ax.set_yscale("log")
     ax.yaxis.set_major_formatter(mticker.FuncFormatter(lambda v, _: idnum.fmt(v, 0, lang)))
     ax.yaxis.set_minor_formatter(mticker.NullFormatter())
@@ -70,7 +70,8 @@ def shares(df: pd.DataFrame, lang: str = "id"):
     bottom = pd.Series(0.0, index=s.columns)
     colors = sns.color_palette("colorblind", len(s))
     for color, (name, row) in zip(colors, s.iterrows()):
-        ax.bar([str(y) for y in s.columns], row.values, bottom=bottom.values, label=name, color=color)
+        ax.bar([str(y) for y in s.columns], row.values, bottom=bottom.values, label=subsectors.display(name, lang),
+               color=color)
         bottom += row
     ax.set_ylim(0, 100)
     _number_axis(ax.yaxis, lang)
@@ -84,7 +85,7 @@ def shares(df: pd.DataFrame, lang: str = "id"):
 def growth_heatmap(df: pd.DataFrame, lang: str = "id"):
     """Year-on-year change per subsector and for the total, as an annotated heatmap."""
     g = analysis.yoy(df, total=True)
-    g.index = [label("total", lang) if i == analysis.TOTAL else i for i in g.index]
+    g.index = [label("total", lang) if i == analysis.TOTAL else subsectors.display(i, lang) for i in g.index]
     annot = g.map(lambda v: idnum.fmt(v, 1, lang))
     fig, ax = plt.subplots(figsize=(7.5, 0.55 * len(g) + 1.4))
     lim = max(abs(g.min().min()), abs(g.max().max()))
@@ -109,7 +110,7 @@ def index_lines(df: pd.DataFrame, base: int, lang: str = "id"):
         is_total = name == analysis.TOTAL
         ax.plot(row.index, row.values, marker="o", lw=3 if is_total else 1.5,
                 color="black" if is_total else None, ls="--" if is_total else "-",
-                label=label("total", lang) if is_total else name)
+                label=label("total", lang) if is_total else subsectors.display(name, lang))
     ax.axhline(100, color="grey", lw=0.8)
     _years_axis(ax, ix.columns)
     _number_axis(ax.yaxis, lang)
@@ -168,8 +169,6 @@ def network(g, pos, lang: str = "id"):
     """The actors (coloured by kind) and their relations (arrows)."""
     import networkx as nx
 
-    from .labels import term
-
     fig, ax = plt.subplots(figsize=(11, 7.0))
     kinds = sorted({d["jenis"] for _, d in g.nodes(data=True)})
     palette = dict(zip(kinds, sns.color_palette("colorblind", len(kinds))))
@@ -182,10 +181,10 @@ def network(g, pos, lang: str = "id"):
             nx.draw_networkx_nodes(g, pos, nodelist=nodes, node_color=[palette[kind]] * len(nodes), node_shape=marker,
                                    node_size=700, edgecolors="black", linewidths=0.6, ax=ax)
         ax.scatter([], [], color=palette[kind], label=term(kind, lang), s=80, edgecolors="black", linewidths=0.6)
-    labels = {n: _wrap(d["nama"], 20) for n, d in g.nodes(data=True)}
+    labels = {n: _wrap(d["nama"] if lang == "id" else d["nama_en"], 20) for n, d in g.nodes(data=True)}
     nx.draw_networkx_labels(g, {n: (x, y - 0.38) for n, (x, y) in pos.items()}, labels, font_size=7, ax=ax,
                             verticalalignment="top")
-    tiers = {"id": ("Nasional", "Subnasional", "Non-negara"), "en": ("National", "Sub-national", "Non-state")}[lang]
+    tiers = [term(t, lang).capitalize() for t in ("nasional", "subnasional", "non_negara")]
     for i, name in enumerate(tiers):
         ax.text(-1.2, (2 - i) * 3.0, name, rotation=90, ha="center", va="center", fontsize=9, weight="bold")
     for x, name in ((5.25, "Indonesia"), (15.5, "Malaysia")):
@@ -202,7 +201,8 @@ def network(g, pos, lang: str = "id"):
 def binary_matrix(m: pd.DataFrame, xlabel: str, ylabel: str, row_names: dict | None = None,
                   col_names: dict | None = None, lang: str = "id"):
     """A 0/1 matrix as a two-colour heatmap with a tick in every linked cell."""
-    shown = m.rename(index=row_names or {}, columns=col_names or {})
+    shown = m.rename(index={k: _wrap(v, 44) for k, v in (row_names or {}).items()},
+                     columns={k: _wrap(v, 22) for k, v in (col_names or {}).items()})
     fig, ax = plt.subplots(figsize=(max(6.5, 0.55 * m.shape[1] + 3.5), max(3.0, 0.42 * m.shape[0] + 1.6)))
     cmap = matplotlib.colors.ListedColormap(["#f2f2f2", "#0173b2"])
     sns.heatmap(shown, cmap=cmap, vmin=0, vmax=1, cbar=False, linewidths=0.8, linecolor="white",
@@ -218,7 +218,10 @@ def binary_matrix(m: pd.DataFrame, xlabel: str, ylabel: str, row_names: dict | N
 
 
 def timeline(events: pd.DataFrame, lang: str = "id"):
-    """Dated events, one row each in date order: a dot on the time axis and the event written beside it."""
+    """Dated events, one row each in date order: a dot on the time axis and the event written beside it.
+
+    ``events`` is :func:`ekraf_repro.coded.timeline`; dates are written as the text writes them.
+    """
     import matplotlib.transforms as mtransforms
 
     n = len(events)
@@ -231,7 +234,8 @@ def timeline(events: pd.DataFrame, lang: str = "id"):
         y = n - 1 - i
         ax.plot([events["x"].min() - 1, row.x], [y, y], color="#dddddd", lw=0.8, zorder=1)
         ax.scatter([row.x], [y], color=color, s=45, zorder=3)
-        ax.text(1.03, y, _wrap(f"{row.tanggal}  {row.peristiwa}", 78), transform=text_at, va="center",
+        event = row.peristiwa if lang == "id" else row.peristiwa_en
+        ax.text(1.03, y, _wrap(f"{tanggal.show(row.tanggal, lang)}: {event}", 78), transform=text_at, va="center",
                 fontsize=8.5, color="black", linespacing=1.1)
     ax.scatter([], [], color=colors[0], label=label("dari_makalah", lang))
     ax.scatter([], [], color=colors[1], label=label("dari_konteks", lang))
@@ -248,7 +252,7 @@ def counts_bar(counts: pd.Series, xlabel: str, ylabel: str):
     """Horizontal bars for a count per category (largest at the top)."""
     counts = counts.sort_values()
     fig, ax = plt.subplots(figsize=(7, 0.38 * len(counts) + 1.5))
-    ax.barh([str(i).replace("_", " ") for i in counts.index], counts.values, color=sns.color_palette("colorblind")[0])
+    ax.barh([str(i) for i in counts.index], counts.values, color=sns.color_palette("colorblind")[0])
     ax.xaxis.set_major_locator(mticker.MaxNLocator(integer=True))
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
@@ -257,38 +261,49 @@ def counts_bar(counts: pd.Series, xlabel: str, ylabel: str):
 
 
 STATUS_COLORS = {
-    "reproduced": "#029e73", "corroborated": "#56b4e9", "external": "#949494",
-    "not derivable": "#ece133", "in tension": "#de8f05", "contradicted": "#d55e00",
+    "sesuai": "#029e73", "sejalan": "#56b4e9", "tidak_dapat": "#949494",
+    "tidak_didukung": "#ece133", "tidak_sejalan": "#de8f05", "bertentangan": "#d55e00",
 }
 
 
-def status_summary(results: pd.DataFrame, lang: str = "id"):
-    """Number of statements per status, stacked by the section of the paper they come from."""
-    order = [s for s in STATUS_COLORS if s in set(results["status"])]
-    table = pd.crosstab(results["bagian"], results["status"]).reindex(columns=order, fill_value=0)
-    fig, ax = plt.subplots(figsize=(8, 0.5 * len(table) + 1.8))
-    left = pd.Series(0, index=table.index)
-    for status in order:
-        ax.barh(table.index, table[status], left=left, color=STATUS_COLORS[status], label=status,
-                edgecolor="white")
-        left += table[status]
-    ax.invert_yaxis()
-    ax.xaxis.set_major_locator(mticker.MaxNLocator(integer=True))
-    ax.set_xlabel(label("jumlah", lang))
-    ax.set_ylabel("")
-    ax.legend(title=label("status", lang), bbox_to_anchor=(1.02, 1), loc="upper left", frameon=False)
+def status_grid(results: pd.DataFrame, names: dict, sections: dict, lang: str = "id"):
+    """Every audited statement as its number, placed by the section of the paper (rows) and its status (columns).
+
+    ``results`` has columns ``id``, ``bagian`` and ``status`` (keys); ``names`` maps
+    status keys and ``sections`` section keys to what the reader reads.
+    """
+    order = [s for s in names if s in set(results["status"])]
+    rows = [b for b in sections if b in set(results["bagian"])]
+    fig, ax = plt.subplots(figsize=(10, 0.75 * len(rows) + 1.6))
+    for x, status in enumerate(order):
+        for y, section in enumerate(rows):
+            ids = results.loc[(results["status"] == status) & (results["bagian"] == section), "id"].tolist()
+            if ids:
+                ax.add_patch(matplotlib.patches.Rectangle((x - 0.47, y - 0.42), 0.94, 0.84, color=STATUS_COLORS[status],
+                                                          alpha=0.35, lw=0))
+                ax.text(x, y, "\n".join(", ".join(ids[i:i + 3]) for i in range(0, len(ids), 3)), ha="center",
+                        va="center", fontsize=8)
+    ax.set_xlim(-0.5, len(order) - 0.5)
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.set_xticks(range(len(order)))
+    ax.set_xticklabels([_wrap(names[s], 16) for s in order], fontsize=8)
+    ax.set_yticks(range(len(rows)))
+    ax.set_yticklabels([sections[r] for r in rows], fontsize=9)
+    ax.xaxis.tick_top()
+    ax.grid(False)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
     fig.tight_layout()
     return fig
 
 
-def press_comparison(totals: pd.DataFrame, shares: pd.DataFrame, lang: str = "id"):
-    """Left: yearly totals, table (read as thousand US$) vs press-reported. Right: shares, table vs press."""
+def press_comparison(press_totals: pd.DataFrame, table_totals: pd.Series, shares: pd.DataFrame, lang: str = "id"):
+    """Left: every press-reported total and the table's totals read as thousand US$ (million US$). Right: shares."""
     fig, (a1, a2) = plt.subplots(1, 2, figsize=(11, 4.2))
     c = sns.color_palette("colorblind", 2)
-    t = totals.dropna(subset=["total_tabel_juta_usd_jika_ribu"])
-    press = totals.sort_values("tahun")
-    a1.plot(press["tahun"], press["total_pers_juta_usd"], marker="s", color=c[1], label=label("pers", lang))
-    a1.plot(t["tahun"], t["total_tabel_juta_usd_jika_ribu"], marker="o", color=c[0], label=label("tabel_ribu", lang))
+    a1.plot(press_totals["tahun"], press_totals["nilai"], marker="s", color=c[1], label=label("pers", lang))
+    a1.plot(table_totals.index, table_totals.values, marker="o", color=c[0], label=label("tabel_ribu", lang))
+    a1.set_xticks(sorted(set(press_totals["tahun"]) | set(table_totals.index)))
     a1.set_ylim(0, None)
     _number_axis(a1.yaxis, lang)
     a1.set_xlabel(label("tahun", lang))
@@ -299,7 +314,7 @@ def press_comparison(totals: pd.DataFrame, shares: pd.DataFrame, lang: str = "id
     a2.bar([i - 0.2 for i in x], shares["pangsa_tabel"], width=0.4, color=c[0], label=label("tabel", lang))
     a2.bar([i + 0.2 for i in x], shares["pangsa_pers"], width=0.4, color=c[1], label=label("pers", lang))
     a2.set_xticks(list(x))
-    a2.set_xticklabels(shares["subsektor"])
+    a2.set_xticklabels([subsectors.display(n, lang) for n in shares["subsektor"]])
     _number_axis(a2.yaxis, lang)
     a2.set_ylabel(label("pangsa", lang))
     year = int(shares["tahun"].iloc[0]) if len(shares) else ""

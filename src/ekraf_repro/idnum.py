@@ -39,3 +39,28 @@ def pct(value: float, decimals: int = 2, lang: str = "id", sign: bool = False) -
     if sign and value > 0:
         s = "+" + s
     return s + "%"
+
+
+_ONES_ID = ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebelas")
+_ONES_EN = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def words(n: int, lang: str = "id") -> str:
+    """A count as the running text writes it.
+
+    Indonesian (EYD V): a number that can be said in one or two words is written
+    in letters ("tiga", "dua belas", "dua puluh", "seratus"); others in digits.
+    English: numbers below ten in letters, others in digits.
+    """
+    n = int(n)
+    if lang == "en":
+        return _ONES_EN[n] if 0 <= n < 10 else f"{n:,}"
+    if 0 <= n <= 11:
+        return _ONES_ID[n]
+    if 12 <= n <= 19:
+        return f"{_ONES_ID[n - 10]} belas"
+    if n < 100 and n % 10 == 0:
+        return f"{_ONES_ID[n // 10]} puluh"
+    if n in (100, 1000):
+        return {100: "seratus", 1000: "seribu"}[n]
+    return fmt(n, 0, "id")

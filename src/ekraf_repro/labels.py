@@ -1,51 +1,176 @@
-"""Every label that appears in a figure or table, in Indonesian and English.
+"""Every word the code shows a reader: axis labels, table headers, coded terms, yes/no, subsector names.
 
-The notebooks' ``bahasa`` parameter picks the language; nothing else holds
-label text, so a new language is one more column here.
+The notebooks' ``bahasa`` parameter picks the language. Nothing else in the
+package holds text that a reader sees beside a number, so a language is one
+more column here, and a test checks that every entry has every language.
+Keys are code (``perubahan_pct``); values are what a reader reads ("Perubahan (%)").
 """
+import re
 
 LANGUAGES = ("id", "en")
 
+# Axis labels, legend titles, table headers and short words, keyed as the code names them.
 _LABELS = {
+    # the table and its computations
     "tahun": ("Tahun", "Year"),
     "subsektor": ("Subsektor", "Subsector"),
     "nilai": ("Nilai ekspor (satuan tidak disebut)", "Export value (unit not stated)"),
     "nilai_log": ("Nilai ekspor (skala log)", "Export value (log scale)"),
+    "nilai_tabel": ("Nilai", "Value"),
+    "nilai_sebelumnya": ("Nilai tahun sebelumnya", "Value in the previous year"),
     "pangsa": ("Pangsa dari total tahunan (%)", "Share of the yearly total (%)"),
+    "pangsa_pct": ("Pangsa (%)", "Share (%)"),
     "pertumbuhan": ("Perubahan dari tahun sebelumnya (%)", "Change on the previous year (%)"),
+    "perubahan_pct": ("Perubahan (%)", "Change (%)"),
+    "arah": ("Arah", "Direction"),
     "indeks": ("Indeks ({base} = 100)", "Index ({base} = 100)"),
+    "indeks_kolom": ("Indeks", "Index"),
     "total": ("Total", "Total"),
     "cagr": ("Pertumbuhan majemuk tahunan (%)", "Compound annual growth (%)"),
     "peringkat": ("Peringkat", "Rank"),
-    "kendala": ("Kendala / hambatan", "Constraint / barrier"),
-    "upaya": ("Upaya / kebijakan", "Effort / policy"),
-    "temuan": ("Temuan", "Finding"),
-    "sumber": ("Sumber bukti", "Source of evidence"),
-    "didukung": ("didukung", "supported"),
-    "status": ("Status", "Status"),
-    "jumlah": ("Jumlah pernyataan", "Number of statements"),
-    "jumlah_sumber": ("Jumlah sumber", "Number of sources"),
-    "peristiwa": ("Peristiwa", "Event"),
-    "dari_makalah": ("dari makalah", "from the paper"),
-    "dari_konteks": ("konteks publik", "public context"),
-    "koreksi": ("dikoreksi (errata)", "corrected (errata)"),
+    "di_tabel": ("Ada di tabel", "In the table"),
+    "di_teks": ("Disebut teks", "Named in the text"),
+    "baris": ("Baris", "Row"),
+    "perhitungan": ("Perhitungan", "Computation"),
+    "periode": ("Periode", "Period"),
+    "nilai_pct": ("Hasil (%)", "Result (%)"),
+    "selisih": ("Selisih dari angka makalah (poin)", "Distance from the paper's figure (points)"),
     "tercetak": ("Tercetak", "Printed"),
     "dipakai": ("Dipakai", "Used"),
+    "kolom_errata": ("Isian errata", "Errata field"),
+    "koreksi_ke": ("Koreksi {n}", "Correction {n}"),
+    "berkas": ("Berkas", "File"),
+    "kolom": ("Kolom", "Column"),
+    "alasan": ("Alasan", "Reason"),
+    "turun": ("turun", "fell"),
+    "naik": ("naik", "rose"),
+    "tetap": ("tetap", "unchanged"),
+    # coded data
+    "nama": ("Nama", "Name"),
     "jenis": ("Jenis", "Kind"),
-    "nilai_tabel": ("Nilai", "Value"),
-    "pers": ("dilaporkan pers", "press-reported"),
-    "dikuatkan": ("dikuatkan", "confirmed"),
-    "tak_dapat": ("tidak dapat diperiksa", "cannot be checked"),
-    "dibantah": ("dibantah", "contradicted or in tension"),
+    "tingkat": ("Tingkat", "Level"),
+    "negara": ("Negara", "Country"),
+    "bagian": ("Bagian makalah", "Section of the paper"),
+    "paragraf": ("Paragraf", "Paragraph"),
+    "atribut": ("Atribut", "Attribute"),
+    "satuan": ("Satuan", "Unit"),
+    "keterangan": ("Keterangan", "Note"),
+    "dari": ("Dari", "From"),
+    "ke": ("Ke", "To"),
+    "hubungan": ("Hubungan", "Relation"),
+    "no": ("No.", "No."),
+    "prinsip": ("Prinsip", "Principle"),
+    "komponen": ("Komponen", "Component"),
+    "abstrak": ("Abstrak", "Abstract"),
+    "bagian_c": ("Bagian C", "Section C"),
+    "sumber": ("Sumber bukti", "Source of evidence"),
+    "sumber_asal": ("Asal sumber", "Origin of the source"),
+    "tanggal": ("Tanggal", "Date"),
+    "temuan": ("Temuan", "Finding"),
+    "jumlah_sumber": ("Jumlah sumber", "Number of sources"),
+    "sumber_independen": ("Sumber independen", "Independent sources"),
+    "semua_sebutan": ("Semua sumber yang disebut", "All sources named"),
+    "kendala": ("Kendala / hambatan", "Constraint / barrier"),
+    "kendala_saja": ("Kendala", "Constraint"),
+    "ringkasan": ("Ringkasan", "Summary"),
+    "upaya": ("Upaya / kebijakan", "Effort / policy"),
+    "hambatan_saja": ("Hambatan", "Barrier"),
+    "tanpa_rujukan": ("tanpa rujukan", "no citation"),
+    "kelompok": ("Kelompok", "Group"),
+    "upaya_id": ("Upaya", "Effort"),
+    "target_id": ("Kendala atau hambatan", "Constraint or barrier"),
+    "peristiwa": ("Peristiwa", "Event"),
+    "dari_makalah": ("dari makalah", "from the paper"),
+    "dari_konteks": ("sumber publik", "public source"),
+    "jumlah": ("Jumlah pernyataan", "Number of statements"),
+    "jumlah_kali": ("Jumlah", "Count"),
+    # the audit
+    "id": ("No.", "No."),
+    "klaim": ("Pernyataan makalah (parafrase kami)", "The paper's statement (our paraphrase)"),
+    "status": ("Status", "Status"),
+    "arti": ("Arti", "Meaning"),
+    "aturan": ("Aturan", "Rule"),
+    "bukti": ("Dasar status", "What the status rests on"),
+    "dasar": ("Dasar", "Basis"),
+    "aturan_bukti": ("Aturan dan dasar status", "Rule and basis of the status"),
+    "diuji": ("Yang diuji: dipakai \u2192 alternatif", "What is varied: used \u2192 alternative"),
+    "pemeriksaan": ("Pemeriksaan", "Check"),
+    "diharapkan": ("Yang diharapkan", "Expected"),
+    "ditemukan": ("Yang ditemukan", "Found"),
+    "cocok": ("Cocok", "Matches"),
+    "pernyataan": ("Pernyataan", "Statement"),
+    "ambang": ("Ambang atau pembacaan", "Threshold or reading"),
+    "dipakai_buku": ("Yang dipakai buku ini", "Used in this book"),
+    "alternatif": ("Alternatif", "Alternative"),
+    "hasil_dipakai": ("Hasil dengan yang dipakai", "Result as used"),
+    "hasil_alternatif": ("Hasil dengan alternatif", "Result with the alternative"),
+    "berubah": ("Status berubah", "Status changes"),
+    "temuan_buku": ("Temuan", "Finding"),
+    "bab": ("Bab", "Chapter"),
+    "pembacaan_kami": ("Pembacaan kami", "Our reading"),
+    "pembacaan_lain": ("Setara tahun tetangga", "At the neighbouring years' level"),
+    "mulai": ("Titik awal", "Starting point"),
+    "tahun_berlalu": ("Tahun sampai wawancara", "Years to the interview"),
     "tabel": ("Tabel 1.1", "Table 1.1"),
-    "tabel_ribu": ("Tabel 1.1, dibaca sebagai ribu US$", "Table 1.1, read as thousand US$"),
-    "juta_usd": ("Juta US$", "Million US$"),
+    "tabel_ribu": ("Tabel 1.1, dibaca sebagai ribu dolar AS", "Table 1.1, read as thousand US$"),
+    "pers": ("dilaporkan pers", "reported in the press"),
+    "pangsa_tabel": ("Pangsa Tabel 1.1 (%)", "Table 1.1 share (%)"),
+    "pangsa_pers": ("Pangsa menurut pers (%)", "Press-reported share (%)"),
+    "selisih_poin": ("Selisih (poin)", "Difference (points)"),
+    "total_pers": ("Total menurut pers (juta dolar AS)", "Press-reported total (million US$)"),
+    "total_tabel": ("Total Tabel 1.1 bila dibaca ribu dolar AS (juta dolar AS)", "Table 1.1 total read as thousand US$ (million US$)"),
+    "rasio": ("Rasio tabel terhadap pers", "Ratio of table to press"),
+    "rujukan": ("Rujukan", "Reference"),
+    "juta_usd": ("Juta dolar AS", "Million US$"),
     "judul_total": ("Total ekspor ekonomi kreatif per tahun", "Creative-economy exports per year"),
     "judul_pangsa": ("Pangsa subsektor, {tahun}", "Subsector shares, {tahun}"),
+    "dekat": ("dekat", "close"),
+    "tidak_dekat": ("tidak dekat", "not close"),
+    "sebesaran": ("sebesaran", "of the same size"),
+    "tidak_sebesaran": ("tidak sebesaran", "not of the same size"),
+    "searah": ("searah", "same direction"),
+    "berlawanan": ("berlawanan arah", "opposite direction"),
+    "perhitungan_cocok": ("{n} perhitungan cocok", "{n} computations match"),
+    "perhitungan_cocok_nol": ("tidak ada perhitungan yang cocok", "no computation matches"),
+    "temuan_berganda": ("{n} temuan dengan dua sumber atau lebih", "{n} findings with two or more sources"),
+    "pengamatan_pangsa": ("Mutu data: pangsa menurut pers", "Data quality: press-reported shares"),
+    "pengamatan_besaran": ("Mutu data: total menurut pers", "Data quality: press-reported totals"),
+    # findings that a reading of the malformed cell could move (chapter 5)
+    "sel_total_perubahan": ("Perubahan total {tahun} (pendahuluan)", "Change in the total, {tahun} (introduction)"),
+    "sel_pangsa_sel": ("Pangsa {sub} {tahun} (pendahuluan)", "Share of {sub}, {tahun} (introduction)"),
+    "sel_perubahan_sel": ("Perubahan {sub} {tahun} (pendahuluan)", "Change in {sub}, {tahun} (introduction)"),
+    "sel_terbesar": ("Subsektor terbesar {tahun} (pendahuluan)", "Largest subsector, {tahun} (introduction)"),
+    "sel_dua_terbesar_min": ("Pangsa terendah dua subsektor terbesar (pendahuluan)", "Lowest share of the two largest subsectors (introduction)"),
+    "sel_cagr_total": ("Pertumbuhan majemuk total (pendahuluan)", "Compound growth of the total (introduction)"),
+    "sel_cagr_sel": ("Pertumbuhan majemuk {sub} (pendahuluan)", "Compound growth of {sub} (introduction)"),
+    "sel_turun_tiap_tahun": ("Status pernyataan k03 (pendahuluan)", "Status of statement k03 (introduction)"),
+    "sel_persen_terdekat": ("Perhitungan terdekat dengan angka 13,59% (pendahuluan)", "Computation nearest to the 13.59% figure (introduction)"),
+    "sel_arah_pers": ("Arah perubahan total {tahun} dibanding pers (mutu data)", "Direction of the change in the total, {tahun}, against the press (data quality)"),
+    "sel_pangsa_pers_maks": ("Selisih pangsa terbesar dengan pers (mutu data)", "Largest share gap to the press (data quality)"),
+    "poin": ("poin", "points"),
+    "arah_sel": ("Seperti ditunjukkan di atas, selisih arah ini bergantung pada sel yang rusak.",
+                 "As shown above, this difference in direction depends on the malformed cell."),
+    "berubah_temuan": ("Berubah", "Changes"),
+    "dekat_kolom": ("Dekat", "Close"),
+    "sebesaran_kolom": ("Sebesaran", "Same size"),
+    # the paper's sections and the subsections of D, as the concordance names them (in our words)
+    "konkordansi_abs": ("Abstrak", "Abstract"),
+    "konkordansi_a": ("A. Pendahuluan", "A. Introduction"),
+    "konkordansi_b": ("B. Tinjauan teoretis", "B. Theoretical review"),
+    "konkordansi_c": ("C. Metode penelitian", "C. Research method"),
+    "konkordansi_d1": ("D. Hasil dan pembahasan (1): kerja sama kedua kota", "D. Results and discussion (1): the cooperation of the two cities"),
+    "konkordansi_d2": ("D. Hasil dan pembahasan (2): toko Kriya dan perusahaan Kriya dan Golya",
+                       "D. Results and discussion (2): the Kriya shop and the firm Kriya dan Golya"),
+    "konkordansi_d3": ("D. Hasil dan pembahasan (3): kendala kerja sama", "D. Results and discussion (3): constraints"),
+    "konkordansi_d4": ("D. Hasil dan pembahasan (4): upaya mengatasi kendala", "D. Results and discussion (4): efforts"),
+    "konkordansi_e": ("E. Penutup", "E. Conclusion"),
+    "ya": ("ya", "yes"),
+    "tidak": ("tidak", "no"),
 }
 
-# Actor kinds and statuses shown in legends.
+# Values of the coded data's categorical columns (actor kinds, levels, source kinds, groups, relations).
 _TERMS = {
+    # actor kinds
     "pemerintah_kota": ("pemerintah kota", "city government"),
     "pemerintah_negara_bagian": ("pemerintah negara bagian", "state government"),
     "pemerintah_pusat": ("pemerintah pusat", "central government"),
@@ -54,20 +179,146 @@ _TERMS = {
     "toko": ("toko", "shop"),
     "asosiasi": ("asosiasi", "association"),
     "tokoh": ("tokoh", "person"),
+    "kelompok_usaha": ("kelompok usaha", "group of businesses"),
+    "perwakilan": ("perwakilan di luar negeri", "mission abroad"),
+    # levels
+    "nasional": ("nasional", "national"),
+    "subnasional": ("subnasional", "sub-national"),
+    "non_negara": ("nonnegara", "non-state"),
+    # sources of evidence
+    "kamus": ("kamus", "dictionary"),
+    "studi_dikutip": ("karya yang dikutip", "cited work"),
+    "pernyataan_pejabat": ("pernyataan pejabat", "statement by an official"),
+    "pernyataan_tokoh": ("pernyataan tokoh nonpemerintah", "statement by a non-government figure"),
+    "regulasi": ("peraturan", "regulation"),
+    "wawancara": ("wawancara", "interview"),
+    "observasi": ("observasi", "observation"),
+    "situs_resmi": ("situs resmi", "official website"),
+    "sumber_tabel": ("sumber tabel", "source of the table"),
+    # efforts
+    "kebijakan_bersama": ("kebijakan bersama Bandung dan Petaling Jaya", "joint policy of Bandung and Petaling Jaya"),
+    "kebijakan_pemkot_bandung": ("kebijakan Pemkot Bandung", "policy of the Bandung city government"),
+    "regulasi_daerah": ("peraturan daerah", "city regulation"),
+    # method components
+    "pendekatan": ("pendekatan", "approach"),
+    "teori": ("teori", "theory"),
+    "teknik_pengumpulan": ("teknik pengumpulan data", "data collection"),
+    "teknik_analisis": ("teknik analisis", "analysis"),
+    "uji_validitas": ("uji keabsahan", "validity test"),
+    "sumber_data": ("sumber data", "data sources"),
+    # relation kinds
+    "sister_city": ("sister city", "sister city"),
+    "paradiplomasi": ("paradiplomasi", "paradiplomacy"),
+    "bagian_dari": ("bagian dari", "part of"),
+    "penjajakan_kerja_sama": ("penjajakan kerja sama", "exploring cooperation"),
+    "pernyataan": ("pernyataan", "statement"),
+    "regulasi_mengikat": ("peraturan yang mengikat", "binding regulation"),
+    "pendiri": ("pendiri", "founder"),
+    "dipasarkan_melalui": ("dipasarkan melalui", "sold through"),
+    "kerja_sama": ("kerja sama", "cooperation"),
+    "ekspor": ("ekspor", "export"),
+    "ketua": ("ketua", "chair"),
+    "narasumber": ("narasumber", "informant"),
+    "kepala": ("kepala", "head"),
+    "fasilitasi": ("fasilitasi", "facilitation"),
+    "pembinaan": ("pembinaan", "support"),
+    "promosi": ("promosi", "promotion"),
+    "penguatan_peran": ("penguatan peran", "a larger role"),
+    "anggota": ("anggota", "member"),
+    # firm facts
+    "bentuk_usaha": ("bentuk usaha", "form of business"),
+    "tahun_berdiri": ("tahun berdiri", "year founded"),
+    "lama_di_industri_kerajinan": ("lama di industri kerajinan", "years in the craft industry"),
+    "jumlah_negara_ekspor": ("jumlah negara tujuan ekspor", "number of export countries"),
+    "pasar": ("pasar", "market"),
+    "produk": ("produk", "product"),
+    "produk_umkm_kriya": ("produk UMKM kriya (contoh narasumber)", "craft SME product (informant's example)"),
+    "lingkup_kerja": ("lingkup kerja", "scope of work"),
+    "alamat": ("alamat", "address"),
+    "toko_di_malaysia": ("toko di Malaysia", "shop in Malaysia"),
+    "lokasi_toko": ("lokasi toko", "location of the shop"),
+    "lama_kerja_sama_dengan_malaysia": ("lama kerja sama dengan Malaysia", "years of cooperation with Malaysia"),
+    "ciri": ("ciri karya", "character of the work"),
+    "tahun": ("tahun", "years"),
+    "negara": ("negara", "countries"),
+    "jabatan": ("jabatan", "office held"),
+    "penilaian": ("penilaian", "assessment"),
+    # computations on the table
+    "perubahan": ("perubahan antartahun", "change between two years"),
+    "cagr": ("pertumbuhan majemuk tahunan", "compound annual growth"),
+    "rata_rata": ("rata-rata perubahan tahunan", "mean yearly change"),
+    "pangsa": ("pangsa dari total", "share of the total"),
+    "perubahan_pangsa": ("perubahan pangsa (poin)", "change in share (points)"),
+    "selain_kriya": ("semua selain Kriya", "all but craft"),
+    # barrier/constraint kinds
+    "kendala": ("kendala kerja sama", "constraint on the cooperation"),
+    "hambatan": ("hambatan dari pendahuluan", "barrier from the introduction"),
 }
+
+# The paper's sections, as the reader sees them.
+SECTIONS = {
+    "Abstrak": ("Abstrak", "Abstract"),
+    "A": ("A. Pendahuluan", "A. Introduction"),
+    "B": ("B. Tinjauan teoretis", "B. Theoretical review"),
+    "C": ("C. Metode penelitian", "C. Research method"),
+    "D": ("D. Hasil dan pembahasan", "D. Results and discussion"),
+    "E": ("E. Penutup", "E. Conclusion"),
+}
+
+_IDENTIFIER = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
+
+
+def _pick(pair: tuple[str, str], lang: str) -> str:
+    if lang not in LANGUAGES:
+        raise ValueError(f"bahasa must be one of {', '.join(LANGUAGES)}, got '{lang}'")
+    return pair[LANGUAGES.index(lang)]
 
 
 def label(key: str, lang: str = "id", **fmt) -> str:
     """The label ``key`` in ``lang``; ``fmt`` fills placeholders such as ``{base}``."""
-    if lang not in LANGUAGES:
-        raise ValueError(f"bahasa must be one of {', '.join(LANGUAGES)}, got '{lang}'")
-    table = _LABELS if key in _LABELS else _TERMS
-    text = table[key][LANGUAGES.index(lang)]
+    text = _pick(_LABELS[key], lang)
     return text.format(**fmt) if fmt else text
 
 
 def term(key: str, lang: str = "id") -> str:
-    """A coded term (actor kind, status) in ``lang``; unknown terms pass through with underscores as spaces."""
-    if key in _TERMS or key in _LABELS:
-        return label(key, lang)
-    return key.replace("_", " ")
+    """A coded value (actor kind, source kind, relation ...) as a reader reads it. Unknown codes are an error."""
+    if key in _TERMS:
+        return _pick(_TERMS[key], lang)
+    if looks_like_code(key):
+        raise KeyError(f"no reader's wording for the coded value '{key}' (add it to labels._TERMS)")
+    return key
+
+
+def section(code: str, lang: str = "id") -> str:
+    """A section of the paper (``'D'`` or ``'D. Hasil dan Pembahasan / ...'``) as a reader reads it."""
+    key = code.split(".")[0].strip() if code != "Abstrak" else code
+    key = "Abstrak" if key.startswith("Abstrak") else key[:1]
+    return _pick(SECTIONS[key], lang)
+
+
+def yes_no(value: bool, lang: str = "id") -> str:
+    return label("ya" if value else "tidak", lang)
+
+
+def header(name, lang: str = "id") -> str:
+    """A table column as its header: a key of the catalogue, a year, or text already written for readers."""
+    if isinstance(name, (int,)) or str(name).isdigit():
+        return str(name)
+    if name in _LABELS:
+        return label(name, lang)
+    text = str(name)
+    if looks_like_code(text) or text[:1].islower():
+        raise KeyError(f"table column '{text}' has no header for readers (add it to labels._LABELS)")
+    return text
+
+
+def looks_like_code(text: str) -> bool:
+    """True for identifier-like text (``snake_case``), ``True``/``False`` and ISO dates."""
+    s = str(text)
+    return bool(_IDENTIFIER.search(s) or re.search(r"\b(True|False|None|nan)\b", s)
+                or re.search(r"\b\d{4}-\d{2}(?:-\d{2})?\b", s))
+
+
+def catalogue() -> dict[str, dict[str, tuple[str, str]]]:
+    """Every entry, for the completeness test."""
+    return {"labels": _LABELS, "terms": _TERMS, "sections": SECTIONS}

@@ -141,6 +141,7 @@ def load(path: Path | str = paths.RAW_TABLE, errata_file: Path = paths.ERRATA) -
     df.attrs["sumber"] = paths.display(path)
     df.attrs["subsektor"] = list(dict.fromkeys(df["subsektor"]))
     df.attrs["koreksi"] = [e.note() for e in used]
+    df.attrs["koreksi_sel"] = [(e.baris, int(e.kolom)) for e in used]
     return df
 
 

@@ -9,7 +9,7 @@ def graph() -> nx.MultiDiGraph:
     aktor, relasi = coded.table("aktor"), coded.table("relasi")
     g = nx.MultiDiGraph()
     for row in aktor.itertuples(index=False):
-        g.add_node(row.id, nama=row.nama, jenis=row.jenis, tingkat=row.tingkat, negara=row.negara)
+        g.add_node(row.id, nama=row.nama, nama_en=row.nama_en, jenis=row.jenis, tingkat=row.tingkat, negara=row.negara)
     for row in relasi.itertuples(index=False):
         for end in (row.sumber, row.target):
             if end not in g:
@@ -48,7 +48,8 @@ def degree_table(g: nx.MultiDiGraph):
     """Actors with their number of relations (in + out), most connected first."""
     import pandas as pd
 
-    rows = [(n, d["nama"], d["jenis"], d["negara"], g.in_degree(n), g.out_degree(n)) for n, d in g.nodes(data=True)]
-    df = pd.DataFrame(rows, columns=["id", "nama", "jenis", "negara", "masuk", "keluar"])
+    rows = [(n, d["nama"], d["nama_en"], d["jenis"], d["negara"], g.in_degree(n), g.out_degree(n))
+            for n, d in g.nodes(data=True)]
+    df = pd.DataFrame(rows, columns=["id", "nama", "nama_en", "jenis", "negara", "masuk", "keluar"])
     df["total"] = df["masuk"] + df["keluar"]
     return df.sort_values(["total", "id"], ascending=[False, True]).reset_index(drop=True)

@@ -1,12 +1,99 @@
-"""The few lines every chapter notebook starts with."""
+"""What every chapter notebook does with the package: one call to start, then glue.
+
+A notebook computes; its Markdown places. Code cells glue text, tables and
+figures under keys; the Markdown cells put them on the page with
+``{glue:text}``, ``{glue:md}`` (inside a captioned ``table`` directive) and
+``{glue:figure}`` (with its caption and alt text), so every sentence, caption
+and alt text a reader sees lives in a Markdown cell, in the page's language.
+Each glued output carries the language it was made for (output metadata
+``ekraf.lang``).
+"""
+from collections.abc import Callable
+from functools import cached_property
+
 import pandas as pd
 
-from . import figures
+from . import figures, labels
+from .errors import InputError
 from .params import Params, resolve
 
+GLUE_PREFIX = "application/papermill.record/"
+CONDITION = "kondisi_"  # glue keys that record a condition (see Bab.condition)
 
-def start(**params) -> Params:
-    """Check the parameters, load the data, and set the book's figure theme."""
+
+def _display(key: str, bundle: dict, lang: str) -> None:
+    from IPython.display import display
+
+    display({GLUE_PREFIX + k: v for k, v in bundle.items()}, raw=True,
+            metadata={"scrapbook": {"name": key, "mime_prefix": GLUE_PREFIX}, "ekraf": {"lang": lang}})
+
+
+class Bab:
+    """One chapter's notebook: its parameters, its data, and the language(s) it writes."""
+
+    def __init__(self, params: Params | None, bahasa: str):
+        self.p = params
+        self.langs = (bahasa,)
+
+    @property
+    def df(self) -> pd.DataFrame:
+        return self.p.table
+
+    @cached_property
+    def audit(self):
+        """The claims audit of this notebook's table, computed once."""
+        from .audit import Audit
+
+        return Audit(self.df if self.p is not None else None)
+
+    def glue(self, make: Callable[["Bab", str], dict]) -> None:
+        """Glue every ``key: text`` that ``make(self, lang)`` returns, for each language."""
+        from . import show
+
+        for lang in self.langs:
+            for key, value in make(self, lang).items():
+                show.check_text(key, value)
+                _display(key, {"text/plain": repr(str(value))}, lang)
+
+    def condition(self, name: str, value: bool) -> None:
+        """Record a fact about this run's data that decides which passages of the chapter apply.
+
+        A Markdown cell tagged ``jika:<name>`` is kept only when the condition holds,
+        one tagged ``jika-tidak:<name>`` only when it does not; the pipeline drops the
+        others after execution (:func:`ekraf_repro.pipeline.clean`).
+        """
+        for lang in self.langs:
+            _display(f"{CONDITION}{name}", {"text/plain": repr("ya" if value else "tidak")}, lang)
+
+    def table(self, key: str, make: Callable[["Bab", str], object]) -> None:
+        """Glue the table ``make(self, lang)`` (a :class:`show.Table`) as Markdown under ``key``; nothing when it is None."""
+        for lang in self.langs:
+            table = make(self, lang)
+            if table is None:
+                continue
+            _display(key, {"text/markdown": table.markdown(), "text/plain": repr(table)}, lang)
+
+    def figure(self, key: str, make: Callable[["Bab", str], object]) -> None:
+        """Glue the figure ``make(self, lang)`` as a PNG under ``key``."""
+        import base64
+
+        import matplotlib.pyplot as plt
+
+        for lang in self.langs:
+            fig = make(self, lang)
+            png = figures.png(fig)
+            plt.close(fig)
+            _display(key, {"image/png": base64.b64encode(png).decode("ascii"), "text/plain": f"<figure {key}>"}, lang)
+
+
+def start(bahasa: str = "id", **params) -> Bab:
+    """Check every parameter of the notebook, load its data when it has some, set the figure theme.
+
+    ``bahasa`` is checked in every notebook, including those that read no table.
+    """
+    if bahasa not in labels.LANGUAGES:
+        raise InputError(f"parameter bahasa={bahasa!r}: allowed values are {', '.join(labels.LANGUAGES)}")
     figures.theme()
     pd.set_option("display.width", 120)
-    return resolve(**params)
+    checked = resolve(bahasa=bahasa, **params) if params else None
+    return Bab(checked, bahasa)

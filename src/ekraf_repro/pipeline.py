@@ -25,7 +25,7 @@ import nbformat
 
 from . import paths
 from .params import DEFAULT_DATA, data_path, resolve
-from .subsectors import slug
+from .subsectors import display, slug
 
 TEMPLATE = "templat/profil_subsektor.ipynb"
 APPENDIX = "lampiran"
@@ -123,14 +123,41 @@ def outputs_hash(path: Path) -> str:
     return _sha(json.dumps(outs, sort_keys=True).encode())
 
 
+def conditions(nb) -> dict[str, bool]:
+    """The conditions a run recorded (``Bab.condition``): ``{"koreksi": True, ...}``."""
+    from .notebook import CONDITION
+
+    found = {}
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            name = out.get("metadata", {}).get("scrapbook", {}).get("name", "")
+            if name.startswith(CONDITION):
+                text = next(v for k, v in out.get("data", {}).items() if k.endswith("text/plain"))
+                found[name[len(CONDITION):]] = "ya" in text
+    return found
+
+
+def _applies(cell, facts: dict[str, bool]) -> bool:
+    """False for a Markdown cell whose ``jika:``/``jika-tidak:`` tag does not hold for this run."""
+    for tag in cell.metadata.get("tags", []):
+        if tag.startswith("jika:") and not facts.get(tag[5:], False):
+            return False
+        if tag.startswith("jika-tidak:") and facts.get(tag[11:], False):
+            return False
+    return True
+
+
 def clean(path: Path, fill: dict | None = None) -> None:
-    """Remove papermill's timestamps and durations; give the injected cell a fixed id.
+    """Remove papermill's timestamps and durations; give the injected cell a fixed id; keep the passages that apply.
 
     ``fill`` replaces ``{{name}}`` placeholders in Markdown cells and figure
-    metadata (the appendix template's title, captions and labels).
+    metadata (the appendix template's title, captions and labels). Markdown
+    cells tagged for a condition that this run's data do not meet are dropped.
     """
     nb = nbformat.read(path, as_version=4)
     nb.metadata.pop("papermill", None)
+    facts = conditions(nb)
+    nb.cells = [c for c in nb.cells if c.cell_type != "markdown" or _applies(c, facts)]
     for cell in nb.cells:
         if fill:
             if cell.cell_type == "markdown":
@@ -172,7 +199,8 @@ def execute(job: Job, cwd: Path) -> None:
                 if attempt == 2:
                     raise ExecutionFailed(f"{job.name}: kernel failed twice: {type(err).__name__}: {err}") from None
                 print(f"  retrying {job.name}: kernel start failed ({type(err).__name__})", flush=True)
-        fill = {"subsektor": job.parameters["subsektor"], "slug": slug(job.parameters["subsektor"])} \
+        name = job.parameters.get("subsektor")
+        fill = {"subsektor": display(name, job.parameters.get("bahasa", "id")), "slug": slug(name)} \
             if job.source.parent.name == "templat" else None
         clean(tmp, fill)
         os.replace(tmp, job.target)

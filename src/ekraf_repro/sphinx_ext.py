@@ -143,6 +143,29 @@ def _name_toctree_toggles(toctree, word: str):
     return str(soup) if isinstance(toctree, str) else soup
 
 
+def _mark_languages(context) -> None:
+    """Blocks written in the other language (class ``lang-en``) carry ``lang="en"``, for screen readers and checks."""
+    import re
+
+    body = context.get("body")
+    if body:
+        context["body"] = re.sub(r'<div class="([^"]*\blang-en\b[^"]*)"', r'<div class="\1" lang="en"', body)
+
+
+def _unnumber_unnumbered_pages(app, env):
+    """Only numbered chapters number their figures and tables.
+
+    Sphinx numbers every captioned, labelled figure and table, and on pages
+    outside the numbered part (the appendix, the guides) it counts them across
+    the whole book ("Tabel 2" on a guide page). Those pages keep their labels
+    and captions but lose the number.
+    """
+    for docname in list(env.toc_fignumbers):
+        if not env.toc_secnumbers.get(docname):
+            del env.toc_fignumbers[docname]
+    return []
+
+
 def _page_fixes(app, pagename, templatename, context, doctree) -> None:
     # Sphinx 7.4 registers an inline script added after the builder started
     # (sphinx-thebe's "const THEBE_JS_URL = ...", sphinx-togglebutton's selector)
@@ -158,6 +181,7 @@ def _page_fixes(app, pagename, templatename, context, doctree) -> None:
                 unique.append(js)
         scripts[:] = unique
 
+    _mark_languages(context)
     words = _words(app)
     context["ekraf_color_mode"] = words["color_mode"]
     generate = context.get("generate_toctree_html")
@@ -197,6 +221,7 @@ def setup(app):
     app.add_node(HideCodeCellNode, override=True, html=(_visit_hide_cell, _depart_hide_cell))
     app.connect("builder-inited", _override_templates)
     app.connect("env-get-outdated", _outdated_when_changed)
+    app.connect("env-get-updated", _unnumber_unnumbered_pages, priority=900)  # after Sphinx assigned the numbers
     # after pydata-sphinx-theme (priority 500) has put generate_toctree_html in the context
     app.connect("html-page-context", _page_fixes, priority=900)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,5 +1,5 @@
 """Sphinx extension for the PDF: a title page carrying the citation, generated from CITATION.cff."""
-from . import citation
+from . import citation, tanggal
 
 LATEX_SPECIALS = {"&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "{": r"\{", "}": r"\}",
                   "~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "\\": r"\textbackslash{}"}
@@ -24,7 +24,7 @@ def title_page(cff: dict) -> str:
 \vspace{{1.2cm}}
 {{\large {tex(citation._authors(pc['authors']))}\par}}
 \vspace{{0.4cm}}
-{{\large Versi {tex(pc.get('version', cff['version']))} \textperiodcentered{{}} {tex(cff['date-released'])}\par}}
+{{\large Versi {tex(pc.get('version', cff['version']))} \textperiodcentered{{}} {tex(tanggal.show(str(cff['date-released'])))}\par}}
 \vfill
 \begin{{minipage}}{{0.85\textwidth}}
 \small

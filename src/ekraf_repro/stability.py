@@ -16,7 +16,8 @@ def figure_hashes(notebook: Path) -> list[tuple[str, str]]:
     out = []
     for cell in nb["cells"]:
         for output in cell.get("outputs", []):
-            data = output.get("data", {}).get("image/png")
+            bundle = output.get("data", {})
+            data = bundle.get("image/png") or bundle.get("application/papermill.record/image/png")  # shown or glued
             if data:
                 raw = base64.b64decode("".join(data) if isinstance(data, list) else data)
                 out.append((cell.get("id", "?"), hashlib.sha256(raw).hexdigest()))

@@ -1,7 +1,7 @@
 """The 17 official creative-economy subsectors and the spellings the paper uses.
 
-The list follows Kemenparekraf/Baparekraf (Perpres 142/2018, Rencana Induk
-Pengembangan Ekonomi Kreatif). The paper writes ``Fashion`` for *Fesyen*.
+These are the names the loader accepts; the book's glossary gives the public
+sources on the official classification. The paper writes ``Fashion`` for *Fesyen*.
 """
 import re
 
@@ -35,11 +35,38 @@ ALIASES = {
 
 _BY_KEY = {name.casefold(): name for name in OFFICIAL}
 
+# The subsectors' names in English, for the English text (bahasa=en).
+ENGLISH = {
+    "Aplikasi": "Applications",
+    "Arsitektur": "Architecture",
+    "Desain Interior": "Interior design",
+    "Desain Komunikasi Visual": "Visual communication design",
+    "Desain Produk": "Product design",
+    "Fesyen": "Fashion",
+    "Film, Animasi, dan Video": "Film, animation and video",
+    "Fotografi": "Photography",
+    "Kriya": "Craft",
+    "Kuliner": "Culinary",
+    "Musik": "Music",
+    "Penerbitan": "Publishing",
+    "Pengembang Permainan": "Game development",
+    "Periklanan": "Advertising",
+    "Seni Pertunjukan": "Performing arts",
+    "Seni Rupa": "Fine arts",
+    "Televisi dan Radio": "Television and radio",
+}
+
 
 def official_name(name: str) -> str | None:
     """The official spelling for ``name`` (case and spacing ignored), or None."""
     key = " ".join(str(name).split()).casefold()
     return _BY_KEY.get(key) or ALIASES.get(key)
+
+
+def display(name: str, lang: str = "id") -> str:
+    """A subsector as the text names it: the official Indonesian name (the paper's ``Fashion`` reads *Fesyen*), or English."""
+    official = official_name(name) or name
+    return ENGLISH.get(official, official) if lang == "en" else official
 
 
 def valid_names() -> str:

@@ -1,0 +1,58 @@
+"""The concordance page: every paragraph of the paper, in our words, with the book sections that treat it."""
+from . import coded, generated, labels
+
+PAGE = generated.FOLDER / "konkordansi.md"
+ORDER = ("Abs", "A", "B", "C", "D1", "D2", "D3", "D4", "E")
+
+
+def _key(pid: str) -> str:
+    return pid.split(".")[0]
+
+
+def audited(pid: str) -> list[str]:
+    """Statements of the audit that rest on paragraph ``pid`` (as the statement or as its counterpart)."""
+    claims = coded.table("klaim")
+    pairs = coded.table("teks_berpasangan")
+    ids = set(claims.loc[claims["paragraf"] == pid, "id"]) | set(pairs.loc[pairs["paragraf"] == pid, "klaim"])
+    return sorted(ids)
+
+
+def render() -> str:
+    k = coded.table("konkordansi")
+    unknown = sorted(set(k["id"].map(_key)) - set(ORDER))
+    if unknown:
+        raise ValueError(f"data/coded/konkordansi.csv: unknown section keys {unknown}")
+    lines = [
+        "(konkordansi)=",
+        "# Konkordansi: paragraf makalah di buku ini",
+        "",
+        "% Generated from data/coded/konkordansi.csv by `ekraf pages`: edit the CSV, not this file.",
+        "",
+        "*Concordance: every paragraph of the paper, described in our words, with the sections of this book that "
+        "treat it.*",
+        "",
+        "Setiap paragraf makalah {cite:p}`makalah` tercantum di bawah menurut bagian dan nomor urutnya, dengan "
+        "ringkasan isinya dalam kata-kata kami dan tautan ke bagian buku yang membahasnya. Tabel 1.1 dihitung "
+        "sebagai satu paragraf. Nomor paragraf inilah yang dipakai buku ini untuk menunjuk tempat sebuah pernyataan "
+        "di makalah, misalnya di tabel audit. Kolom terakhir menyebut pernyataan yang diaudit dari paragraf itu.",
+        "",
+    ]
+    for key in ORDER:
+        rows = k[k["id"].map(_key) == key]
+        if rows.empty:
+            continue
+        heading = labels.label(f"konkordansi_{key.lower()}", "id")
+        lines += [f"(konkordansi-{key.lower()})=", f"## {heading}", ""]
+        body = []
+        for r in rows.itertuples(index=False):
+            places = ", ".join(f"{{ref}}`{label}`" for label in r.dibahas.split())
+            claims = ", ".join(f"{{ref}}`{cid} <audit-hasil>`" for cid in audited(r.id)) or "–"
+            body.append([f"**{r.id}**", r.ringkasan, places, claims])
+        lines += generated.table(f"Paragraf {labels.section(key if key != 'Abs' else 'Abstrak')} dan tempat "
+                                 "pembahasannya di buku ini", f"tbl-konkordansi-{key.lower()}",
+                                 ["Paragraf", "Isi (ringkasan kami)", "Dibahas di", "Pernyataan diaudit"], body)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def write(page=PAGE) -> bool:
+    return generated.write(page, render())

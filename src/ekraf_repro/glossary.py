@@ -1,0 +1,41 @@
+"""The glossary page: every abbreviation and technical term of the paper and the book, with English equivalents."""
+from . import coded, generated
+
+PAGE = generated.FOLDER / "glosarium.md"
+
+
+def render() -> str:
+    g = coded.table("glosarium")
+    g = g.assign(_sort=g["istilah"].str.casefold()).sort_values("_sort")
+    lines = [
+        "(glosarium)=",
+        "# Glosarium",
+        "",
+        "% Generated from data/konteks/glosarium.csv by `ekraf pages`: edit the CSV, not this file.",
+        "",
+        "*Glossary: the abbreviations and technical terms of the paper and of this book, with their English "
+        "equivalents.*",
+        "",
+        "Glosarium ini menjelaskan setiap singkatan dan istilah teknis yang dipakai makalah atau buku ini, dengan "
+        "padanannya dalam bahasa Inggris. Definisi ditulis dengan kata-kata kami. Untuk istilah hukum atau resmi, "
+        "sumber publiknya disebut; catatan menyebut cara makalah memakai istilah itu bila berbeda dari yang lazim.",
+        "",
+    ]
+    letter = None
+    for r in g.itertuples(index=False):
+        initial = r.istilah[0].upper()
+        if initial != letter:
+            letter = initial
+            lines += ["```{rubric} " + letter, "```", ""]
+        term = f"**{r.istilah}**" + (f" ({r.kepanjangan})" if r.kepanjangan else "")
+        text = f"Inggris: *{r.istilah_en}*. {r.definisi}"
+        if r.sumber:
+            text += " " + "{cite:p}`" + ",".join(r.sumber.split()) + "`"
+        if r.catatan:
+            text += f" *Catatan:* {r.catatan}"
+        lines += [term, f": {text}", ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def write(page=PAGE) -> bool:
+    return generated.write(page, render())

@@ -1,0 +1,111 @@
+"""Where another reasonable threshold or reading would change a result: one row per alternative.
+
+The wording of each row (what is varied, the value used, the alternative) is in
+``data/klaim/kepekaan.csv``; the results are computed here, with the same
+functions the audit and the data-quality section use.
+"""
+import datetime as dt
+
+import pandas as pd
+
+from . import analysis, audit, coded, idnum, labels, matrices, quality, show, tablechecks, tanggal
+
+
+def _status(key: str, lang: str, detail: str = "") -> str:
+    name = audit.status_name(key, lang)
+    return f"{name} ({detail})" if detail else name
+
+
+def _k03(df: pd.DataFrame, reading: str) -> str:
+    """The status of 'craft falls every year' under another reading of the sentence."""
+    w = tablechecks.with_others(df)
+    if "Kriya" not in w.index:
+        return tablechecks.TIDAK_DAPAT
+    rows = {"k03_lainnya": tablechecks.OTHERS, "k03_total": analysis.TOTAL}
+    if reading in rows:
+        series = w.loc[rows[reading]]
+        fell = (series.diff().dropna() < 0).all()
+    elif reading == "k03_laju":
+        growth = (w.loc["Kriya"].pct_change() * 100).dropna()
+        fell = (growth.diff().dropna() < 0).all()
+    else:  # k03_ujung
+        fell = w.loc["Kriya"].iloc[-1] < w.loc["Kriya"].iloc[0]
+    return tablechecks.SESUAI if fell else tablechecks.BERTENTANGAN
+
+
+def rows(df: pd.DataFrame, result: audit.Audit, lang: str = "id") -> pd.DataFrame:
+    """The sensitivity table for readers: what is varied, the value used and the alternative, and both results."""
+    spec = coded.table("kepekaan").set_index("id")
+    out = []
+
+    def add(rid, used_result, alt_result, changed, facts=None):
+        r = spec.loc[rid]
+        facts = facts or {}
+        fill = lambda col: show.fill(r[col if lang == "id" else f"{col}_en"], facts, lang)  # noqa: E731
+        out.append({"pernyataan": _subject(r["pernyataan"], lang), "ambang": fill("ambang"),
+                    "dipakai_buku": fill("dipakai"), "alternatif": fill("alternatif"),
+                    "hasil_dipakai": used_result, "hasil_alternatif": alt_result, "berubah": changed})
+
+    k03 = result.status("k03")
+    for rid in ("k03_lainnya", "k03_total", "k03_laju", "k03_ujung"):
+        alt = _k03(df, rid)
+        add(rid, _status(k03, lang), _status(alt, lang), alt != k03)
+
+    target = coded.claim_number("k05")
+    used = audit.threshold("toleransi_persen")
+    n_used = tablechecks.matches_within(df, target, used)
+    for rid, alt in zip(("k05_satu", "k05_bulat"), audit.alternatives("toleransi_persen")):
+        n_alt = tablechecks.matches_within(df, target, alt)
+        status_alt = tablechecks.SESUAI if n_alt else tablechecks.TIDAK_DAPAT
+        add(rid, _status(result.status("k05"), lang, _count(n_used, "perhitungan_cocok", lang)),
+            _status(status_alt, lang, _count(n_alt, "perhitungan_cocok", lang)), status_alt != result.status("k05"),
+            {"dipakai": used, "alternatif": alt})
+
+    interview = audit._interview().year
+    signed = tanggal.date(coded.context("c_mou")).year
+    alt19 = tablechecks.SEJALAN if audit.regulation_in_force(signed) else tablechecks.TIDAK_SEJALAN
+    add("k19_mou", _status(result.status("k19"), lang), _status(alt19, lang), alt19 != result.status("k19"),
+        {"dipakai": interview, "alternatif": signed})
+
+    needed = int(audit.threshold("sumber_independen"))
+    n_ind = int((matrices.support_counts(independent=True) >= needed).sum())
+    n_all = int((matrices.support_counts(independent=False) >= needed).sum())
+    add("k26_semua", _status(result.status("k26"), lang, _count(n_ind, "temuan_berganda", lang)),
+        _status(result.status("k26"), lang, _count(n_all, "temuan_berganda", lang)), False)
+
+    shares_used = quality.press_shares(df)
+    if len(shares_used):
+        alt = audit.alternatives("toleransi_pangsa")[0]
+        shares_alt = quality.press_shares(df, alt)
+        close = lambda t: labels.label("dekat" if t["dekat"].all() else "tidak_dekat", lang)  # noqa: E731
+        add("m_pangsa", close(shares_used), close(shares_alt),
+            bool(shares_used["dekat"].all() != shares_alt["dekat"].all()),
+            {"dipakai": audit.threshold("toleransi_pangsa"), "alternatif": alt})
+
+    totals_used = quality.press_totals(df)
+    if len(totals_used):
+        band, alt_band = audit.threshold("pita_besaran"), audit.alternatives("pita_besaran")[0]
+        totals_alt = quality.press_totals(df, alt_band)
+        size = lambda t: labels.label("sebesaran" if t["sebesaran"].all() else "tidak_sebesaran", lang)  # noqa: E731
+        span = lambda b: f"{idnum.fmt(b[0], 2, lang)}\u2013{idnum.fmt(b[1], 2, lang)}"  # noqa: E731
+        add("m_besaran", size(totals_used), size(totals_alt),
+            bool(totals_used["sebesaran"].all() != totals_alt["sebesaran"].all()),
+            {"dipakai": span(band), "alternatif": span(alt_band)})
+    return pd.DataFrame(out)
+
+
+def _subject(key: str, lang: str) -> str:
+    """The row's subject: a statement number, or an observation on the table's quality."""
+    if key in ("pangsa", "besaran"):
+        return labels.label(f"pengamatan_{key}", lang)
+    return key
+
+
+def _count(n: int, what: str, lang: str) -> str:
+    if n == 0 and what == "perhitungan_cocok":
+        return labels.label("perhitungan_cocok_nol", lang)
+    return labels.label(what, lang, n=idnum.words(n, lang))
+
+
+def reference_date() -> dt.date:
+    return audit._interview()

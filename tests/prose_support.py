@@ -1,0 +1,160 @@
+"""What a reader sees in the built book, and the slips that must never be in it (issue 12).
+
+Every page's visible text is read block by block (paragraphs, list items,
+table cells, captions, headings, alt text), outside code cells and ``<code>``,
+each block with the language it is written in (the nearest ``lang``
+attribute). :func:`page_slips` returns every slip it finds, each naming the
+page, the kind of slip and the offending text; ``tests/test_prose.py`` runs it
+on the real book and on a page with one planted example of each kind.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[1]
+
+BLOCKS = ("p", "li", "td", "th", "dt", "dd", "figcaption", "caption", "h1", "h2", "h3", "h4", "h5", "h6")
+HIDDEN = ("script", "style", "code", "kbd", "pre", "noscript")
+HIDDEN_CLASSES = ("cell_input", "highlight", "headerlink", "toggle-details__summary")
+
+IDENTIFIER = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
+BOOLEAN = re.compile(r"\b(?:True|False|None|NaN|nan)\b")
+ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{4}-(?:0[1-9]|1[0-2])\b")
+EDITOR_NOTE = re.compile(r"(?i)jangan (?:menyunting|mengedit)|do not edit|edit (?:it|this page) by hand")
+REPEATED_CITATION = re.compile(r"\b([A-Z][\w.'-]+) \(\1[ ,]")
+# Indonesian spellings that EYD V and the KBBI do not accept (checked outside italics, which quote the paper).
+MISSPELLINGS = {
+    r"\bnon-negara\b": "nonnegara", r"\bnon-pemerintah\b": "nonpemerintah", r"\bantar (?:pemerintah|kota|negara|aktor)\b": "antar- is joined",
+    r"\bperijinan\b": "perizinan", r"\baksesoris\b": "aksesori", r"\bstandarisasi\b": "standardisasi", r"\bpengrajin\b": "perajin",
+}
+OLD_STATUS_WORDS = {"en": ("reproduced", "contradicted", "corroborated", "in tension", "not derivable"),
+                    "id": ("dikuatkan", "dibantah")}
+
+
+def status_words() -> dict[str, tuple[str, ...]]:
+    """Each language's status names (from data/klaim/status.csv): the words the *other* language must not show."""
+    with open(ROOT / "data" / "klaim" / "status.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter=";"))
+    return {"id": tuple(r["nama"] for r in rows) + OLD_STATUS_WORDS["id"],
+            "en": tuple(r["nama_en"] for r in rows) + OLD_STATUS_WORDS["en"]}
+
+
+@dataclass(frozen=True)
+class Slip:
+    page: str
+    kind: str
+    text: str
+
+    def __str__(self) -> str:
+        return f"{self.page}: {self.kind}: {self.text!r}"
+
+
+@dataclass
+class Block:
+    lang: str
+    text: str
+    in_table: bool
+    italic: str  # the block's text without its italic parts
+
+
+def _hidden(tag) -> bool:
+    classes = tag.get("class") or []
+    return tag.name in HIDDEN or any(c in classes for c in HIDDEN_CLASSES)
+
+
+def _text(tag, skip_italic: bool = False) -> str:
+    parts = []
+    for node in tag.descendants:
+        if isinstance(node, str):
+            parents = [p for p in node.parents if p is not tag.parent]
+            if any(_hidden(p) for p in parents if hasattr(p, "name")):
+                continue
+            if skip_italic and any(getattr(p, "name", None) in ("em", "i") for p in parents):
+                continue
+            if any(getattr(p, "name", None) == "a" and p.get_text().startswith("http") for p in parents):
+                continue
+            parts.append(str(node))
+    return re.sub(r"\s+", " ", "".join(parts)).strip()
+
+
+def _lang(tag, default: str) -> str:
+    for p in [tag, *tag.parents]:
+        if getattr(p, "get", None) and p.get("lang"):
+            return p.get("lang").split("-")[0]
+    return default
+
+
+def blocks(html: str) -> list[Block]:
+    """The visible text of a page's article, block by block, with its language."""
+    soup = BeautifulSoup(html, "html.parser")
+    page_lang = (soup.html.get("lang") if soup.html else None) or "id"
+    article = soup.select_one("article.bd-article") or soup.body or soup
+    out = []
+    for tag in article.find_all(BLOCKS):
+        if any(_hidden(p) for p in [tag, *tag.parents] if hasattr(p, "name")):
+            continue
+        if tag.find(BLOCKS):
+            continue  # a block holding blocks: its inner blocks are read on their own
+        text = _text(tag)
+        if text:
+            out.append(Block(_lang(tag, page_lang), text, tag.find_parent("table") is not None, _text(tag, True)))
+    for img in article.find_all("img"):
+        if img.get("alt"):
+            out.append(Block(_lang(img, page_lang), img["alt"], False, img["alt"]))
+    return out
+
+
+def page_slips(page: str, html: str, chapter_titles: tuple[str, ...] = (), numbered: bool = True) -> list[Slip]:
+    """Every slip on one page."""
+    words = status_words()
+    found: list[Slip] = []
+
+    def add(kind, match_text):
+        found.append(Slip(page, kind, match_text))
+
+    for b in blocks(html):
+        for m in IDENTIFIER.finditer(b.text):
+            add("identifier", m.group(0))
+        for m in BOOLEAN.finditer(b.text):
+            add("True/False", m.group(0))
+        for m in ISO_DATE.finditer(b.text):
+            add("ISO date", m.group(0))
+        for m in EDITOR_NOTE.finditer(b.text):
+            add("note for editors", m.group(0))
+        for m in REPEATED_CITATION.finditer(b.text):
+            add("citation repeating its name", m.group(0))
+        other = "en" if b.lang == "id" else "id"
+        for word in words[other]:
+            if re.search(rf"(?i)\b{re.escape(word)}\b", b.text):
+                add(f"{other} status word in {b.lang} text", word)
+        if b.lang == "id":
+            for pattern, fix in MISSPELLINGS.items():
+                for m in re.finditer(pattern, b.italic, flags=re.I):
+                    add(f"spelling ({fix})", m.group(0))
+            if not b.in_table:
+                for m in re.finditer(r"\bFashion\b", b.italic):
+                    add("subsector name (Fesyen in running text)", m.group(0))
+    soup = BeautifulSoup(html, "html.parser")
+    article = soup.select_one("article.bd-article") or soup
+    for a in article.select("a.reference.internal"):
+        text = a.get_text(" ", strip=True)
+        if any(text.endswith(title) for title in chapter_titles):
+            add("cross-reference made of a chapter title", text)
+    if not numbered:
+        for span in article.select("span.caption-number"):
+            add("number on an unnumbered page", span.get_text(strip=True))
+    return found
+
+
+def book_slips(html_dir: Path, pages: list[str], chapter_titles: tuple[str, ...], numbered: set[str]) -> list[Slip]:
+    """Every slip on the given pages of a built book."""
+    out = []
+    for page in pages:
+        html = (html_dir / page).read_text(encoding="utf-8")
+        out += page_slips(page, html, chapter_titles, page in numbered)
+    return out

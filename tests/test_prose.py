@@ -1,0 +1,95 @@
+"""A reader never meets code: the built book is crawled for every kind of slip, and the crawler is shown to catch each.
+
+Needs the built book (``make book``; ``make test`` renders it first).
+"""
+import json
+import re
+
+import pytest
+
+import browser_support as bs
+import prose_support as ps
+from ekraf_repro import citation, paths
+
+
+@pytest.fixture(scope="module")
+def pages():
+    if not (bs.HTML / "index.html").exists():
+        pytest.fail("the book is not built: run `make book` (make test renders it first)")
+    return bs.toc_pages()
+
+
+def chapter_titles() -> tuple[str, ...]:
+    return tuple(title for _label, title in citation.chapter_titles())
+
+
+def test_the_built_book_has_no_slips(pages):
+    numbered = {p.path for p in pages if p.chapter is not None}
+    slips = ps.book_slips(bs.HTML, [p.path for p in pages], chapter_titles(), numbered)
+    assert not slips, f"{len(slips)} slips a reader would meet:\n  " + "\n  ".join(map(str, slips))
+
+
+def test_the_crawler_reads_real_text(pages):
+    """The crawler sees the chapters' sentences, captions, alt text and English summaries (so a clean result means something)."""
+    html = (bs.HTML / "notebooks" / "05_audit.html").read_text(encoding="utf-8")
+    found = ps.blocks(html)
+    langs = {b.lang for b in found}
+    assert langs == {"id", "en"}
+    text = " ".join(b.text for b in found)
+    assert "bertentangan dengan makalah sendiri" in text and "contradicted by the paper itself" in text
+    assert any(b.in_table for b in found) and len(found) > 100
+    assert not any("bab.table" in b.text for b in found), "code cells must not be read as prose"
+
+
+PLANTED = """<html lang="id"><body><article class="bd-article">
+<p>Kolom nilai_sebelumnya memuat angka.</p>
+<table><tr><td>di_tabel</td><td>True</td></tr></table>
+<p>Wawancara dilakukan pada 2023-09-16, toko ditutup 2017-12.</p>
+<p>Pernyataan ini berstatus <strong>contradicted</strong>.</p>
+<div class="admonition lang-en" lang="en"><p>This statement is <strong>bertentangan dengan makalah sendiri</strong>.</p></div>
+<p>Halaman ini dibuat otomatis; jangan menyuntingnya dengan tangan.</p>
+<p>Aktor non-negara dan kerja sama antar pemerintah kota, serta perijinan dan aksesoris.</p>
+<p>Subsektor Fashion tumbuh pesat.</p>
+<p>Menurut Keohane (Keohane, 1984) kerja sama lahir dari penyesuaian.</p>
+<p>Lihat <a class="reference internal" href="x.html">Audit pernyataan: setiap pernyataan yang dapat diperiksa, diperiksa oleh kode</a>.</p>
+<figure><img src="a.png" alt="Grafik kendala_saja per tahun"/><figcaption><span class="caption-number">Gambar 3 </span>Keterangan.</figcaption></figure>
+<div class="cell_input"><pre>bab.table("tbl_x", f)  # code is exempt: snake_case, True</pre></div>
+<p>Kolom <code>nilai_koreksi</code> diformat sebagai kode dan boleh.</p>
+</article></body></html>"""
+
+
+def test_the_crawler_catches_each_kind_of_slip():
+    slips = ps.page_slips("planted/halaman.html", PLANTED, chapter_titles(), numbered=False)
+    found = {(s.kind, s.text) for s in slips}
+    expected = {
+        ("identifier", "nilai_sebelumnya"), ("identifier", "di_tabel"), ("identifier", "kendala_saja"),
+        ("True/False", "True"), ("ISO date", "2023-09-16"), ("ISO date", "2017-12"),
+        ("en status word in id text", "contradicted"),
+        ("id status word in en text", "bertentangan dengan makalah sendiri"),
+        ("note for editors", "jangan menyunting"),
+        ("spelling (nonnegara)", "non-negara"), ("spelling (antar- is joined)", "antar pemerintah"),
+        ("spelling (perizinan)", "perijinan"), ("spelling (aksesori)", "aksesoris"),
+        ("subsector name (Fesyen in running text)", "Fashion"),
+        ("citation repeating its name", "Keohane (Keohane,"),
+        ("number on an unnumbered page", "Gambar 3"),
+    }
+    assert expected <= found, f"not caught: {sorted(expected - found)}"
+    assert any(s.kind == "cross-reference made of a chapter title" for s in slips)
+    assert all(s.page == "planted/halaman.html" for s in slips)
+    assert not any(s.text in ("tbl_x", "nilai_koreksi") for s in slips), "code and <code> are exempt"
+
+
+def test_italics_and_tables_may_quote_the_paper():
+    """The paper's own spellings may be quoted in italics, and the printed table shows "Fashion" as printed."""
+    html = ('<html lang="id"><article class="bd-article"><p>Makalah menulis <em>perijinan</em> dan <em>Fashion</em>.</p>'
+            "<table><tr><td>Fashion</td></tr></table></article></html>")
+    assert ps.page_slips("p.html", html) == []
+
+
+def test_every_chapter_ends_with_three_to_five_discussion_questions():
+    for nb_path in sorted(paths.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")):
+        cells = json.loads(nb_path.read_text(encoding="utf-8"))["cells"]
+        text = "".join(cells[-1]["source"]) if cells[-1]["cell_type"] == "markdown" else ""
+        assert "## Pertanyaan diskusi" in text, f"{nb_path.name}: the last cell must hold the discussion questions"
+        questions = re.findall(r"^\d+\. .+\?", text.split("## Pertanyaan diskusi", 1)[1], flags=re.M)
+        assert 3 <= len(questions) <= 5, (nb_path.name, len(questions))

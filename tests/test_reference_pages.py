@@ -1,0 +1,102 @@
+"""What a course needs: the concordance (every paragraph of the paper, with where the book treats it) and the glossary."""
+import json
+import re
+from collections import Counter
+
+import pybtex.database
+import pytest
+
+import browser_support as bs
+import prose_support as ps
+from ekraf_repro import coded, concordance, glossary, paths
+
+BIB = pybtex.database.parse_file(str(paths.BOOK / "references.bib"))
+# Paragraphs per section of the paper (Tabel 1.1 counts as one paragraph of A).
+PER_SECTION = {"Abs": 5, "A": 7, "B": 3, "C": 2, "D1": 4, "D2": 6, "D3": 3, "D4": 2, "E": 4}
+
+
+def book_labels() -> set[str]:
+    """Every MyST label ``(name)=`` in the book's sources (pages and the chapters' Markdown cells)."""
+    texts = [p.read_text(encoding="utf-8") for p in paths.BOOK.rglob("*.md")]
+    for nb in paths.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"):
+        cells = json.loads(nb.read_text(encoding="utf-8"))["cells"]
+        texts += ["".join(c["source"]) for c in cells if c["cell_type"] == "markdown"]
+    return {label for text in texts for label in re.findall(r"^\(([\w-]+)\)=", text, flags=re.M)}
+
+
+def test_concordance_lists_every_paragraph_of_the_paper():
+    k = coded.table("konkordansi")
+    assert k["id"].is_unique
+    assert Counter(k["id"].map(concordance._key)) == PER_SECTION
+    for key, n in PER_SECTION.items():
+        numbers = k.loc[k["id"].map(concordance._key) == key, "nomor"].astype(int).tolist()
+        assert numbers == list(range(1, n + 1)), key
+    assert (k["ringkasan"].str.len() > 30).all() and (k["ringkasan_en"].str.len() > 30).all()
+
+
+def test_every_paragraph_has_a_place_in_the_book():
+    k = coded.table("konkordansi")
+    known = book_labels()
+    for row in k.itertuples():
+        places = row.dibahas.split()
+        assert places, f"{row.id} is treated nowhere"
+        assert set(places) <= known, f"{row.id}: unknown sections {set(places) - known}"
+
+
+def test_every_paragraph_the_data_points_to_is_in_the_concordance():
+    ids = set(coded.table("konkordansi")["id"])
+    for name in coded.names():
+        t = coded.table(name)
+        if "paragraf" in t.columns and name != "konkordansi":
+            assert set(t["paragraf"]) - {""} <= ids, (name, sorted(set(t["paragraf"]) - ids - {""}))
+    audited = {p for cid in coded.table("klaim")["id"] for p in [coded.claim(cid)["paragraf"]]}
+    assert all(concordance.audited(p) for p in audited)
+
+
+def test_concordance_page_is_generated_and_links_resolve():
+    assert concordance.PAGE.read_text(encoding="utf-8") == concordance.render()
+    html = bs.HTML / "book" / "_generated" / "konkordansi.html"
+    if not html.exists():
+        pytest.fail("the book is not built: run `make book`")
+    text = html.read_text(encoding="utf-8")
+    rows = re.findall(r"<strong>((?:Abs|[A-E]\d?)\.\d+)</strong>", text)
+    assert len(rows) == sum(PER_SECTION.values())
+    assert 'href="../../notebooks/01_pendahuluan.html#pendahuluan-cek"' in text
+    assert text.count('href="../../notebooks/05_audit.html#audit-hasil"') >= len({p for p in coded.table("klaim")["paragraf"]})
+
+
+OFFICIAL = ("UMKM", "HKI", "SKA", "Permendagri No. 3 Tahun 2008", "Permendagri No. 25 Tahun 2020", "ekonomi kreatif",
+            "subsektor ekonomi kreatif", "KBBI", "HIPMI", "HIMKI", "Kemenlu", "Kemendagri", "Disdagin", "usaha kecil")
+# Capitalised words of the book that are names or formats, not abbreviations a student must look up.
+NOT_ABBREVIATIONS = {"PDF", "HTML", "CSV", "UTF", "APA", "BibTeX", "DOI", "URL", "II", "ASEAN", "ITB", "BPS", "SDM", "AS",
+                     "SME", "SMEs", "MSME", "MSMEs", "LSM", "RIS", "JSON", "CFF", "RM", "JB"}
+
+
+def test_glossary_defines_every_abbreviation_the_book_uses():
+    terms = {t.casefold() for t in coded.table("glosarium")["istilah"]}
+    found = set()
+    reading = [p for p in bs.toc_pages() if p.chapter or p.path in ("book/index.html", "book/_generated/konkordansi.html")
+               or p.path.startswith("notebooks/lampiran/")]
+    for page in reading:
+        html = (bs.HTML / page.path).read_text(encoding="utf-8")
+        for block in ps.blocks(html):
+            if block.lang == "id":
+                found |= set(re.findall(r"\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*\b", block.text))
+    missing = sorted(a for a in found if a.casefold() not in terms and a not in NOT_ABBREVIATIONS
+                     and not any(a.casefold() in t.split() for t in terms))
+    assert not missing, f"abbreviations without a glossary entry: {missing}"
+
+
+def test_official_terms_cite_a_public_source():
+    g = coded.table("glosarium").set_index("istilah")
+    for term in OFFICIAL:
+        keys = g.loc[term, "sumber"].split()
+        assert keys and set(keys) <= set(BIB.entries), term
+    for value in g["sumber"]:
+        assert set(value.split()) <= set(BIB.entries), value
+    assert (g["definisi"].str.len() > 20).all() and (g["definisi_en"].str.len() > 20).all() and (g["istilah_en"] != "").all()
+
+
+def test_glossary_page_is_generated():
+    assert glossary.PAGE.read_text(encoding="utf-8") == glossary.render()
+    assert "Inggris: *micro" in glossary.render()
