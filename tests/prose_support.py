@@ -32,6 +32,8 @@ MISSPELLINGS = {
     r"\bnon-negara\b": "nonnegara", r"\bnon-pemerintah\b": "nonpemerintah", r"\bantar (?:pemerintah|kota|negara|aktor)\b": "antar- is joined",
     r"\bperijinan\b": "perizinan", r"\baksesoris\b": "aksesori", r"\bstandarisasi\b": "standardisasi", r"\bpengrajin\b": "perajin",
 }
+# Foreign terms that an Indonesian sentence writes in italics (EYD V).
+FOREIGN = re.compile(r"\b(?:sister city|state-centric|non-state|brand|handycraft)\b")
 OLD_STATUS_WORDS = {"en": ("reproduced", "contradicted", "corroborated", "in tension", "not derivable"),
                     "id": ("dikuatkan", "dibantah")}
 
@@ -60,6 +62,7 @@ class Block:
     text: str
     in_table: bool
     italic: str  # the block's text without its italic parts
+    plain: bool = False  # headings and alt text, which carry no italics
 
 
 def _hidden(tag) -> bool:
@@ -102,10 +105,11 @@ def blocks(html: str) -> list[Block]:
             continue  # a block holding blocks: its inner blocks are read on their own
         text = _text(tag)
         if text:
-            out.append(Block(_lang(tag, page_lang), text, tag.find_parent("table") is not None, _text(tag, True)))
+            out.append(Block(_lang(tag, page_lang), text, tag.find_parent("table") is not None, _text(tag, True),
+                             plain=tag.name.startswith("h") and tag.name[1:].isdigit()))
     for img in article.find_all("img"):
         if img.get("alt"):
-            out.append(Block(_lang(img, page_lang), img["alt"], False, img["alt"]))
+            out.append(Block(_lang(img, page_lang), img["alt"], False, img["alt"], plain=True))
     return out
 
 
@@ -139,6 +143,9 @@ def page_slips(page: str, html: str, chapter_titles: tuple[str, ...] = (), numbe
             if not b.in_table:
                 for m in re.finditer(r"\bFashion\b", b.italic):
                     add("subsector name (Fesyen in running text)", m.group(0))
+                if not b.plain:
+                    for m in FOREIGN.finditer(b.italic):
+                        add("foreign term not in italics", m.group(0))
     soup = BeautifulSoup(html, "html.parser")
     article = soup.select_one("article.bd-article") or soup
     for a in article.select("a.reference.internal"):

@@ -49,7 +49,7 @@ PLANTED = """<html lang="id"><body><article class="bd-article">
 <div class="admonition lang-en" lang="en"><p>This statement is <strong>bertentangan dengan makalah sendiri</strong>.</p></div>
 <p>Halaman ini dibuat otomatis; jangan menyuntingnya dengan tangan.</p>
 <p>Aktor non-negara dan kerja sama antar pemerintah kota, serta perijinan dan aksesoris.</p>
-<p>Subsektor Fashion tumbuh pesat.</p>
+<p>Subsektor Fashion tumbuh pesat lewat sister city.</p>
 <p>Menurut Keohane (Keohane, 1984) kerja sama lahir dari penyesuaian.</p>
 <p>Lihat <a class="reference internal" href="x.html">Audit pernyataan: setiap pernyataan yang dapat diperiksa, diperiksa oleh kode</a>.</p>
 <figure><img src="a.png" alt="Grafik kendala_saja per tahun"/><figcaption><span class="caption-number">Gambar 3 </span>Keterangan.</figcaption></figure>
@@ -69,7 +69,7 @@ def test_the_crawler_catches_each_kind_of_slip():
         ("note for editors", "jangan menyunting"),
         ("spelling (nonnegara)", "non-negara"), ("spelling (antar- is joined)", "antar pemerintah"),
         ("spelling (perizinan)", "perijinan"), ("spelling (aksesori)", "aksesoris"),
-        ("subsector name (Fesyen in running text)", "Fashion"),
+        ("subsector name (Fesyen in running text)", "Fashion"), ("foreign term not in italics", "sister city"),
         ("citation repeating its name", "Keohane (Keohane,"),
         ("number on an unnumbered page", "Gambar 3"),
     }
@@ -81,8 +81,8 @@ def test_the_crawler_catches_each_kind_of_slip():
 
 def test_italics_and_tables_may_quote_the_paper():
     """The paper's own spellings may be quoted in italics, and the printed table shows "Fashion" as printed."""
-    html = ('<html lang="id"><article class="bd-article"><p>Makalah menulis <em>perijinan</em> dan <em>Fashion</em>.</p>'
-            "<table><tr><td>Fashion</td></tr></table></article></html>")
+    html = ('<html lang="id"><article class="bd-article"><p>Makalah menulis <em>perijinan</em> dan <em>Fashion</em>, '
+            "lewat <em>sister city</em>.</p><table><tr><td>Fashion</td></tr></table></article></html>")
     assert ps.page_slips("p.html", html) == []
 
 

@@ -202,16 +202,17 @@ def binary_matrix(m: pd.DataFrame, xlabel: str, ylabel: str, row_names: dict | N
                   col_names: dict | None = None, lang: str = "id"):
     """A 0/1 matrix as a two-colour heatmap with a tick in every linked cell."""
     shown = m.rename(index={k: _wrap(v, 44) for k, v in (row_names or {}).items()},
-                     columns={k: _wrap(v, 22) for k, v in (col_names or {}).items()})
-    fig, ax = plt.subplots(figsize=(max(6.5, 0.55 * m.shape[1] + 3.5), max(3.0, 0.42 * m.shape[0] + 1.6)))
+                     columns={k: _wrap(v, 16) for k, v in (col_names or {}).items()})
+    fig, ax = plt.subplots(figsize=(max(6.5, 0.95 * m.shape[1] + 4.5), max(3.0, 0.42 * m.shape[0] + 2.2)))
     cmap = matplotlib.colors.ListedColormap(["#f2f2f2", "#0173b2"])
     sns.heatmap(shown, cmap=cmap, vmin=0, vmax=1, cbar=False, linewidths=0.8, linecolor="white",
                 annot=shown.map(lambda v: "✓" if v else ""), fmt="", annot_kws={"color": "white", "fontsize": 11}, ax=ax)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
-    ax.tick_params(axis="x", rotation=45)
+    ax.tick_params(axis="x", rotation=60, labelsize=9)
     for t in ax.get_xticklabels():
         t.set_horizontalalignment("right")
+        t.set_rotation_mode("anchor")
     ax.tick_params(axis="y", rotation=0)
     fig.tight_layout()
     return fig

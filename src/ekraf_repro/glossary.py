@@ -1,7 +1,17 @@
 """The glossary page: every abbreviation and technical term of the paper and the book, with English equivalents."""
+import re
+
 from . import coded, generated
 
 PAGE = generated.FOLDER / "glosarium.md"
+# Foreign terms that Indonesian text writes in italics (EYD V); the glossary's own entries for them too.
+FOREIGN = ("sister city", "state-centric", "non-state", "brand", "handycraft", "et al.")
+
+
+def italic(text: str) -> str:
+    """Foreign terms in italics, unless they already are."""
+    pattern = "|".join(re.escape(t) for t in FOREIGN)
+    return re.sub(rf"(?<![*\w])({pattern})(?![*\w])", r"*\1*", text)
 
 
 def render() -> str:
@@ -27,12 +37,12 @@ def render() -> str:
         if initial != letter:
             letter = initial
             lines += ["```{rubric} " + letter, "```", ""]
-        term = f"**{r.istilah}**" + (f" ({r.kepanjangan})" if r.kepanjangan else "")
-        text = f"Inggris: *{r.istilah_en}*. {r.definisi}"
+        term = f"**{italic(r.istilah)}**" + (f" ({r.kepanjangan})" if r.kepanjangan else "")
+        text = f"Inggris: *{r.istilah_en}*. {italic(r.definisi)}"
         if r.sumber:
             text += " " + "{cite:p}`" + ",".join(r.sumber.split()) + "`"
         if r.catatan:
-            text += f" *Catatan:* {r.catatan}"
+            text += f" *Catatan:* {italic(r.catatan)}"
         lines += [term, f": {text}", ""]
     return "\n".join(lines).rstrip() + "\n"
 
