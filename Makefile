@@ -4,7 +4,7 @@ SHELL := /bin/bash
 
 VENV   := .venv
 PY     := $(VENV)/bin/python
-EKRAF  := $(PY) -m ekraf_repro.cli
+EKRAF  := $(PY) -m ekraf_repro.bookmaker.cli
 DATA   ?=
 PARAMS ?=
 OUT    ?=
@@ -53,7 +53,7 @@ rerun: setup  ## variant book: make rerun DATA=file.csv PARAMS="subsektor=Fashio
 	$(EKRAF) rerun $(if $(DATA),--data "$(DATA)") $(foreach p,$(PARAMS),--param "$(p)") $(if $(OUT),--out "$(OUT)")
 
 bench: setup system-deps  ## time the pipeline against plain Jupyter Book (median of RUNS=5); table in _build/bench/
-	$(PY) -m ekraf_repro.bench --runs $(or $(RUNS),5)
+	$(PY) -m ekraf_repro.bookmaker.bench --runs $(or $(RUNS),5)
 
 clean:  ## remove build output (keeps the environment)
 	rm -rf _build

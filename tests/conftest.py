@@ -20,7 +20,7 @@ def copy_project(dest: Path) -> Path:
 def run_cli(args, root: Path = ROOT, **kw) -> subprocess.CompletedProcess:
     """Run ``ekraf`` with the package imported from ``root/src`` (so a copy runs its own code)."""
     env = {**os.environ, "PYTHONPATH": str(root / "src"), "PYTHONHASHSEED": "0"}
-    return subprocess.run([sys.executable, "-m", "ekraf_repro.cli", *args], cwd=root, env=env,
+    return subprocess.run([sys.executable, "-m", "ekraf_repro.bookmaker.cli", *args], cwd=root, env=env,
                           capture_output=True, text=True, **kw)
 
 

@@ -9,7 +9,9 @@ import pybtex.database
 import pytest
 import yaml
 
-from ekraf_repro import bookbuild, citation, paths, stability
+import stability_support as stability
+from ekraf_repro import paths
+from ekraf_repro.bookmaker import bookbuild, citation
 
 from conftest import ROOT
 

@@ -126,7 +126,7 @@ def test_tables_refuse_code():
 # --------------------------------------------------------------------------- what every chapter shows, in both languages
 
 def _bab(name: str, lang: str):
-    params = {} if name in ("teori", "metode", "hasil") else {"data": "../data/raw/tabel_1_1_ekspor_ekraf.csv"}
+    params = {} if name in ("teori", "metode", "hasil") else {"data": "data/raw/tabel_1_1_ekspor_ekraf.csv"}
     if name == "profil":
         params["subsektor"] = "Fashion"
     return start(bahasa=lang, **params)

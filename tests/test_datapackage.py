@@ -6,7 +6,8 @@ import re
 import pytest
 from frictionless import Package
 
-from ekraf_repro import datapage, errata, loader, paths
+from ekraf_repro import errata, loader, paths
+from ekraf_repro.bookmaker import datapage
 
 PKG = json.loads(paths.DATAPACKAGE.read_text(encoding="utf-8"))
 RESOURCES = {r["path"]: r for r in PKG["resources"]}

@@ -2,7 +2,7 @@
 import pytest
 
 from ekraf_repro import params
-from ekraf_repro.cli import parse_params
+from ekraf_repro.bookmaker.cli import parse_params
 from ekraf_repro.errors import InputError
 
 

@@ -5,7 +5,7 @@ import unicodedata
 
 import pytest
 
-from ekraf_repro import bookbuild, citation
+from ekraf_repro.bookmaker import bookbuild, citation
 
 from conftest import ROOT
 

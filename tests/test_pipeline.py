@@ -5,7 +5,8 @@ import shutil
 
 import pytest
 
-from ekraf_repro import loader, pipeline
+from ekraf_repro import loader
+from ekraf_repro.bookmaker import pipeline
 
 from conftest import run_cli, tree_bytes
 
@@ -23,12 +24,22 @@ def executed(output: str) -> list[str]:
 
 
 def test_plan_lists_chapters_and_one_appendix_page_per_subsector(root):
-    jobs = pipeline.plan()
+    jobs, checked = pipeline.plan()
     names = [j.name for j in jobs]
     assert names[:6] == [f"notebooks/{n}" for n in ["01_pendahuluan.ipynb", "02_teori.ipynb", "03_metode.ipynb",
                                                     "04_hasil.ipynb", "05_audit.ipynb", "06_penutup.ipynb"]]
     assert names[6:] == [f"notebooks/lampiran/profil_{s}.ipynb" for s in ["kriya", "kuliner", "musik", "fashion", "seni_rupa"]]
-    assert jobs[9].parameters == {"subsektor": "Fashion"}
+    assert jobs[9].parameters == {"subsektor": "Fashion"} and jobs[9].fill == {"subsektor": "Fesyen", "slug": "fashion"}
+    assert checked.subsektor == "Kriya" and all(j.root == root for j in jobs)
+
+
+def test_a_run_checks_and_loads_its_data_once(monkeypatch):
+    from ekraf_repro import loader
+    calls = []
+    real = loader.load
+    monkeypatch.setattr(loader, "load", lambda *a, **k: calls.append(a) or real(*a, **k))
+    jobs, _ = pipeline.plan({"subsektor": "Musik", "bahasa": "en"})
+    assert len(calls) == 1 and len(jobs) == 11
 
 
 def test_every_notebook_has_one_parameters_cell_hidden_from_the_book(root):
@@ -41,7 +52,7 @@ def test_every_notebook_has_one_parameters_cell_hidden_from_the_book(root):
 
 
 def test_declared_reads_exist(root):
-    for job in pipeline.plan():
+    for job in pipeline.plan()[0]:
         for path in pipeline.reads(job):
             assert path.is_file(), (job.name, path)
 
@@ -178,23 +189,12 @@ def test_rerun_refuses_to_write_into_the_book(built_copy):
     assert result.returncode == 2 and "must not be or contain notebooks" in result.stderr
 
 
-def test_notebooks_import_no_build_only_module(root):
-    """Build-only modules are left out of the package hash, so no notebook may import them."""
-    pattern = re.compile(r"ekraf_repro(?:\.| import )(\w+)")
-    for nb_path in pipeline.chapters() + [root / "notebooks" / pipeline.TEMPLATE]:
-        nb = json.loads(nb_path.read_text(encoding="utf-8"))
-        code = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
-        imported = set(pattern.findall(code)) | {m for line in re.findall(r"from ekraf_repro import ([\w, ]+)", code)
-                                                for m in re.split(r",\s*", line)}
-        assert imported and not imported & pipeline.BUILD_ONLY, (nb_path.name, imported & pipeline.BUILD_ONLY)
-
-
-def test_package_hash_ignores_build_only_modules(root, tmp_path):
+def test_package_hash_covers_the_analysis_only(root, tmp_path):
     src = tmp_path / "ekraf_repro"
     shutil.copytree(root / "src" / "ekraf_repro", src, ignore=shutil.ignore_patterns("__pycache__"))
     before = pipeline.package_hash(src)
     assert before == pipeline.package_hash()
-    (src / "bookbuild.py").write_text((src / "bookbuild.py").read_text() + "\n# build-only change\n")
+    (src / "bookmaker" / "bookbuild.py").write_text((src / "bookmaker" / "bookbuild.py").read_text() + "\n# book machine change\n")
     assert pipeline.package_hash(src) == before
     (src / "analysis.py").write_text((src / "analysis.py").read_text() + "\n# analysis change\n")
     assert pipeline.package_hash(src) != before
@@ -238,7 +238,7 @@ def _fake_papermill(monkeypatch, failures: int):
 def test_kernel_start_failure_is_retried_once(root, tmp_path, monkeypatch):
     calls = _fake_papermill(monkeypatch, failures=1)
     job = pipeline.Job(root / "notebooks" / "02_teori.ipynb", tmp_path / "02_teori.ipynb")
-    pipeline.execute(job, root / "notebooks")
+    pipeline.execute(job)
     assert len(calls) == 2 and job.target.exists()
     assert calls[0]["cwd"] == str(root / "notebooks") and calls[0]["kernel_name"] == "python3"
 
@@ -249,7 +249,7 @@ def test_kernel_failing_twice_is_reported_and_writes_nothing(root, tmp_path, mon
     target.write_text("good notebook", encoding="utf-8")
     job = pipeline.Job(root / "notebooks" / "02_teori.ipynb", target)
     with pytest.raises(pipeline.ExecutionFailed, match="kernel failed twice: RuntimeError"):
-        pipeline.execute(job, root / "notebooks")
+        pipeline.execute(job)
     assert len(calls) == 2
     assert target.read_text(encoding="utf-8") == "good notebook"
     assert list(tmp_path.iterdir()) == [target]

@@ -9,7 +9,8 @@ import pytest
 
 import browser_support as bs
 import prose_support as ps
-from ekraf_repro import citation, paths
+from ekraf_repro import paths
+from ekraf_repro.bookmaker import citation
 
 
 @pytest.fixture(scope="module")

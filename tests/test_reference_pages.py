@@ -8,7 +8,8 @@ import pytest
 
 import browser_support as bs
 import prose_support as ps
-from ekraf_repro import coded, concordance, glossary, paths
+from ekraf_repro import coded, paths
+from ekraf_repro.bookmaker import concordance, glossary
 
 BIB = pybtex.database.parse_file(str(paths.BOOK / "references.bib"))
 # Paragraphs per section of the paper (Tabel 1.1 counts as one paragraph of A).

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from ekraf_repro import stability
+import stability_support as stability
 
 from conftest import ROOT, copy_project, run_cli, tree_bytes
 

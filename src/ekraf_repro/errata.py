@@ -39,13 +39,14 @@ def load(path: Path = paths.ERRATA) -> list[Erratum]:
         return [Erratum(**row) for row in reader]
 
 
-def for_file(data_file: Path, errata_file: Path = paths.ERRATA) -> dict[tuple[str, str], Erratum]:
-    """The errata that apply to ``data_file``, keyed by (row, column)."""
+def for_file(data_file: Path, errata_file: Path | None = None, root: Path | None = None) -> dict[tuple[str, str], Erratum]:
+    """The errata that apply to ``data_file``, keyed by (row, column); ``berkas`` is relative to the project root."""
+    root = root or paths.ROOT
     target = Path(data_file).resolve()
     return {
         (e.baris, e.kolom): e
-        for e in load(errata_file)
-        if (paths.ROOT / e.berkas).resolve() == target
+        for e in load(errata_file or root / "data" / "errata.csv")
+        if (root / e.berkas).resolve() == target
     }
 
 

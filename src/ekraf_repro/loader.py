@@ -77,7 +77,7 @@ def _value(path: Path, line: int, label: str, year: int, cell: str, fixes: dict,
         if cell.strip() != fix.nilai_tercetak:
             raise InputError(
                 f"{_where(path, line, col, label)}: erratum expects printed value '{fix.nilai_tercetak}', "
-                f"found '{cell}' (update {paths.display(paths.ERRATA)})"
+                f"found '{cell}' (update the errata file, data/errata.csv)"
             )
         used.append(fix)
         cell = fix.nilai_koreksi
@@ -94,7 +94,7 @@ def _value(path: Path, line: int, label: str, year: int, cell: str, fixes: dict,
     return value
 
 
-def load(path: Path | str = paths.RAW_TABLE, errata_file: Path = paths.ERRATA) -> pd.DataFrame:
+def load(path: Path | str = paths.RAW_TABLE, errata_file: Path | None = None, root: Path | None = None) -> pd.DataFrame:
     """Tidy table with columns ``subsektor``, ``tahun``, ``nilai``.
 
     ``df.attrs['koreksi']`` lists the errata applied (as one-line notes),
@@ -104,7 +104,7 @@ def load(path: Path | str = paths.RAW_TABLE, errata_file: Path = paths.ERRATA) -
     rows = _read_rows(path)
     header, body = rows[0], rows[1:]
     years = _years(path, header)
-    fixes = errata_mod.for_file(path, errata_file)
+    fixes = errata_mod.for_file(path, errata_file, root)
     used: list = []
     records, seen = [], {}
     for offset, row in enumerate(body, start=2):

@@ -60,7 +60,7 @@ class Bab:
 
         A Markdown cell tagged ``jika:<name>`` is kept only when the condition holds,
         one tagged ``jika-tidak:<name>`` only when it does not; the pipeline drops the
-        others after execution (:func:`ekraf_repro.pipeline.clean`).
+        others after execution (:func:`ekraf_repro.bookmaker.pipeline.clean`).
         """
         for lang in self.langs:
             _display(f"{CONDITION}{name}", {"text/plain": repr("ya" if value else "tidak")}, lang)

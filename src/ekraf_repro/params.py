@@ -4,8 +4,9 @@ Each notebook has one cell tagged ``parameters`` that assigns the defaults
 below (only those it uses). :func:`resolve` checks a set of values and returns
 them completed, with the data loaded and cut to the chosen years; every
 problem is one :class:`InputError` line naming the parameter and what is allowed.
+The ``data`` parameter is a path relative to the project root (``paths.ROOT``).
 """
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -15,7 +16,7 @@ from .errors import InputError
 from .labels import LANGUAGES
 from .subsectors import official_name
 
-DEFAULT_DATA = "../data/raw/tabel_1_1_ekspor_ekraf.csv"  # relative to notebooks/, papermill's cwd
+DEFAULT_DATA = "data/raw/tabel_1_1_ekspor_ekraf.csv"  # relative to the project root
 DEFAULTS = {
     "data": DEFAULT_DATA,
     "subsektor": "Kriya",
@@ -26,26 +27,25 @@ DEFAULTS = {
 }
 
 
-@dataclass
+@dataclass(frozen=True)
 class Params:
-    data: str
+    path: Path
     subsektor: str
     tahun_awal: int
     tahun_akhir: int
     tahun_dasar: int
     bahasa: str
-    table: pd.DataFrame = field(repr=False)
-    path: Path = field(repr=False, default=paths.RAW_TABLE)
+    table: pd.DataFrame = field(repr=False, compare=False)
 
     @property
     def years(self) -> list[int]:
         return list(range(self.tahun_awal, self.tahun_akhir + 1))
 
 
-def data_path(value: str | Path, base: Path = paths.NOTEBOOKS) -> Path:
-    """Resolve a ``data`` value; relative paths are read from ``base`` (the notebooks folder)."""
+def data_path(value: str | Path, root: Path | None = None) -> Path:
+    """Resolve a ``data`` value against the project root."""
     p = Path(value)
-    return p if p.is_absolute() else (base / p).resolve()
+    return p if p.is_absolute() else ((root or paths.ROOT) / p).resolve()
 
 
 def _year(name: str, value, allowed: list[int]) -> int:
@@ -60,16 +60,16 @@ def _year(name: str, value, allowed: list[int]) -> int:
     return year
 
 
-def resolve(base: Path = paths.NOTEBOOKS, **given) -> Params:
-    """Check ``given`` parameter values and complete them with defaults."""
+def resolve(root: Path | None = None, **given) -> Params:
+    """Check ``given`` parameter values and complete them with defaults, loading the data once."""
     unknown = sorted(set(given) - set(DEFAULTS))
     if unknown:
         raise InputError(f"unknown parameter '{unknown[0]}'; allowed: {', '.join(DEFAULTS)}")
     values = {**DEFAULTS, **{k: v for k, v in given.items()}}
     if values["bahasa"] not in LANGUAGES:
         raise InputError(f"parameter bahasa={values['bahasa']!r}: allowed values are {', '.join(LANGUAGES)}")
-    path = data_path(values["data"], base)
-    df = loader.load(path)
+    path = data_path(values["data"], root)
+    df = loader.load(path, root=root)
     names = df.attrs["subsektor"]
     wanted = official_name(str(values["subsektor"])) or str(values["subsektor"]).casefold()
     match = [n for n in names if (official_name(n) or n.casefold()) == wanted]
@@ -89,4 +89,12 @@ def resolve(base: Path = paths.NOTEBOOKS, **given) -> Params:
         raise InputError(f"parameter tahun_dasar={base_year}: must lie within tahun_awal-tahun_akhir ({start}-{end})")
     cut = df[df["tahun"].between(start, end)].reset_index(drop=True)
     cut.attrs = dict(df.attrs)
-    return Params(str(values["data"]), match[0], start, end, base_year, values["bahasa"], cut, path)
+    return Params(path, match[0], start, end, base_year, values["bahasa"], cut)
+
+
+def for_subsector(checked: Params, name: str) -> Params:
+    """The same checked parameters for another subsector of the same data (no second load)."""
+    if name not in checked.table.attrs["subsektor"]:
+        raise InputError(f"parameter subsektor={name!r}: not in the data; choose one of "
+                         f"{', '.join(checked.table.attrs['subsektor'])}")
+    return replace(checked, subsektor=name)

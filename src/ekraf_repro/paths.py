@@ -1,7 +1,14 @@
-"""Where things live in the project, resolved from the package location."""
+"""Where things live: every path of the project is resolved against its root.
+
+The root is the folder holding ``data/``, ``notebooks/`` and ``book/``. It is
+this checkout's, unless ``EKRAF_ROOT`` names another, as it does for the kernels
+that execute a variant book in its own folder (``make rerun``). Only the
+command line resolves a path against the user's working directory.
+"""
+import os
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(os.environ.get("EKRAF_ROOT") or Path(__file__).resolve().parents[2]).resolve()
 DATA = ROOT / "data"
 RAW_TABLE = DATA / "raw" / "tabel_1_1_ekspor_ekraf.csv"
 ERRATA = DATA / "errata.csv"
@@ -11,11 +18,11 @@ BOOK = ROOT / "book"
 BUILD = ROOT / "_build"
 
 
-def display(path: Path | str) -> str:
+def display(path: Path | str, root: Path = ROOT) -> str:
     """A path as the user should read it: relative to the project when inside it."""
     p = Path(path)
     try:
-        return p.resolve().relative_to(ROOT).as_posix()
+        return p.resolve().relative_to(root).as_posix()
     except ValueError:
         return str(path)
 

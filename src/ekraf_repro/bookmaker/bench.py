@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import paths
+from .. import paths
 
 IGNORE = shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__", ".pytest_cache", "node_modules")
 TEST_PARTS = {
@@ -44,7 +44,7 @@ def _run(cmd, root: Path) -> float:
 
 
 def _ekraf(*args) -> list[str]:
-    return [sys.executable, "-m", "ekraf_repro.cli", *args]
+    return [sys.executable, "-m", "ekraf_repro.bookmaker.cli", *args]
 
 
 def _fresh_copy(base: Path, name: str) -> Path:

@@ -18,14 +18,15 @@ import os
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
 
-from . import paths
-from .params import DEFAULT_DATA, data_path, resolve
-from .subsectors import display, slug
+from .. import paths
+from ..params import DEFAULT_DATA, Params, data_path, for_subsector, resolve
+from ..subsectors import display, slug
 
 TEMPLATE = "templat/profil_subsektor.ipynb"
 APPENDIX = "lampiran"
@@ -41,10 +42,12 @@ class Job:
     source: Path
     target: Path
     parameters: dict = field(default_factory=dict)
+    root: Path = paths.ROOT  # the project the job runs in: its data, and where its paths are read from
+    fill: dict | None = None  # ``{{name}}`` placeholders of a template and their values
 
     @property
     def name(self) -> str:
-        return paths.display(self.target)
+        return paths.display(self.target, self.root)
 
 
 def chapters(nbdir: Path = paths.NOTEBOOKS) -> list[Path]:
@@ -52,48 +55,55 @@ def chapters(nbdir: Path = paths.NOTEBOOKS) -> list[Path]:
     return sorted(nbdir.glob("[0-9][0-9]_*.ipynb"))
 
 
-def plan(nbdir: Path = paths.NOTEBOOKS, outdir: Path | None = None, parameters: dict | None = None) -> list[Job]:
-    """Jobs for every chapter and for one appendix page per subsector in the data.
+def plan(parameters: dict | None = None, root: Path = paths.ROOT, nbdir: Path = paths.NOTEBOOKS,
+         outdir: Path | None = None) -> tuple[list[Job], Params]:
+    """Jobs for every chapter and one appendix page per subsector in the data, and the checked parameters.
 
-    With ``outdir`` the executed notebooks go there (a rerun); otherwise in place.
+    The parameters are checked (and the data loaded) once, here. ``root`` is the
+    project the notebooks run in (a variant's own folder for ``make rerun``);
+    ``outdir`` receives the executed notebooks (default: in place).
     """
     parameters = dict(parameters or {})
+    checked = resolve(root=root, **parameters)
     outdir = outdir or nbdir
-    jobs = [Job(src, outdir / src.name, dict(parameters)) for src in chapters(nbdir)]
-    checked = resolve(base=nbdir, **parameters)
+    jobs = [Job(src, outdir / src.name, dict(parameters), root) for src in chapters(nbdir)]
     for name in checked.table.attrs["subsektor"]:
-        jobs.append(Job(nbdir / TEMPLATE, outdir / APPENDIX / f"profil_{slug(name)}.ipynb", {**parameters, "subsektor": name}))
-    return jobs
+        for_subsector(checked, name)
+        fill = {"subsektor": display(name, checked.bahasa), "slug": slug(name)}
+        jobs.append(Job(nbdir / TEMPLATE, outdir / APPENDIX / f"profil_{slug(name)}.ipynb",
+                        {**parameters, "subsektor": name}, root, fill))
+    return jobs, checked
 
 
 def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-# Modules that build, test or drive the book; no notebook imports them (a test checks),
-# so changing them re-executes nothing.
-BUILD_ONLY = {"pipeline", "bookbuild", "cli", "citation", "datapage", "sphinx_ext", "sphinx_latex", "stability", "bench"}
+ANALYSIS = Path(__file__).resolve().parents[1]  # the package the notebooks import, without this subpackage
 
 
-def package_hash(src: Path | None = None, lock: Path = paths.ROOT / "uv.lock") -> str:
-    """Hash of the package source the notebooks use, and of the lock file: a change re-executes everything."""
+def package_hash(src: Path = ANALYSIS, lock: Path = paths.ROOT / "uv.lock") -> str:
+    """Hash of the analysis the notebooks import, and of the lock file: a change re-executes everything.
+
+    The book machine (this subpackage) is left out: changing it re-executes nothing.
+    """
     h = hashlib.sha256()
-    src = src or Path(__file__).resolve().parent
-    modules = [f for f in sorted(src.rglob("*.py")) if f.stem not in BUILD_ONLY]
+    modules = [f for f in sorted(src.rglob("*.py")) if "bookmaker" not in f.relative_to(src).parts]
     for f in modules + [lock]:
         if f.exists():
-            h.update(f.name.encode() + b"\0" + f.read_bytes())
+            name = f.relative_to(src).as_posix() if f.is_relative_to(src) else f.name
+            h.update(name.encode() + b"\0" + f.read_bytes())
     return h.hexdigest()
 
 
 def reads(job: Job) -> list[Path]:
-    """The data files a job reads: its notebook's declared reads, with ``data`` substituted."""
+    """The data files a job reads: its notebook's declared reads (paths from the project root), with ``data`` substituted."""
     nb = json.loads(job.source.read_text(encoding="utf-8"))
-    declared = [paths.ROOT / r for r in nb["metadata"].get("ekraf", {}).get("reads", [])]
-    default = data_path(DEFAULT_DATA, job.source.parent if job.source.parent.name != "templat" else paths.NOTEBOOKS)
+    declared = [job.root / r for r in nb["metadata"].get("ekraf", {}).get("reads", [])]
+    default = data_path(DEFAULT_DATA, job.root)
     given = job.parameters.get("data")
     if given is not None:
-        declared = [data_path(given, paths.NOTEBOOKS) if p.resolve() == default else p for p in declared]
+        declared = [data_path(given, job.root) if p.resolve() == default else p for p in declared]
     return declared
 
 
@@ -101,7 +111,7 @@ def fingerprint(job: Job, pkg: str) -> str:
     nb = json.loads(job.source.read_text(encoding="utf-8"))
     code = [c["source"] if isinstance(c["source"], str) else "".join(c["source"])
             for c in nb["cells"] if c["cell_type"] == "code"]
-    files = {paths.display(p): _sha(p.read_bytes()) for p in reads(job)}
+    files = {paths.display(p, job.root): _sha(p.read_bytes()) for p in reads(job)}
     payload = json.dumps({"code": code, "parameters": job.parameters, "reads": files, "package": pkg},
                          sort_keys=True, default=str)
     return _sha(payload.encode())
@@ -125,7 +135,7 @@ def outputs_hash(path: Path) -> str:
 
 def conditions(nb) -> dict[str, bool]:
     """The conditions a run recorded (``Bab.condition``): ``{"koreksi": True, ...}``."""
-    from .notebook import CONDITION
+    from ..notebook import CONDITION
 
     found = {}
     for cell in nb.cells:
@@ -177,7 +187,7 @@ def _cell_error(err) -> str:
     return f"cell {err.cell_index} ({first[:60]!r}): {err.ename}: {str(err.evalue).splitlines()[0] if err.evalue else ''}"
 
 
-def execute(job: Job, cwd: Path) -> None:
+def execute(job: Job) -> None:
     """Run one job with papermill, atomically; retry once if the kernel fails to start."""
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
@@ -188,7 +198,7 @@ def execute(job: Job, cwd: Path) -> None:
         for attempt in (1, 2):
             try:
                 pm.execute_notebook(
-                    str(job.source), str(tmp), parameters=job.parameters or None, cwd=str(cwd),
+                    str(job.source), str(tmp), parameters=job.parameters or None, cwd=str(job.root / "notebooks"),
                     kernel_name="python3", progress_bar=False, log_output=False,
                     extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
                 )
@@ -199,10 +209,7 @@ def execute(job: Job, cwd: Path) -> None:
                 if attempt == 2:
                     raise ExecutionFailed(f"{job.name}: kernel failed twice: {type(err).__name__}: {err}") from None
                 print(f"  retrying {job.name}: kernel start failed ({type(err).__name__})", flush=True)
-        name = job.parameters.get("subsektor")
-        fill = {"subsektor": display(name, job.parameters.get("bahasa", "id")), "slug": slug(name)} \
-            if job.source.parent.name == "templat" else None
-        clean(tmp, fill)
+        clean(tmp, job.fill)
         os.replace(tmp, job.target)
     finally:
         tmp.unlink(missing_ok=True)
@@ -215,10 +222,28 @@ def load_manifest(path: Path) -> dict:
         return {}
 
 
-def run(jobs: list[Job], manifest: Path, cwd: Path = paths.NOTEBOOKS, force: bool = False, workers: int = WORKERS) -> list[Job]:
-    """Execute the jobs whose fingerprint changed; returns the jobs executed."""
-    for params in {json.dumps(j.parameters, sort_keys=True) for j in jobs}:
-        resolve(base=cwd, **json.loads(params))  # checked before any kernel starts
+@contextmanager
+def _kernels_in(root: Path):
+    """Kernels started inside read the project at ``root`` (``EKRAF_ROOT``), then the setting is restored."""
+    before = os.environ.get("EKRAF_ROOT")
+    os.environ["EKRAF_ROOT"] = str(root)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("EKRAF_ROOT", None)
+        else:
+            os.environ["EKRAF_ROOT"] = before
+
+
+def run(jobs: list[Job], manifest: Path, force: bool = False, workers: int = WORKERS) -> list[Job]:
+    """Execute the jobs whose fingerprint changed; returns the jobs executed.
+
+    The jobs come from :func:`plan`, which checked their parameters before any kernel starts.
+    """
+    roots = {j.root for j in jobs}
+    if len(roots) != 1:
+        raise ValueError(f"one run executes notebooks of one project, not {len(roots)}")
     known = load_manifest(manifest)
     pkg = package_hash()
     prints = {j.name: fingerprint(j, pkg) for j in jobs}
@@ -237,7 +262,7 @@ def run(jobs: list[Job], manifest: Path, cwd: Path = paths.NOTEBOOKS, force: boo
         t0 = time.perf_counter()
         print(f"  [{i}/{len(todo)}] executing {job.name}", flush=True)
         try:
-            execute(job, cwd)
+            execute(job)
         except ExecutionFailed as err:
             failures.append(str(err))
             print(f"  [{i}/{len(todo)}] FAILED {err}", flush=True)
@@ -245,7 +270,7 @@ def run(jobs: list[Job], manifest: Path, cwd: Path = paths.NOTEBOOKS, force: boo
         known[job.name] = {"inputs": prints[job.name], "outputs": outputs_hash(job.target)}
         print(f"  [{i}/{len(todo)}] done {job.name} ({time.perf_counter() - t0:.1f} s)", flush=True)
 
-    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+    with _kernels_in(roots.pop()), ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         list(pool.map(one, enumerate(todo, start=1)))
     manifest.parent.mkdir(parents=True, exist_ok=True)
     manifest.write_text(json.dumps(dict(sorted(known.items())), indent=1) + "\n", encoding="utf-8")
@@ -260,5 +285,5 @@ def prune_appendix(jobs: list[Job], outdir: Path) -> None:
     for nb in (outdir / APPENDIX).glob("profil_*.ipynb"):
         if nb.resolve() not in wanted:
             nb.unlink()
-            print(f"  removed {paths.display(nb)} (subsector no longer in the data)", file=sys.stderr)
+            print(f"  removed {nb.relative_to(outdir.parent).as_posix()} (subsector no longer in the data)", file=sys.stderr)
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import yaml
 
-from . import generated, paths
+from .. import paths
+from . import generated
 
 CFF = paths.ROOT / "CITATION.cff"
 PAGE = generated.FOLDER / "mengutip.md"

@@ -1,5 +1,6 @@
 """Sphinx extension for the PDF: a title page carrying the citation, generated from CITATION.cff."""
-from . import citation, tanggal
+from .. import tanggal
+from . import citation
 
 LATEX_SPECIALS = {"&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "{": r"\{", "}": r"\}",
                   "~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "\\": r"\textbackslash{}"}

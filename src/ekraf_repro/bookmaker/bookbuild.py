@@ -5,7 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import paths
+from .. import paths
 
 SOURCES = ("_config.yml", "_toc.yml", "book", "notebooks", "data", "CITATION.cff", "src/ekraf_repro")
 

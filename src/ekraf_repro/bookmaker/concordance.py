@@ -1,5 +1,6 @@
 """The concordance page: every paragraph of the paper, in our words, with the book sections that treat it."""
-from . import coded, generated, labels
+from .. import coded, labels
+from . import generated
 
 PAGE = generated.FOLDER / "konkordansi.md"
 ORDER = ("Abs", "A", "B", "C", "D1", "D2", "D3", "D4", "E")

@@ -1,7 +1,8 @@
 """The glossary page: every abbreviation and technical term of the paper and the book, with English equivalents."""
 import re
 
-from . import coded, generated
+from .. import coded
+from . import generated
 
 PAGE = generated.FOLDER / "glosarium.md"
 # Foreign terms that Indonesian text writes in italics (EYD V); the glossary's own entries for them too.

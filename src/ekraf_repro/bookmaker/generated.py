@@ -1,7 +1,7 @@
 """Pages of the book written by code (``book/_generated/``): never edited by hand, rewritten by ``ekraf pages``."""
 from pathlib import Path
 
-from . import paths
+from .. import paths
 
 FOLDER = paths.BOOK / "_generated"
 

@@ -2,7 +2,8 @@
 import json
 from pathlib import Path
 
-from . import generated, paths
+from .. import paths
+from . import generated
 
 PAGE = generated.FOLDER / "data.md"
 

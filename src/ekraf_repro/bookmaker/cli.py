@@ -8,9 +8,10 @@ import shutil
 import sys
 from pathlib import Path
 
-from . import bookbuild, citation, concordance, datapage, glossary, loader, paths, pipeline
-from .errors import InputError
-from .params import DEFAULTS
+from .. import loader, paths
+from ..errors import InputError
+from ..params import DEFAULTS
+from . import bookbuild, citation, concordance, datapage, glossary, pipeline
 
 MANIFEST = paths.BUILD / ".ekraf" / "manifest.json"
 GENERATED = (datapage, citation, concordance, glossary)  # modules that write a page of book/ (their write() returns True on change)
@@ -40,7 +41,7 @@ def cmd_validate(args) -> None:
 
 
 def cmd_execute(args) -> None:
-    jobs = pipeline.plan()
+    jobs, _ = pipeline.plan()
     pipeline.run(jobs, MANIFEST, force=args.force, workers=args.jobs)
     pipeline.prune_appendix(jobs, paths.NOTEBOOKS)
 
@@ -54,28 +55,54 @@ def cmd_book(args) -> None:
     bookbuild.build(force=args.force)
 
 
+def _stage_data(given: Path, src: Path) -> str:
+    """The variant's ``data`` parameter, a path inside its own project: the given file, copied in unless it is one of the book's."""
+    if not given.is_file():
+        loader.load(given)  # the one-line error: file not found, or a directory
+    for known in sorted((src / "data").rglob("*.csv")):
+        if known.read_bytes() == given.read_bytes():
+            return known.relative_to(src).as_posix()
+    target = src / "data" / "varian" / given.name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(given, target)
+    return target.relative_to(src).as_posix()
+
+
 def cmd_rerun(args) -> None:
+    """A variant book in OUT, built in a staging folder beside it and moved into place only when complete."""
     params = parse_params(args.param)
-    if args.data:
-        params["data"] = str(Path(args.data).resolve())
     out = Path(args.out).resolve()
     for protected in (paths.NOTEBOOKS, paths.DATA, paths.BUILD / "html"):
         if out == protected or protected in out.parents or out in protected.parents:
             raise InputError(f"OUT={args.out}: must not be or contain {paths.display(protected)}")
-    jobs = pipeline.plan(parameters=params, outdir=out / "source" / "notebooks")  # checks the parameters
-    src = out / "source"
-    src.mkdir(parents=True, exist_ok=True)
-    for name in ("_config.yml", "_toc.yml"):
-        shutil.copy2(paths.ROOT / name, src / name)
-    for name in ("book", "data"):
-        if (src / name).exists():
-            shutil.rmtree(src / name)
-        shutil.copytree(paths.ROOT / name, src / name)
-    pipeline.run(jobs, out / "manifest.json", force=args.force, workers=args.jobs)
-    pipeline.prune_appendix(jobs, src / "notebooks")
-    citation.write(src / "book" / "_generated" / "mengutip.md", src / "notebooks")  # the variant's own figures and tables
-    html = bookbuild.build(root=src, out=out, force=args.force)
-    print(f"variant book: {html / 'index.html'}")
+    stage = out.with_name(f".{out.name}.staging")
+    shutil.rmtree(stage, ignore_errors=True)
+    try:
+        if out.exists():
+            shutil.copytree(out, stage, symlinks=True)  # keeps the variant's manifest: only changed notebooks run
+        src = stage / "source"
+        src.mkdir(parents=True, exist_ok=True)
+        for name in ("_config.yml", "_toc.yml"):
+            shutil.copy2(paths.ROOT / name, src / name)
+        for name in ("book", "data"):
+            shutil.rmtree(src / name, ignore_errors=True)
+            shutil.copytree(paths.ROOT / name, src / name)
+        if args.data:
+            params["data"] = _stage_data(Path(args.data).expanduser().resolve(), src)
+        jobs, _ = pipeline.plan(parameters=params, root=src, outdir=src / "notebooks")  # checks the parameters, once
+        pipeline.run(jobs, stage / "manifest.json", force=args.force, workers=args.jobs)
+        pipeline.prune_appendix(jobs, src / "notebooks")
+        citation.write(src / "book" / "_generated" / "mengutip.md", src / "notebooks")  # the variant's own figures and tables
+        bookbuild.build(root=src, out=stage, force=args.force)
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)  # nothing half-written; an existing OUT is untouched
+        raise
+    old = out.with_name(f".{out.name}.old")
+    if out.exists():
+        out.rename(old)
+    stage.rename(out)
+    shutil.rmtree(old, ignore_errors=True)
+    print(f"variant book: {paths.display(out / 'html' / 'index.html')}")
 
 
 def cmd_render(args) -> None:
