@@ -31,9 +31,18 @@ REPEATED_CITATION = re.compile(r"\b([A-Z][\w.'-]+) \(\1[ ,]")
 MISSPELLINGS = {
     r"\bnon-negara\b": "nonnegara", r"\bnon-pemerintah\b": "nonpemerintah", r"\bantar (?:pemerintah|kota|negara|aktor)\b": "antar- is joined",
     r"\bperijinan\b": "perizinan", r"\baksesoris\b": "aksesori", r"\bstandarisasi\b": "standardisasi", r"\bpengrajin\b": "perajin",
+    r"\bMall\b": "mal", r"\blinimasa\b": "lini masa", r"\bsebesaran\b": "setara besarnya", r"\berrata\b": "erata",
+    r"\bDISDAGIN\b": "Disdagin", r"\blebih dari \d{1,2} negara\b": "a count of one or two words in letters",
 }
+# Indonesian text must not carry English function words or markers in citations.
+# (An English title in the bibliography may say "Malaysia and Australia"; an in-text citation may not say "and".)
+ENGLISH_IN_ID = re.compile(r"\b[A-Z][\w'-]+ and [A-Z][\w'-]+ \((?:\d{4}|t\.t\.)|\bn\.d\.")
+# Two citations in one pair of brackets are separated by a semicolon: "(Saputra, 2018; Terasjabar.co, 2018)".
+# A citation in brackets followed by another bracket: "(Akhwan, 2008) (pernyataan k20)".
+DOUBLE_BRACKETS = re.compile(r"(?:\d{4}[a-z]?|t\.t\.)\)\s*\((?!\d)")
+CITATION_COMMA = re.compile(r"\([^()]*?, (?:\d{4}[a-z]?|t\.t\.), [A-Z][^();]*?, (?:\d{4}[a-z]?|t\.t\.)\)")
 # Foreign terms that an Indonesian sentence writes in italics (EYD V).
-FOREIGN = re.compile(r"\b(?:sister city|state-centric|non-state|brand|handycraft)\b")
+FOREIGN = re.compile(r"\b(?:sister city|state-centric|non-state|brand|handycraft|notebook|kernel)\b")
 OLD_STATUS_WORDS = {"en": ("reproduced", "contradicted", "corroborated", "in tension", "not derivable"),
                     "id": ("dikuatkan", "dibantah")}
 
@@ -138,14 +147,20 @@ def page_slips(page: str, html: str, chapter_titles: tuple[str, ...] = (), numbe
                 add(f"{other} status word in {b.lang} text", word)
         if b.lang == "id":
             for pattern, fix in MISSPELLINGS.items():
-                for m in re.finditer(pattern, b.italic, flags=re.I):
+                for m in re.finditer(pattern, b.italic, flags=re.I if pattern[3:4].islower() else 0):
                     add(f"spelling ({fix})", m.group(0))
+            for m in ENGLISH_IN_ID.finditer(b.italic):
+                add("English words in Indonesian text", m.group(0))
             if not b.in_table:
                 for m in re.finditer(r"\bFashion\b", b.italic):
                     add("subsector name (Fesyen in running text)", m.group(0))
                 if not b.plain:
                     for m in FOREIGN.finditer(b.italic):
                         add("foreign term not in italics", m.group(0))
+        for m in CITATION_COMMA.finditer(b.text):
+            add("citations separated by a comma", m.group(0))
+        for m in DOUBLE_BRACKETS.finditer(b.text):
+            add("two brackets in a row", m.group(0))
     soup = BeautifulSoup(html, "html.parser")
     article = soup.select_one("article.bd-article") or soup
     for a in article.select("a.reference.internal"):

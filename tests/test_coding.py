@@ -18,7 +18,7 @@ def test_triangulation_counts_independent_origins():
     assert m.shape == (len(coded.table("temuan")), len(coded.table("sumber_bukti")))
     every, independent = matrices.support_counts(False), matrices.support_counts(True)
     # the firm's sources are one chain (Mulyadi and Sobur); the interview and observation are one person on one day
-    assert every["t04"] == 2 and independent["t04"] == 1
+    assert every["t14"] == 2 and independent["t14"] == 1 and every["t04"] == 0
     assert every["t13"] == 2 and independent["t13"] == 1
     assert independent["t09"] == 2 and independent["t06"] == 0
     # the informant's shop in Petaling Jaya is not counted as support for the shop in Suria KLCC

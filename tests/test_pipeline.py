@@ -253,3 +253,41 @@ def test_kernel_failing_twice_is_reported_and_writes_nothing(root, tmp_path, mon
     assert len(calls) == 2
     assert target.read_text(encoding="utf-8") == "good notebook"
     assert list(tmp_path.iterdir()) == [target]
+
+
+def _conditional_notebook(path, corrected: bool):
+    """A notebook that recorded the condition ``koreksi`` and has one passage for each case."""
+    import nbformat
+    from ekraf_repro.notebook import CONDITION
+
+    nb = nbformat.v4.new_notebook()
+    code = nbformat.v4.new_code_cell("bab.condition('koreksi', ...)")
+    code.outputs = [nbformat.v4.new_output(
+        "display_data", data={"application/papermill.record/text/plain": repr("ya" if corrected else "tidak")},
+        metadata={"scrapbook": {"name": CONDITION + "koreksi"}})]
+    yes = nbformat.v4.new_markdown_cell("Satu sel dikoreksi.", metadata={"tags": ["jika:koreksi"]})
+    no = nbformat.v4.new_markdown_cell("Tidak ada sel yang dikoreksi.", metadata={"tags": ["jika-tidak:koreksi"]})
+    always = nbformat.v4.new_markdown_cell("Selalu tampil.")
+    nb.cells = [code, yes, no, always]
+    nbformat.write(nb, path)
+
+
+@pytest.mark.parametrize("corrected", [True, False])
+def test_conditional_passages_are_hidden_not_deleted(tmp_path, corrected):
+    path = tmp_path / "nb.ipynb"
+    _conditional_notebook(path, corrected)
+    pipeline.clean(path)
+    cells = json.loads(path.read_text())["cells"]
+    shown = ["".join(c["source"]) for c in cells[1:] if pipeline.shown(c)]
+    expected = "Satu sel dikoreksi." if corrected else "Tidak ada sel yang dikoreksi."
+    assert shown == [expected, "Selalu tampil."]
+    assert len(cells) == 4, "both passages stay in the notebook for the next run"
+
+    # The same notebook run again on the other data shows the other passage.
+    nb = json.loads(path.read_text())
+    nb["cells"][0]["outputs"][0]["data"]["application/papermill.record/text/plain"] = repr("tidak" if corrected else "ya")
+    path.write_text(json.dumps(nb))
+    pipeline.clean(path)
+    cells = json.loads(path.read_text())["cells"]
+    assert ["".join(c["source"]) for c in cells[1:3] if pipeline.shown(c)] == (
+        ["Tidak ada sel yang dikoreksi."] if corrected else ["Satu sel dikoreksi."])

@@ -51,8 +51,12 @@ PLANTED = """<html lang="id"><body><article class="bd-article">
 <p>Halaman ini dibuat otomatis; jangan menyuntingnya dengan tangan.</p>
 <p>Aktor non-negara dan kerja sama antar pemerintah kota, serta perijinan dan aksesoris.</p>
 <p>Subsektor Fashion tumbuh pesat lewat sister city.</p>
+<p>Tokonya di Mall Suria KLCC; lihat linimasa, nilai yang sebesaran, dan berkas errata dari DISDAGIN.</p>
+<p>Ia mengekspor ke lebih dari 13 negara, menurut Ahmad and Seet (2009) dan Tirto.id (n.d.).</p>
+<p>Toko itu tutup (Saputra, 2018, Terasjabar.co, 2018).</p>
+<p>Bandung punya banyak mitra (Akhwan, 2008) (pernyataan k20).</p>
 <p>Menurut Keohane (Keohane, 1984) kerja sama lahir dari penyesuaian.</p>
-<p>Lihat <a class="reference internal" href="x.html">Audit pernyataan: setiap pernyataan yang dapat diperiksa, diperiksa oleh kode</a>.</p>
+<p>Lihat <a class="reference internal" href="x.html">Audit pernyataan: status, aturan, dan mutu data</a>.</p>
 <figure><img src="a.png" alt="Grafik kendala_saja per tahun"/><figcaption><span class="caption-number">Gambar 3 </span>Keterangan.</figcaption></figure>
 <div class="cell_input"><pre>bab.table("tbl_x", f)  # code is exempt: snake_case, True</pre></div>
 <p>Kolom <code>nilai_koreksi</code> diformat sebagai kode dan boleh.</p>
@@ -73,6 +77,12 @@ def test_the_crawler_catches_each_kind_of_slip():
         ("subsector name (Fesyen in running text)", "Fashion"), ("foreign term not in italics", "sister city"),
         ("citation repeating its name", "Keohane (Keohane,"),
         ("number on an unnumbered page", "Gambar 3"),
+        ("spelling (mal)", "Mall"), ("spelling (lini masa)", "linimasa"), ("spelling (setara besarnya)", "sebesaran"),
+        ("spelling (erata)", "errata"), ("spelling (Disdagin)", "DISDAGIN"),
+        ("spelling (a count of one or two words in letters)", "lebih dari 13 negara"),
+        ("English words in Indonesian text", "Ahmad and Seet (2009"), ("English words in Indonesian text", "n.d."),
+        ("citations separated by a comma", "(Saputra, 2018, Terasjabar.co, 2018)"),
+        ("two brackets in a row", "2008) ("),
     }
     assert expected <= found, f"not caught: {sorted(expected - found)}"
     assert any(s.kind == "cross-reference made of a chapter title" for s in slips)

@@ -49,7 +49,8 @@ def test_every_paragraph_the_data_points_to_is_in_the_concordance():
     for name in coded.names():
         t = coded.table(name)
         if "paragraf" in t.columns and name != "konkordansi":
-            assert set(t["paragraf"]) - {""} <= ids, (name, sorted(set(t["paragraf"]) - ids - {""}))
+            cited = {p for cell in t["paragraf"] for p in cell.split(", ") if p}  # a note may name several
+            assert cited <= ids, (name, sorted(cited - ids))
     audited = {p for cid in coded.table("klaim")["id"] for p in [coded.claim(cid)["paragraf"]]}
     assert all(concordance.audited(p) for p in audited)
 
@@ -101,3 +102,74 @@ def test_official_terms_cite_a_public_source():
 def test_glossary_page_is_generated():
     assert glossary.PAGE.read_text(encoding="utf-8") == glossary.render()
     assert "Inggris: *micro" in glossary.render()
+
+
+# Keys of the bibliography that could be mistaken for words are not looked for (e.g. "makalah", "kbbi").
+KEYLIKE = [k for k in BIB.entries if re.search(r"[\d_]", k)]
+CITE_ROLE = re.compile(r"\{cite:(?:p|t|ps|ts|year|yearpar|author|authorpar)\}`([^`]+)`")
+
+
+def test_glossary_cites_with_roles_never_with_bare_keys():
+    """A reader sees "(Sindonews.com, 2015)", not "lihat sindonews2015": notes cite with {cite} roles that resolve."""
+    g = coded.table("glosarium")
+    for row in g.itertuples():
+        for text in (row.definisi, row.catatan, row.kepanjangan):
+            outside = glossary.ROLE.sub("", text)
+            assert not [k for k in KEYLIKE if re.search(rf"(?<![\w`]){re.escape(k)}(?![\w`])", outside)], row.istilah
+            for group in CITE_ROLE.findall(text):
+                assert set(group.split(",")) <= set(BIB.entries), (row.istilah, group)
+            assert "bibliografi buku" not in text, row.istilah
+    page = glossary.render()
+    assert "{cite:t}`ahmad_seet2009`" in page and "{cite:p}`reaksinasional_mou`" in page
+
+
+def test_glossary_says_whose_words_and_identifications_are_its_own():
+    g = coded.table("glosarium").set_index("istilah")
+    for term in ("fesyen", "kriya", "kuliner", "musik", "seni rupa"):
+        # the news pages only name the subsector: they are cited for that, not as the source of the definition
+        assert g.loc[term, "sumber"] == "", term
+        note = g.loc[term, "catatan"]
+        assert note.startswith("Definisi ini rumusan kami.") and "{cite:p}`" in note, term
+    for term in ("penarikan kesimpulan", "metode deskriptif", "et al."):
+        assert "identifikasi kami" in g.loc[term, "catatan"], term
+    assert g.loc["koperasi", "sumber"] == "uu_perkoperasian"
+    assert "PP No. 7 Tahun 2021" not in g.loc["UMKM", "catatan"]
+    assert "izin" in g.loc["HKI", "catatan"] and "bukan izin" not in g.loc["HKI", "catatan"]
+    # the MoU's date and term come from one source, the same the chapters use
+    for term in ("MoU", "sister city"):
+        note = g.loc[term, "catatan"]
+        assert "27 November 2015 untuk lima tahun {cite:p}`reaksinasional_mou`" in note, term
+    # the paper does not call the city governments non-state actors; the note says so
+    note = g.loc["aktor nonnegara", "catatan"]
+    assert note.startswith("Makalah tidak menyebut pemerintah kota sebagai aktor nonnegara"), note
+
+
+def test_glossary_writing_follows_eyd_v():
+    g = coded.table("glosarium")
+    for row in g.itertuples():
+        for text in (row.definisi, row.catatan):
+            plain = re.sub(r"\*[^*]+\*", "", glossary.ROLE.sub("", text))  # italics quote the paper
+            assert not re.search(r"\b(?:Mall|mall|non-negara|non-pemerintah)\b", plain), row.istilah
+            # numbers of one or two words are written as words (dates, years, article numbers and amounts aside)
+            assert not re.search(r"(?<![\w.,/–-])\d{1,3}(?= (?:subsektor|negara|pekerja|penulis|orang|kota|bidang|"
+                                 r"tahun|asosiasi|kali)\b)", plain), (row.istilah, plain)
+            assert not re.search(r"\^|\) x \d|/ nilai", text), row.istilah  # formulas in words, not code
+
+
+def test_glossary_italics_never_nest_and_leave_roles_alone():
+    assert glossary.italic("Makalah menulis *Ahmad et al., 2009* {cite:t}`ahmad_seet2009`") == \
+        "Makalah menulis *Ahmad et al., 2009* {cite:t}`ahmad_seet2009`"
+    assert glossary.italic("nota kesepahaman sister city") == "nota kesepahaman *sister city*"
+    assert glossary.italic("Memorandum of Understanding") == "*Memorandum of Understanding*"
+
+
+def broken_italics(line: str) -> bool:
+    """Single stars that do not pair into spans, as in "*Ahmad *et al.*, 2009*" (a span opened inside a span)."""
+    stars = [i for i, c in enumerate(line.replace("**", "")) if c == "*"]
+    pairs = [line.replace("**", "")[a + 1:b] for a, b in zip(stars[::2], stars[1::2])]
+    return len(stars) % 2 == 1 or any(not p or p[0].isspace() or p[-1].isspace() for p in pairs)
+
+
+def test_glossary_page_has_no_broken_italics():
+    assert broken_italics("Makalah menulis *Ahmad *et al.*, 2009*.") and not broken_italics("*a*. Lalu *b* dan **c**")
+    assert not [line for line in glossary.render().splitlines() if broken_italics(line)]

@@ -64,3 +64,17 @@ def words(n: int, lang: str = "id") -> str:
     if n in (100, 1000):
         return {100: "seratus", 1000: "seribu"}[n]
     return fmt(n, 0, "id")
+
+
+_ORDINAL_EN = ("zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+
+
+def ordinal(n: int, lang: str = "id") -> str:
+    """A rank as the running text writes it: ``1`` -> ``'pertama'``, ``3`` -> ``'ketiga'`` (EYD V); ``'first'`` in English."""
+    n = int(n)
+    if lang == "en":
+        return _ORDINAL_EN[n] if 0 < n <= 10 else f"{n}th"
+    if n == 1:
+        return "pertama"
+    spelled = words(n, "id")
+    return f"ke{spelled}" if " " not in spelled and not spelled[0].isdigit() else f"ke-{n}"

@@ -58,9 +58,10 @@ class Bab:
     def condition(self, name: str, value: bool) -> None:
         """Record a fact about this run's data that decides which passages of the chapter apply.
 
-        A Markdown cell tagged ``jika:<name>`` is kept only when the condition holds,
-        one tagged ``jika-tidak:<name>`` only when it does not; the pipeline drops the
-        others after execution (:func:`ekraf_repro.bookmaker.pipeline.clean`).
+        A Markdown cell tagged ``jika:<name>`` is shown only when the condition holds,
+        one tagged ``jika-tidak:<name>`` only when it does not; after execution the
+        pipeline tags the others ``remove-cell`` (:func:`ekraf_repro.bookmaker.pipeline.clean`),
+        so they stay in the notebook for a run on other data.
         """
         for lang in self.langs:
             _display(f"{CONDITION}{name}", {"text/plain": repr("ya" if value else "tidak")}, lang)

@@ -59,7 +59,7 @@ def press_totals(df: pd.DataFrame, band: tuple[float, float] | None = None) -> p
     out["total_tabel"] = out["tahun"].map(lambda y: table.get(y))
     out = out.dropna(subset=["total_tabel"]).reset_index(drop=True)
     out["rasio"] = out["total_tabel"] / out["total_pers"]
-    out["sebesaran"] = out["rasio"].between(low, high)
+    out["setara"] = out["rasio"].between(low, high)
     return out
 
 

@@ -61,6 +61,10 @@ def rows(df: pd.DataFrame, result: audit.Audit, lang: str = "id") -> pd.DataFram
             _status(status_alt, lang, _count(n_alt, "perhitungan_cocok", lang)), status_alt != result.status("k05"),
             {"dipakai": used, "alternatif": alt})
 
+    k10 = result.status("k10")
+    alt10 = audit.rujukan_kini(df, coded.claim("k10"), scope="paparan").status
+    add("k10_cakupan", _status(k10, lang), _status(alt10, lang), alt10 != k10)
+
     interview = audit._interview().year
     signed = tanggal.date(coded.context("c_mou")).year
     alt19 = tablechecks.SEJALAN if audit.regulation_in_force(signed) else tablechecks.TIDAK_SEJALAN
@@ -86,10 +90,10 @@ def rows(df: pd.DataFrame, result: audit.Audit, lang: str = "id") -> pd.DataFram
     if len(totals_used):
         band, alt_band = audit.threshold("pita_besaran"), audit.alternatives("pita_besaran")[0]
         totals_alt = quality.press_totals(df, alt_band)
-        size = lambda t: labels.label("sebesaran" if t["sebesaran"].all() else "tidak_sebesaran", lang)  # noqa: E731
+        size = lambda t: labels.label("setara" if t["setara"].all() else "tidak_setara", lang)  # noqa: E731
         span = lambda b: f"{idnum.fmt(b[0], 2, lang)}\u2013{idnum.fmt(b[1], 2, lang)}"  # noqa: E731
         add("m_besaran", size(totals_used), size(totals_alt),
-            bool(totals_used["sebesaran"].all() != totals_alt["sebesaran"].all()),
+            bool(totals_used["setara"].all() != totals_alt["setara"].all()),
             {"dipakai": span(band), "alternatif": span(alt_band)})
     return pd.DataFrame(out)
 

@@ -91,6 +91,17 @@ def listing(items, lang: str = "id") -> str:
     return ", ".join(words[:-1]) + f"{comma} {conj} {words[-1]}"
 
 
+def lower_first(text: str) -> str:
+    """A label as it reads inside a sentence: ``"Iklim usaha menurut Perda"`` -> ``"iklim usaha menurut Perda"``.
+
+    Only the first letter is lowered, and not at all for an acronym (``"HKI ..."``),
+    so proper names later in the label keep their capitals.
+    """
+    if len(text) > 1 and text[1].isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
 def span(a: int, b: int) -> str:
     """A period of years with an en dash: ``2018–2022``."""
     return f"{a}\u2013{b}"

@@ -1,6 +1,6 @@
 """How to cite: APA and BibTeX strings generated from ``CITATION.cff``.
 
-The book's page "Cara mengutip / How to cite" (``book/_generated/mengutip.md``) and the
+The book's page "Cara mengutip" (``book/_generated/mengutip.md``) and the
 PDF's title page are both written from here, so the citation is typed once.
 """
 import json
@@ -85,14 +85,14 @@ def numbered_items(nbdir: Path = paths.NOTEBOOKS) -> list[dict]:
     Tables and figures are placed by the Markdown cells (a ``table`` directive
     around ``{glue:md}``, a ``{glue:figure}`` directive), so their captions are read there.
     """
-    from .pipeline import chapters
+    from .pipeline import chapters, shown
 
     items = []
     for nb_path in chapters(nbdir):
         nb = json.loads(nb_path.read_text(encoding="utf-8"))
         title = chapter_title(nb)
         for cell in nb["cells"]:
-            if cell["cell_type"] != "markdown":
+            if cell["cell_type"] != "markdown" or not shown(cell):
                 continue
             text = "".join(cell["source"])
             found = [(m.start(), "tabel", m) for m in _TABLE.finditer(text)]
@@ -110,7 +110,7 @@ def chapter_title(nb: dict) -> str:
 
 def chapter_titles(nbdir: Path = paths.NOTEBOOKS) -> list[tuple[str, str]]:
     """``(label, title)`` of each chapter, e.g. ``('bab-pendahuluan', 'Pendahuluan: ...')``."""
-    from .pipeline import chapters
+    from .pipeline import chapters, shown
 
     out = []
     for nb_path in chapters(nbdir):
@@ -125,11 +125,13 @@ def render(cff: dict, nbdir: Path = paths.NOTEBOOKS) -> str:
     pc = cff["preferred-citation"]
     lines = [
         "(mengutip)=",
-        "# Cara mengutip / How to cite",
+        "# Cara mengutip",
         "",
         "% Generated from CITATION.cff by `ekraf pages`: edit CITATION.cff, not this file.",
         "",
+        ":::{div} lang-en",
         "*How to cite this book, a chapter, a figure or a table, and the original paper.*",
+        ":::",
         "",
         "## Buku ini",
         "",

@@ -147,6 +147,14 @@ def conditions(nb) -> dict[str, bool]:
     return found
 
 
+REMOVE = "remove-cell"  # myst-nb leaves cells with this tag out of the book
+
+
+def shown(cell) -> bool:
+    """Does the book show this cell (not tagged ``remove-cell``)?"""
+    return REMOVE not in cell.get("metadata", {}).get("tags", [])
+
+
 def _applies(cell, facts: dict[str, bool]) -> bool:
     """False for a Markdown cell whose ``jika:``/``jika-tidak:`` tag does not hold for this run."""
     for tag in cell.metadata.get("tags", []):
@@ -158,17 +166,21 @@ def _applies(cell, facts: dict[str, bool]) -> bool:
 
 
 def clean(path: Path, fill: dict | None = None) -> None:
-    """Remove papermill's timestamps and durations; give the injected cell a fixed id; keep the passages that apply.
+    """Remove papermill's timestamps and durations; give the injected cell a fixed id; show the passages that apply.
 
     ``fill`` replaces ``{{name}}`` placeholders in Markdown cells and figure
-    metadata (the appendix template's title, captions and labels). Markdown
-    cells tagged for a condition that this run's data do not meet are dropped.
+    metadata (the appendix template's title, captions and labels). A Markdown
+    cell tagged for a condition that this run's data do not meet gets the
+    ``remove-cell`` tag, so the book leaves it out; the cell itself stays in the
+    notebook, ready for a run on other data.
     """
     nb = nbformat.read(path, as_version=4)
     nb.metadata.pop("papermill", None)
     facts = conditions(nb)
-    nb.cells = [c for c in nb.cells if c.cell_type != "markdown" or _applies(c, facts)]
     for cell in nb.cells:
+        if cell.cell_type == "markdown" and any(t.startswith(("jika:", "jika-tidak:")) for t in cell.metadata.get("tags", [])):
+            tags = [t for t in cell.metadata["tags"] if t != REMOVE]
+            cell.metadata["tags"] = tags if _applies(cell, facts) else tags + [REMOVE]
         if fill:
             if cell.cell_type == "markdown":
                 cell.source = _fill(cell.source, fill)

@@ -1,38 +1,16 @@
 """Small Sphinx extension for the book.
 
-- author-year citations in round brackets;
+- author-year citations in round brackets and a bibliography in the book's
+  language: the styles live in :mod:`.bibstyle` and are registered by importing
+  it (``bibtex_default_style: ekraf_id``, ``bibtex_reference_style:
+  author_year_id`` in ``_config.yml``; ``ekraf_en`` / ``author_year_en`` for an
+  English edition);
 - accessibility and console fixes for the HTML theme (sphinx-book-theme on
   pydata-sphinx-theme), found by axe-core and Chromium in tests/test_browser.py:
   each fix is made where the HTML is generated (a node visitor, a template, the
   page context), not by patching the written files.
 """
-import dataclasses
-
-import sphinxcontrib.bibtex.plugin
-from sphinxcontrib.bibtex.style.referencing import BracketStyle
-from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
-
-
-
-def _round() -> BracketStyle:
-    return BracketStyle(left="(", right=")")
-
-
-
-@dataclasses.dataclass
-class RoundAuthorYear(AuthorYearReferenceStyle):
-    """``(Keohane, 1984)`` rather than ``[Keohane, 1984]``."""
-
-    bracket_parenthetical: BracketStyle = dataclasses.field(default_factory=_round)
-    bracket_textual: BracketStyle = dataclasses.field(default_factory=_round)
-    bracket_author: BracketStyle = dataclasses.field(default_factory=_round)
-    bracket_label: BracketStyle = dataclasses.field(default_factory=_round)
-    bracket_year: BracketStyle = dataclasses.field(default_factory=_round)
-
-
-sphinxcontrib.bibtex.plugin.register_plugin(
-    "sphinxcontrib.bibtex.style.referencing", "author_year_round", RoundAuthorYear
-)
+from . import bibstyle  # noqa: F401  (registers the citation and bibliography styles)
 
 
 # --------------------------------------------------------------------------- HTML fixes

@@ -1,8 +1,8 @@
 """Chapter 4: the cooperation, the firm, the constraints and the efforts, with public context beside the paper."""
 import pandas as pd
 
-from .. import audit, coded, figures, idnum, labels, matrices, tanggal
-from ..show import Table, listing
+from .. import audit, coded, figures, idnum, labels, matrices, notes, tanggal
+from ..show import Table, listing, lower_first
 
 
 def _date(event_id: str, lang: str) -> str:
@@ -13,7 +13,6 @@ def glues(bab, lang: str) -> dict:
     a = bab.audit
     facts = coded.table("fakta_perusahaan")
     markets = facts[facts["atribut"] == "pasar"]
-    names = a.result("k14").facts
     k10, k12 = a.result("k10").facts, a.result("k12").facts
     upaya = coded.table("upaya")
     m = matrices.constraint_effort()
@@ -32,30 +31,41 @@ def glues(bab, lang: str) -> dict:
         "n_pasar": w(len(markets)), "pasar": listing(coded.text(markets, "nilai", lang).tolist(), lang),
         "toko": coded.fact("toko_malaysia_nama"), "lokasi_toko": coded.fact("toko_malaysia_lokasi"),
         "suria_kota": coded.context("c_suria_kota"),
-        "n_ejaan": w(names["n"]), "ejaan": listing(names["ejaan"], lang), "nama_konteks": names["konteks"],
+        "n_ejaan": w(len(notes.spellings())),
+        "ejaan": listing([f"\u201c{n}\u201d" for n in notes.spellings()], lang), "nama_konteks": coded.context("c_gloya"),
+        "tahun_berdiri_publik": coded.context("c_pendirian"),
+        "n_negara_mitra": w(len(set(coded.context_list("c_mitra_negara")))),
+        "kota_mitra_lain": f"{coded.context('c_kota_mitra_lain')} ({coded.context('c_mitra_lain_negara' + ('' if lang == 'id' else '_en'))})",
         "himki_mulai": _date("e_himki_mulai", lang), "himki_lagi": _date("e_himki_lagi", lang),
         "k10_sumber": str(k10["sumber"]), "k10_kini": str(k10["kini"]), "k10_selisih": w(k10["selisih"]),
-        "k10_tercapai": str(k10["tercapai"]), "k10_awal": str(k10["awal_rujukan"]), "k10_umur": w(k10["umur_awal"]),
+        "k10_tercapai": str(k10["tercapai"]), "k10_berdiri": str(k10["berdiri"]),
         "k12_dari_mou": idnum.fmt(k12["dari_mou"], 1, lang), "k12_batas": tanggal.show(k12["batas"], lang),
         "n_kendala": w(len(kendala)), "n_hambatan": w(len(hambatan)),
         "n_hambatan_anggia": w(int((hambatan["kunci_bib"] == "anggia2020").sum())),
-        "n_bersama": w(_joint(upaya)), "n_pemkot": w(int((upaya["kelompok"] == "kebijakan_pemkot_bandung").sum())),
+        "n_bersama": w(joint_policies(upaya)), "n_pemkot": w(int((upaya["kelompok"] == "kebijakan_pemkot_bandung").sum())),
         "n_kendala_terjawab": w(int((m.loc[kendala["id"]].sum(axis=1) > 0).sum())),
-        "n_tak_terjawab": w(len(gaps)), "tak_terjawab": listing([n.lower() for n in coded.text(gaps, "nama", lang)], lang),
-        "n_upaya_lepas": w(len(idle)), "upaya_lepas": listing([n.lower() for n in coded.text(idle, "singkat", lang)], lang),
+        "n_kendala_terjawab_en": idnum.words(int((m.loc[kendala["id"]].sum(axis=1) > 0).sum()), "en"),
+        "n_kendala_en": idnum.words(len(kendala), "en"),
+        "nama_tidak_didukung": audit.status_name("tidak_didukung", lang),
+        "hari_wawancara": tanggal.weekday(coded.event("e_wawancara")["tanggal"], lang),
+        "tanggal_wawancara": _date("e_wawancara", lang),
+        "n_tak_terjawab": w(len(gaps)), "tak_terjawab": listing([lower_first(n) for n in coded.text(gaps, "nama", lang)], lang),
+        "n_upaya_lepas": w(len(idle)), "upaya_lepas": listing([lower_first(n) for n in coded.text(idle, "singkat", lang)], lang),
     }
-    for cid in ("k09", "k10", "k12", "k13", "k14", "k18", "k19", "k20", "k21", "k22", "k23"):
+    for cid in ("k09", "k10", "k11", "k12", "k13", "k18", "k19", "k20", "k21", "k22", "k23"):
         out[f"st_{cid}"] = audit.status_name(a.status(cid), lang)
     return out
 
 
-def _joint(upaya: pd.DataFrame) -> int:
+def joint_policies(upaya: pd.DataFrame) -> int:
     """The paper's joint policies: u1a-u1c are one policy of the paper, split by us."""
     return upaya.loc[upaya["kelompok"] == "kebijakan_bersama", "id"].str.extract(r"^(u\d)")[0].nunique()
 
 
 def firm(bab, lang: str) -> Table:
+    """What the paper says about the firm; the informant's examples of craft SME products in general are left out."""
     f = coded.table("fakta_perusahaan")
+    f = f[f["atribut"] != "produk_umkm_kriya"]
     shown = pd.DataFrame({
         "atribut": f["atribut"].map(lambda k: labels.term(k, lang)), "nilai_tabel": coded.text(f, "nilai", lang),
         "satuan": f["satuan"].map(lambda k: labels.term(k, lang) if k else "–"),

@@ -2,7 +2,7 @@
 import pandas as pd
 
 from .. import audit, coded, figures, idnum, labels, matrices, tanggal
-from ..show import Table, listing
+from ..show import Table, listing, lower_first
 
 
 def _techniques(where: str) -> set[str]:
@@ -12,7 +12,7 @@ def _techniques(where: str) -> set[str]:
 
 def _text(ids, lang: str) -> list[str]:
     m = coded.table("metode").set_index("id")
-    return [coded.text(m, "isi", lang)[i].lower() for i in sorted(ids)]
+    return [lower_first(coded.text(m, "isi", lang)[i]) for i in sorted(ids)]
 
 
 def origins(lang: str) -> dict[str, str]:
@@ -38,12 +38,14 @@ def glues(bab, lang: str) -> dict:
         "n_sumber": w(len(src)), "tahun_tertua": str(years.min()), "tahun_termuda": str(years.max()),
         "n_tanpa_tahun": w(int((src["tahun"] == "").sum())), "n_bertanggal": w(len(dated)),
         "tanggal_wawancara": listing([tanggal.show(d, lang) for d in sorted(set(dated["tanggal"]))], lang),
+        "tanggal_wawancara_en": listing([tanggal.show(d, "en") for d in sorted(set(dated["tanggal"]))], "en"),
         "n_asal": w(src["asal"].nunique()),
-        "n_temuan": w(len(ind)), "n_dua_sumber": w(int((ind >= needed).sum())),
-        "n_dua_semua": w(int((every >= needed).sum())), "n_satu_sumber": w(int((ind == 1).sum())),
-        "n_tanpa_sumber": w(int((ind == 0).sum())),
+        # counts in a series are written as figures (EYD V)
+        "n_temuan": str(len(ind)), "n_dua_sumber": str(int((ind >= needed).sum())),
+        "n_dua_semua": w(int((every >= needed).sum())), "n_satu_sumber": str(int((ind == 1).sum())),
+        "n_tanpa_sumber": str(int((ind == 0).sum())),
         "st_k15": audit.status_name(a.status("k15"), lang), "st_k26": audit.status_name(a.status("k26"), lang),
-        "st_k27": audit.status_name(a.status("k27"), lang), "st_k30": audit.status_name(a.status("k30"), lang),
+        "st_k27": audit.status_name(a.status("k27"), lang),
     }
 
 

@@ -2,7 +2,7 @@
 checks, and the quality of Tabel 1.1."""
 import pandas as pd
 
-from .. import analysis, audit, coded, figures, idnum, labels, quality, sensitivity, subsectors, transcription
+from .. import analysis, audit, coded, figures, idnum, labels, notes, quality, sensitivity, subsectors, transcription
 from ..idnum import fmt, pct
 from ..show import Table, listing
 
@@ -11,8 +11,10 @@ def glues(bab, lang: str) -> dict:
     a, df = bab.audit, bab.df
     counts = a.counts()
     w = lambda n: idnum.words(n, lang)  # noqa: E731
-    out = {"n_klaim": w(len(a.claims)), "ringkas_en": listing(
-        [f"{n} {audit.status_name(s, 'en')}" for s, n in counts.items() if n], "en")}
+    ids = lambda statuses: listing(a.ids_with(statuses), lang)  # noqa: E731
+    out = {"n_klaim": w(len(a.claims)), "n_klaim_en": idnum.words(len(a.claims), "en"),
+           "ringkas": tally(counts, lang), "ringkas_en": tally(counts, "en"),
+           "id_bertentangan": ids(("bertentangan",)), "id_luar": ids(("tidak_sejalan",))}
     for status, n in counts.items():
         out[f"n_{status}"] = w(n)
     out.update({
@@ -25,12 +27,25 @@ def glues(bab, lang: str) -> dict:
         "n_berubah": w(int(sensitivity.rows(df, a, lang)["berubah"].sum())),
         "n_transkripsi": w(len(transcription.checks(df))),
         "n_transkripsi_cocok": w(int(transcription.checks(df)["cocok"].sum())),
+        "nomor_pindah": audit.moved(lang), "nomor_pindah_en": audit.moved("en"),
+        "n_catatan": w(len(coded.table("catatan"))),
     })
     for cid in a.claims.index:
         out[f"st_{cid}"] = audit.status_name(a.status(cid), lang)
     out.update(press(df, lang))
     out.update(cell(df, lang))
     return out
+
+
+def tally(counts: pd.Series, lang: str) -> str:
+    """The audit's result as one clause: the statuses that occur with their counts, then those that do not."""
+    given = listing([f"{idnum.words(n, lang)} {audit.status_name(s, lang)}" for s, n in counts.items() if n], lang)
+    none = [audit.status_name(s, lang) for s, n in counts.items() if not n]
+    if not none:
+        return given
+    joiner = "or" if lang == "en" else "atau"
+    absent = labels.label("tidak_ada_status", lang, status=f" {joiner} ".join(none))
+    return f"{given}; {absent}"
 
 
 def press(df: pd.DataFrame, lang: str) -> dict:
@@ -43,7 +58,7 @@ def press(df: pd.DataFrame, lang: str) -> dict:
     if len(totals):
         out.update({"rasio_tahun": listing([str(y) for y in totals["tahun"]], lang),
                     "rasio_min": fmt(totals["rasio"].min(), 2, lang), "rasio_maks": fmt(totals["rasio"].max(), 2, lang),
-                    "besaran": labels.label("sebesaran" if totals["sebesaran"].all() else "tidak_sebesaran", lang)})
+                    "besaran": labels.label("setara" if totals["setara"].all() else "tidak_setara", lang)})
     if direction:
         out.update({"arah_tahun": str(direction["tahun"]), "arah_pers": pct(direction["pers"], 2, lang, sign=True),
                     "arah_tabel": pct(direction["tabel"], 2, lang, sign=True),
@@ -118,6 +133,10 @@ def sensitivity_table(bab, lang: str) -> Table:
     return Table(shown, lang)
 
 
+def notes_table(bab, lang: str) -> Table:
+    return Table(notes.rows(lang), lang)
+
+
 def transcription_table(bab, lang: str) -> Table:
     return Table(transcription.table(bab.df, lang), lang)
 
@@ -158,7 +177,7 @@ def press_totals(bab, lang: str) -> Table:
     shown = pd.DataFrame({
         "tahun": t["tahun"], "total_pers": t["total_pers"].map(lambda v: fmt(v, 1, lang)),
         "total_tabel": t["total_tabel"].map(lambda v: fmt(v, 1, lang)), "rasio": t["rasio"].map(lambda v: fmt(v, 2, lang)),
-        "sebesaran_kolom": t["sebesaran"],
+        "setara_kolom": t["setara"],
     })
     return Table(shown, lang)
 

@@ -72,6 +72,8 @@ def checks(bab, lang: str) -> dict:
            "st_k03_en": audit.status_name(k03.status, "en"), "st_k04_en": audit.status_name(k04.status, "en"),
            "st_k05_en": audit.status_name(k05.status, "en"),
            "k03_naik": listing(k03.facts["naik"], lang), "k03_turun": listing(k03.facts["turun"], lang),
+           "k03_naik_periode": listing(k03.facts["naik_periode"], lang),
+           "n_hambatan_anggia": idnum.words(int((coded.table("hambatan")["kunci_bib"] == "anggia2020").sum()), lang),
            "periode_teks": span(*coded.claim_years("k04")), "periode_tabel": k04.facts["tabel"],
            "tahun_tanpa_data": listing(k04.facts["hilang"], lang)}
     if "Kriya" in df.attrs["subsektor"]:

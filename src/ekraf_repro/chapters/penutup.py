@@ -1,6 +1,7 @@
 """Chapter 6: the paper's conclusions in our words, weighed statement by statement (never as a tally)."""
 from .. import audit, coded, idnum, matrices, tanggal
 from ..show import Table, listing
+from .hasil import joint_policies
 
 # What each table of the chapter gathers, by status.
 HOLDS = ("sesuai", "sejalan")
@@ -11,11 +12,22 @@ OPEN = ("tidak_didukung", "tidak_dapat")
 
 def glues(bab, lang: str) -> dict:
     a = bab.audit
-    ids = lambda statuses: listing([c for c in a.claims.index if a.status(c) in statuses], lang)  # noqa: E731
+    ids = lambda statuses: listing(a.ids_with(statuses), lang)  # noqa: E731
+    w = lambda n: idnum.words(n, lang)  # noqa: E731
+    counts = a.counts()
+    sources = coded.table("sumber_bukti")
     out = {"id_bertahan": ids(HOLDS), "id_bertentangan": ids(SELF), "id_luar": ids(OUTSIDE), "id_terbuka": ids(OPEN),
            "tanggal_mou": tanggal.show(coded.context("c_mou"), lang),
            "tanggal_mou_baru": tanggal.show(coded.context("c_mou_baru"), lang),
-           "n_hambatan_lepas": idnum.words(len(matrices.unaddressed()), lang)}
+           "n_hambatan_lepas": w(len(matrices.unaddressed())),
+           "n_klaim": w(len(a.claims)), "n_terbuka": w(int(counts[list(OPEN)].sum())),
+           "n_bertentangan": w(int(counts[list(SELF)].sum())), "n_luar": w(int(counts[list(OUTSIDE)].sum())),
+           "n_kendala": w(len(coded.table("kendala"))),
+           "n_kebijakan": w(joint_policies(coded.table("upaya")) + int((coded.table("upaya")["kelompok"] == "kebijakan_pemkot_bandung").sum())),
+           "n_koreksi": w(len(bab.df.attrs["koreksi"])),
+           "k03_naik": listing(a.result("k03").facts["naik"], lang),
+           "tahun_cabut": str(tanggal.date(coded.context("c_permendagri_ganti")).year),
+           "n_wawancara": w(int((sources["jenis"] == "wawancara").sum()))}
     for cid in a.claims.index:
         out[f"st_{cid}"] = audit.status_name(a.status(cid), lang)
     return out

@@ -1,4 +1,4 @@
-"""Appendix: one page per subsector, made from the template notebook by the papermill sweep."""
+"""Appendix: one page per subsector, made from the template notebook run once per subsector."""
 import pandas as pd
 
 from .. import analysis, figures, idnum, subsectors
@@ -14,9 +14,19 @@ def glues(bab, lang: str) -> dict:
         "nilai_awal": fmt(prof["nilai"].iloc[0], 1, lang), "nilai_akhir": fmt(prof["nilai"].iloc[-1], 1, lang),
         "cagr": pct(analysis.cagr(df)[p.subsektor], 2, lang, sign=True),
         "pangsa_min": pct(prof["pangsa_pct"].min(), 1, lang), "pangsa_max": pct(prof["pangsa_pct"].max(), 1, lang),
-        "peringkat": listing(sorted({int(r) for r in prof["peringkat"]}), lang),
+        "peringkat": rank_phrase(sorted({int(r) for r in prof["peringkat"]}), lang),
         "n_subsektor": idnum.words(len(df.attrs["subsektor"]), lang),
     }
+
+
+def rank_phrase(ranks: list[int], lang: str) -> str:
+    """``[3]`` -> "selalu berada di peringkat ketiga"; ``[1, 2]`` -> "berada di peringkat pertama atau kedua"."""
+    places = [idnum.ordinal(r, lang) for r in ranks]
+    if lang == "en":
+        return f"always {places[0]}" if len(places) == 1 else listing(places, lang).replace(" and ", " or ")
+    if len(places) == 1:
+        return f"selalu berada di peringkat {places[0]}"
+    return "berada di peringkat " + listing(places, lang).replace(" dan ", " atau ")
 
 
 def profile(bab, lang: str) -> Table:

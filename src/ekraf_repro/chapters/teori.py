@@ -26,15 +26,14 @@ def glues(bab, lang: str) -> dict:
     cross = relasi[relasi.apply(lambda r: nodes[r.sumber]["negara"] != nodes[r.target]["negara"], axis=1)]
     w = lambda n: idnum.words(n, lang)  # noqa: E731
     return {
-        "n_aktor": w(len(aktor)), "n_relasi": w(len(relasi)),
-        "n_subnasional": w(by_tier.get("subnasional", 0)), "n_nasional": w(by_tier.get("nasional", 0)),
-        "n_nonnegara": w(by_tier.get("non_negara", 0)),
+        # counts in a series are written as figures (EYD V)
+        "n_aktor": str(len(aktor)), "n_relasi": str(len(relasi)),
+        "n_subnasional": str(by_tier.get("subnasional", 0)), "n_nasional": str(by_tier.get("nasional", 0)),
+        "n_nonnegara": str(by_tier.get("non_negara", 0)),
         "pusat_jaringan": deg.loc[0, "nama" if lang == "id" else "nama_en"], "pusat_derajat": w(deg.loc[0, "total"]),
         "n_terisolasi": w(len(alone)), "terisolasi": listing(alone, lang),
         "n_relasi_pusat": w(len(_central(g))), "n_lintas_negara": w(len(cross)),
         "n_prinsip": w(len(coded.table("prinsip_permendagri"))),
-        "st_k27": audit.status_name(bab.audit.status("k27"), lang),
-        "st_k28": audit.status_name(bab.audit.status("k28"), lang),
     }
 
 
@@ -43,7 +42,7 @@ def actors(bab, lang: str) -> Table:
     shown = pd.DataFrame({
         "nama": coded.text(a, "nama", lang), "jenis": a["jenis"].map(lambda k: labels.term(k, lang)),
         "tingkat": a["tingkat"].map(lambda k: labels.term(k, lang)), "negara": a["negara"],
-        "bagian": a["bagian"].map(lambda b: labels.section(matrices.section(b), lang)),
+        "bagian_kode": a["bagian"].map(lambda b: labels.section(matrices.section(b), lang)),
     })
     return Table(shown, lang)
 

@@ -1,0 +1,193 @@
+"""The bibliography and the citations speak the book's language (EYD V for Indonesian; English for an English edition).
+
+Real entries of book/references.bib are formatted with the plugins of
+``ekraf_repro.bookmaker.bibstyle`` through the pybtex and sphinxcontrib-bibtex
+APIs, without a Sphinx build. The localised words are written out literally in
+the expected strings; the rest (titles, notes, addresses) is read from the entry,
+so a corrected note does not break a test about "dan" or "Mei".
+"""
+import dataclasses
+import random
+import re
+
+import pybtex.database
+import pybtex.plugin
+import pytest
+import sphinxcontrib.bibtex.plugin
+import yaml
+from pybtex.database import Entry, Person
+from sphinxcontrib.bibtex.style.referencing import format_references
+from sphinxcontrib.bibtex.style.template import SphinxReferenceInfo
+
+from ekraf_repro import paths
+from ekraf_repro.bookmaker import bibstyle, sphinx_ext  # noqa: F401  (sphinx_ext registers the styles, as in a build)
+
+from conftest import ROOT
+
+BIB = pybtex.database.parse_file(str(paths.BOOK / "references.bib"))
+
+
+def formatting(lang: str):
+    return pybtex.plugin.find_plugin("pybtex.style.formatting", f"ekraf_{lang}")()
+
+
+def referencing(lang: str):
+    return sphinxcontrib.bibtex.plugin.find_plugin("sphinxcontrib.bibtex.style.referencing", f"author_year_{lang}")()
+
+
+def entry_text(key: str, lang: str, bib=BIB) -> str:
+    """One bibliography entry as plain text, as the style renders it."""
+    (formatted,) = formatting(lang).format_entries([bib.entries[key]])
+    return formatted.text.render_as("text")
+
+
+def cite(keys: list[str], lang: str, role: str = "p", bib=BIB) -> str:
+    """A citation of ``keys`` as plain text: role "p" is {cite:p}, "t" is {cite:t}."""
+    formatted = {e.key: e for e in formatting(lang).format_entries([bib.entries[k] for k in keys])}
+    refs = [(bib.entries[k], formatted[k], SphinxReferenceInfo(None, "", "", k, None, "", "")) for k in keys]
+    return str(format_references(referencing(lang), role, refs))
+
+
+def fields(key: str) -> tuple[str, str, str]:
+    """Title, note and address of an entry, as the style prints them (braces gone, a final period on the note)."""
+    e = BIB.entries[key].fields
+    title = re.sub(r"[{}]", "", e["title"])
+    note = e["note"] if e["note"].endswith(".") else e["note"] + "."
+    return title, note, e["url"]
+
+
+# ----------------------------------------------------------------------------- bibliography
+
+
+def test_two_authors_are_joined_by_dan():
+    title, note, url = fields("ahmad_seet2009")
+    assert entry_text("ahmad_seet2009", "id") == (
+        f"Noor Hazlina Ahmad dan Pi-Shen Seet. {title}. Asian Social Science, 2009. {note} URL: {url}.")
+    assert entry_text("ahmad_seet2009", "en") == (
+        f"Noor Hazlina Ahmad and Pi-Shen Seet. {title}. Asian Social Science, 2009. {note} URL: {url}.")
+
+
+@pytest.mark.parametrize("key, author, id_date, en_date", [
+    ("merdeka2018", "Endang Saputra", "Mei 2018", "May 2018"),
+    ("detik2016", "Detik.com", "Desember 2016", "December 2016"),
+    ("kompas_himki", "Kompas.com", "Juli 2016", "July 2016"),
+])
+def test_months_are_in_the_books_language(key, author, id_date, en_date):
+    title, note, url = fields(key)
+    assert entry_text(key, "id") == f"{author}. {title}. {id_date}. {note} URL: {url}."
+    assert entry_text(key, "en") == f"{author}. {title}. {en_date}. {note} URL: {url}."
+
+
+def test_an_entry_without_a_year_says_tt():
+    title, note, url = fields("tirto_hipmi")
+    assert BIB.entries["tirto_hipmi"].fields["year"] == "t.t."
+    assert entry_text("tirto_hipmi", "id") == f"Tirto.id. {title}. t.t. {note} URL: {url}."
+    assert entry_text("tirto_hipmi", "en") == f"Tirto.id. {title}. n.d. {note} URL: {url}."
+
+
+def test_a_missing_year_field_is_rendered_as_unknown_too():
+    """The style does not depend on the bibliography writing t.t.: no year field at all gives the same text."""
+    bib = pybtex.database.BibliographyData()
+    original = BIB.entries["tirto_hipmi"]
+    bib.add_entry("tanpa_tahun", Entry(original.type, {k: v for k, v in original.fields.items() if k != "year"},
+                                       persons=original.persons))
+    title, note, url = fields("tirto_hipmi")
+    assert entry_text("tanpa_tahun", "id", bib) == f"Tirto.id. {title}. t.t. {note} URL: {url}."
+    assert entry_text("tanpa_tahun", "en", bib) == f"Tirto.id. {title}. n.d. {note} URL: {url}."
+    assert cite(["tanpa_tahun"], "id", bib=bib) == "(Tirto.id, t.t.)"
+
+
+def test_no_entry_lacks_a_year():
+    assert [k for k, e in BIB.entries.items() if not e.fields.get("year")] == []
+
+
+def test_no_english_words_in_the_indonesian_bibliography():
+    """The words pybtex's plain style hardcodes never reach an Indonesian entry (notes and titles excepted)."""
+    style = formatting("id")
+    english = re.compile(r"\b(?:and|In|editors?|pages|edition|Volume|Number|of|Technical Report|PhD thesis|"
+                         r"Master's thesis|visited on|n\.d\.|January|February|March|May|June|July|August|October|"
+                         r"December)\b")
+    for formatted in style.format_bibliography(BIB).entries:
+        e = BIB.entries[formatted.key].fields
+        text = formatted.text.render_as("text")
+        for name in ("title", "note", "journal", "publisher", "url"):
+            text = text.replace(re.sub(r"[{}]", "", e.get(name, "")), "")
+        assert not english.search(text), (formatted.key, text)
+
+
+def test_the_words_of_other_entry_types_are_localised():
+    """Types the bibliography does not use yet (chapter, edited book, thesis, report) get Indonesian words too."""
+    bib = pybtex.database.parse_string(r"""
+        @incollection{bab, author = {Satu, A. and Dua, B. and Tiga, C.}, title = {Judul bab}, booktitle = {Buku},
+                      editor = {Penyunting, D.}, pages = {3--9}, publisher = {Penerbit}, year = {2020}, month = aug,
+                      edition = {Kedua}}
+        @phdthesis{dis, author = {Empat, E.}, title = {Judul disertasi}, school = {ITB}, year = {2019}}
+        @techreport{lap, author = {Lima, F.}, title = {Judul laporan}, institution = {BPS}, year = {2018}}
+    """, "bibtex")
+    assert entry_text("bab", "id", bib) == ("A. Satu, B. Dua, dan C. Tiga. Judul bab. Dalam D. Penyunting, editor, "
+                                            "Buku, hlm. 3–9. Penerbit, edisi kedua, Agustus 2020.")
+    assert entry_text("bab", "en", bib) == ("A. Satu, B. Dua, and C. Tiga. Judul bab. In D. Penyunting, editor, "
+                                            "Buku, pages 3–9. Penerbit, kedua edition, August 2020.")
+    assert entry_text("dis", "id", bib) == "E. Empat. Judul disertasi. Disertasi doktor, ITB, 2019."
+    assert entry_text("lap", "id", bib) == "F. Lima. Judul laporan. Laporan teknis, BPS, 2018."
+
+
+def test_the_bibliography_order_is_deterministic_and_readable():
+    keys = list(BIB.entries)
+    orders = set()
+    for seed in range(3):
+        random.Random(seed).shuffle(keys)
+        orders.add(tuple(e.key for e in formatting("id").format_entries([BIB.entries[k] for k in keys])))
+    assert len(orders) == 1
+    (order,) = orders
+    # corporate authors and works known by their key sort by their name, not after everyone else
+    assert order.index("detik2016") < order.index("kbbi") < order.index("keohane1984") < order.index("merdeka2018")
+    assert [e.key for e in formatting("en").format_entries(BIB.entries.values())] == list(order)
+
+
+# ----------------------------------------------------------------------------- citations
+
+
+def test_several_works_in_one_citation_are_separated_by_semicolons():
+    for lang in bibstyle.LANGUAGES:
+        assert cite(["merdeka2018", "terasjabar2018"], lang) == "(Saputra, 2018; Terasjabar.co, 2018)"
+        assert cite(["merdeka2018", "terasjabar2018"], lang, "t") == "Saputra (2018); Terasjabar.co (2018)"
+
+
+def test_two_authors_in_text():
+    assert cite(["ahmad_seet2009"], "id") == "(Ahmad dan Seet, 2009)"
+    assert cite(["ahmad_seet2009"], "id", "t") == "Ahmad dan Seet (2009)"
+    assert cite(["ahmad_seet2009"], "en") == "(Ahmad and Seet, 2009)"
+    assert cite(["ahmad_seet2009"], "en", "t") == "Ahmad and Seet (2009)"
+
+
+def test_three_authors_in_text():
+    bib = pybtex.database.BibliographyData()
+    bib.add_entry("tiga", Entry("misc", {"title": "Judul", "year": "2020"},
+                                persons={"author": [Person("Anggia, A."), Person("Budi, B."), Person("Citra, C.")]}))
+    assert cite(["tiga"], "id", bib=bib) == "(Anggia dkk., 2020)"
+    assert cite(["tiga"], "id", "t", bib=bib) == "Anggia dkk. (2020)"
+    assert cite(["tiga"], "id", "ps", bib=bib) == "(Anggia, Budi, dan Citra, 2020)"
+    assert cite(["tiga"], "en", bib=bib) == "(Anggia et al., 2020)"
+    assert cite(["tiga"], "en", "t", bib=bib) == "Anggia et al. (2020)"
+
+
+def test_an_unknown_year_in_a_citation():
+    assert cite(["tirto_hipmi"], "id") == "(Tirto.id, t.t.)"
+    assert cite(["tirto_hipmi"], "en") == "(Tirto.id, n.d.)"
+    assert cite(["tirto_hipmi"], "id", "yearpar") == "(t.t.)"
+
+
+def test_the_book_uses_the_indonesian_styles():
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["sphinx"]["config"]
+    assert config["bibtex_default_style"] == "ekraf_id"
+    assert config["bibtex_reference_style"] == "author_year_id"
+    assert pybtex.plugin.find_plugin("pybtex.style.formatting", "ekraf_id") is bibstyle.IndonesianStyle
+    assert isinstance(referencing("id"), bibstyle.LocalAuthorYear) and referencing("id").lang == "id"
+
+
+def test_both_languages_have_every_word():
+    assert len({frozenset(t) for t in bibstyle.WORDS.values()}) == 1
+    assert all(len(t["months"]) == 12 for t in bibstyle.WORDS.values())
+    assert bibstyle.month_name("may", "id") == "Mei" and bibstyle.month_name("12", "en") == "December"
+    assert dataclasses.is_dataclass(bibstyle.EnglishAuthorYear) and referencing("en").lang == "en"
