@@ -13,7 +13,7 @@ export UV_COMPILE_BYTECODE := 1
 export PYTHONHASHSEED := 0
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: help setup system-deps book pdf test validate rerun bench clean
+.PHONY: help setup system-deps book pdf test check lint validate rerun bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -45,6 +45,13 @@ test: setup system-deps  ## the whole suite: unit, data, pipeline, nbval, figure
 	$(EKRAF) render
 	$(EKRAF) pdf --if-possible
 	$(PY) -m pytest
+
+check: setup  ## the fast tier (about half a minute): unit, data and nbval; no Sphinx, browser or PDF; reverse order
+	$(PY) -m pytest -m "not slow" --reverse
+
+lint: setup  ## ruff check and ruff format --check over src/ and tests/
+	$(VENV)/bin/ruff check src tests
+	$(VENV)/bin/ruff format --check src tests
 
 validate: setup  ## check a data file: make validate DATA=path/to/file.csv
 	$(EKRAF) validate $(or $(DATA),data/raw/tabel_1_1_ekspor_ekraf.csv)

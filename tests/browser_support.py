@@ -7,6 +7,7 @@ collected :class:`PageReport` objects that return a list of problems (empty
 when all is well), so the same functions judge the real book and a copy that
 was broken on purpose.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -35,8 +36,14 @@ CHROMIUM = Path("/usr/bin/chromium")
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 INSTALL_HINT = "run `bash .ci/system-deps` (apt-installs chromium and runs `npm ci` for axe-core)"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
 ]
 # Pages of the built site that are not chapters: the root redirect, the index and the search page.
 NOT_IN_TOC = {"index.html", "genindex.html", "search.html"}
@@ -45,6 +52,7 @@ VIEWPORT = {"width": 1280, "height": 900}
 
 
 # --------------------------------------------------------------------------- environment
+
 
 def missing_requirements() -> list[str]:
     """What is missing to run the browser tests, each with how to get it."""
@@ -84,8 +92,9 @@ class Browser:
 
         self.loop = asyncio.new_event_loop()
         self._playwright = self.run(async_playwright().start())
-        self.browser = self.run(self._playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True))
+        self.browser = self.run(
+            self._playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        )
 
     def run(self, coro):
         return self.loop.run_until_complete(coro)
@@ -107,12 +116,12 @@ async def new_context(browser, color_scheme: str = "light"):
     """
     context = await browser.new_context(viewport=VIEWPORT, color_scheme=color_scheme, service_workers="block")
     context.set_default_timeout(20_000)
-    await context.route(re.compile(r"^(?!https?://127\.0\.0\.1[:/])(?!data:)(?!blob:)"),
-                        lambda route: route.abort())
+    await context.route(re.compile(r"^(?!https?://127\.0\.0\.1[:/])(?!data:)(?!blob:)"), lambda route: route.abort())
     return context
 
 
 # --------------------------------------------------------------------------- serving
+
 
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, *args):  # keep pytest's output clean
@@ -137,10 +146,11 @@ def serve(folder: Path):
 
 # --------------------------------------------------------------------------- the pages
 
+
 @dataclass(frozen=True)
 class TocPage:
-    path: str            # relative URL of the built page, e.g. "notebooks/04_hasil.html"
-    part: str            # caption of the part in _toc.yml ("" for the root page)
+    path: str  # relative URL of the built page, e.g. "notebooks/04_hasil.html"
+    part: str  # caption of the part in _toc.yml ("" for the root page)
     chapter: int | None  # chapter number in a numbered part, else None
 
 
@@ -157,9 +167,14 @@ def _expand(root: Path, entry: dict) -> list[str]:
         return [_docname(entry["file"])]
     if "glob" in entry:
         # dot-files are papermill's temporary outputs, never pages
-        return sorted({p.relative_to(root).with_suffix("").as_posix()
-                       for suffix in SOURCE_SUFFIXES for p in root.glob(entry["glob"] + suffix)
-                       if not p.name.startswith(".")})
+        return sorted(
+            {
+                p.relative_to(root).with_suffix("").as_posix()
+                for suffix in SOURCE_SUFFIXES
+                for p in root.glob(entry["glob"] + suffix)
+                if not p.name.startswith(".")
+            }
+        )
     return []  # url entries: not pages of the book
 
 
@@ -202,6 +217,7 @@ def screenshot_name(path: str) -> str:
 
 
 # --------------------------------------------------------------------------- one visit per page
+
 
 @dataclass
 class PageReport:
@@ -261,7 +277,9 @@ def _record(page, report: PageReport) -> None:
     def console(msg):
         if report.recording and msg.type == "error":
             where = msg.location or {}
-            report.console_errors.append(f"console error: {msg.text} ({where.get('url', '')}:{where.get('lineNumber', '')})")
+            report.console_errors.append(
+                f"console error: {msg.text} ({where.get('url', '')}:{where.get('lineNumber', '')})"
+            )
 
     def page_error(err):
         if report.recording:
@@ -286,8 +304,9 @@ def _record(page, report: PageReport) -> None:
     page.on("response", response)
 
 
-async def inspect_page(context, base: str, path: str, axe_source: str | None = None,
-                       screenshot_dir: Path | None = None) -> PageReport:
+async def inspect_page(
+    context, base: str, path: str, axe_source: str | None = None, screenshot_dir: Path | None = None
+) -> PageReport:
     """Open one page: collect what the checks need, take a full-page screenshot, then run axe-core.
 
     Console messages and requests are recorded until the page has loaded, been
@@ -318,8 +337,9 @@ async def inspect_page(context, base: str, path: str, axe_source: str | None = N
     return report
 
 
-async def inspect_pages(browser, base: str, paths, axe_source: str | None = None,
-                        screenshot_dir: Path | None = None, concurrency: int = 2) -> dict[str, PageReport]:
+async def inspect_pages(
+    browser, base: str, paths, axe_source: str | None = None, screenshot_dir: Path | None = None, concurrency: int = 2
+) -> dict[str, PageReport]:
     """:func:`inspect_page` for every path, ``concurrency`` pages at a time, in one light-mode context."""
     context = await new_context(browser)
     gate = asyncio.Semaphore(concurrency)
@@ -336,6 +356,7 @@ async def inspect_pages(browser, base: str, paths, axe_source: str | None = None
 
 
 # --------------------------------------------------------------------------- checks
+
 
 def load_problems(report: PageReport) -> list[str]:
     """Console errors, uncaught exceptions, failed requests and HTTP errors while the page loaded."""
@@ -490,8 +511,10 @@ def dark_image_problems(path: str, corners: list[dict], min_luminance: int = 200
             continue
         for c in img["corners"]:
             if c["alpha"] < 255 or c["luminance"] < min_luminance:
-                problems.append(f"{path}: image {name} corner ({c['x']},{c['y']}) has alpha {c['alpha']}, "
-                                f"luminance {c['luminance']}: not an opaque light background")
+                problems.append(
+                    f"{path}: image {name} corner ({c['x']},{c['y']}) has alpha {c['alpha']}, "
+                    f"luminance {c['luminance']}: not an opaque light background"
+                )
     return problems
 
 
@@ -578,20 +601,23 @@ async def search(browser, base: str, term: str) -> dict:
         await page.goto(report.url, wait_until="load")
         await page.wait_for_function(_SEARCH_DONE_JS)
         outcome["results"] = await page.evaluate(
-            f"() => [...document.querySelectorAll('{_SEARCH_RESULTS}')].map(a => ({{title: a.textContent.trim(), url: a.href}}))")
+            f"() => [...document.querySelectorAll('{_SEARCH_RESULTS}')]"
+            ".map(a => ({title: a.textContent.trim(), url: a.href}))"
+        )
         report.recording = False  # leaving the page is the test's doing
         if outcome["results"]:
             async with page.expect_navigation(wait_until="load"):
                 await page.locator(_SEARCH_RESULTS).first.click()
             outcome["opened"] = page.url
             outcome["text"] = await page.evaluate(
-                "() => (document.querySelector('article.bd-article') || document.body).innerText")
+                "() => (document.querySelector('article.bd-article') || document.body).innerText"
+            )
     finally:
         await context.close()
     return outcome
 
 
-def search_problems(term: str, outcome: dict, fetcher: "Fetcher") -> list[str]:
+def search_problems(term: str, outcome: dict, fetcher: Fetcher) -> list[str]:
     """No results, a clicked result that does not show the term, or a result page without the term."""
     if not outcome["results"]:
         return [f"search for {term!r} found nothing"]
@@ -601,6 +627,7 @@ def search_problems(term: str, outcome: dict, fetcher: "Fetcher") -> list[str]:
     for result in outcome["results"]:
         status, _, page_html = fetcher.get(result["url"].partition("#")[0].partition("?")[0])
         if status != 200 or not _contains(visible_text(page_html), term):
-            problems.append(f"search for {term!r}: result {result['title']!r} ({result['url']}, HTTP {status}) "
-                            "does not contain it")
+            problems.append(
+                f"search for {term!r}: result {result['title']!r} ({result['url']}, HTTP {status}) does not contain it"
+            )
     return problems

@@ -1,4 +1,5 @@
 """Shared fixtures: the project root, a throwaway copy of the project, and a CLI runner."""
+
 import os
 import shutil
 import subprocess
@@ -20,8 +21,14 @@ def copy_project(dest: Path) -> Path:
 def run_cli(args, root: Path = ROOT, **kw) -> subprocess.CompletedProcess:
     """Run ``ekraf`` with the package imported from ``root/src`` (so a copy runs its own code)."""
     env = {**os.environ, "PYTHONPATH": str(root / "src"), "PYTHONHASHSEED": "0"}
-    return subprocess.run([sys.executable, "-m", "ekraf_repro.bookmaker.cli", *args], cwd=root, env=env,
-                          capture_output=True, text=True, **kw)
+    return subprocess.run(
+        [sys.executable, "-m", "ekraf_repro.bookmaker.cli", *args],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        **kw,
+    )
 
 
 def tree_bytes(folder: Path) -> dict:
@@ -41,3 +48,21 @@ def built_copy(tmp_path_factory) -> Path:
     result = run_cli(["book"], dest)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return dest
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--reverse",
+        action="store_true",
+        help="run the tests in reverse order (notebook cells keep theirs): shows that no test depends "
+        "on what ran before it",
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    if not config.getoption("--reverse"):
+        return
+    slots = [i for i, item in enumerate(items) if item.path.suffix != ".ipynb"]
+    tests = [items[i] for i in slots]
+    for i, item in zip(slots, reversed(tests)):
+        items[i] = item

@@ -7,6 +7,7 @@ attribute). :func:`page_slips` returns every slip it finds, each naming the
 page, the kind of slip and the offending text; ``tests/test_prose.py`` runs it
 on the real book and on a page with one planted example of each kind.
 """
+
 from __future__ import annotations
 
 import csv
@@ -29,10 +30,19 @@ EDITOR_NOTE = re.compile(r"(?i)jangan (?:menyunting|mengedit)|do not edit|edit (
 REPEATED_CITATION = re.compile(r"\b([A-Z][\w.'-]+) \(\1[ ,]")
 # Indonesian spellings that EYD V and the KBBI do not accept (checked outside italics, which quote the paper).
 MISSPELLINGS = {
-    r"\bnon-negara\b": "nonnegara", r"\bnon-pemerintah\b": "nonpemerintah", r"\bantar (?:pemerintah|kota|negara|aktor)\b": "antar- is joined",
-    r"\bperijinan\b": "perizinan", r"\baksesoris\b": "aksesori", r"\bstandarisasi\b": "standardisasi", r"\bpengrajin\b": "perajin",
-    r"\bMall\b": "mal", r"\blinimasa\b": "lini masa", r"\bsebesaran\b": "setara besarnya", r"\berrata\b": "erata",
-    r"\bDISDAGIN\b": "Disdagin", r"\blebih dari \d{1,2} negara\b": "a count of one or two words in letters",
+    r"\bnon-negara\b": "nonnegara",
+    r"\bnon-pemerintah\b": "nonpemerintah",
+    r"\bantar (?:pemerintah|kota|negara|aktor)\b": "antar- is joined",
+    r"\bperijinan\b": "perizinan",
+    r"\baksesoris\b": "aksesori",
+    r"\bstandarisasi\b": "standardisasi",
+    r"\bpengrajin\b": "perajin",
+    r"\bMall\b": "mal",
+    r"\blinimasa\b": "lini masa",
+    r"\bsebesaran\b": "setara besarnya",
+    r"\berrata\b": "erata",
+    r"\bDISDAGIN\b": "Disdagin",
+    r"\blebih dari \d{1,2} negara\b": "a count of one or two words in letters",
 }
 # Indonesian text must not carry English function words or markers in citations.
 # (An English title in the bibliography may say "Malaysia and Australia"; an in-text citation may not say "and".)
@@ -43,16 +53,20 @@ DOUBLE_BRACKETS = re.compile(r"(?:\d{4}[a-z]?|t\.t\.)\)\s*\((?!\d)")
 CITATION_COMMA = re.compile(r"\([^()]*?, (?:\d{4}[a-z]?|t\.t\.), [A-Z][^();]*?, (?:\d{4}[a-z]?|t\.t\.)\)")
 # Foreign terms that an Indonesian sentence writes in italics (EYD V).
 FOREIGN = re.compile(r"\b(?:sister city|state-centric|non-state|brand|handycraft|notebook|kernel)\b")
-OLD_STATUS_WORDS = {"en": ("reproduced", "contradicted", "corroborated", "in tension", "not derivable"),
-                    "id": ("dikuatkan", "dibantah")}
+OLD_STATUS_WORDS = {
+    "en": ("reproduced", "contradicted", "corroborated", "in tension", "not derivable"),
+    "id": ("dikuatkan", "dibantah"),
+}
 
 
 def status_words() -> dict[str, tuple[str, ...]]:
     """Each language's status names (from data/klaim/status.csv): the words the *other* language must not show."""
     with open(ROOT / "data" / "klaim" / "status.csv", encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh, delimiter=";"))
-    return {"id": tuple(r["nama"] for r in rows) + OLD_STATUS_WORDS["id"],
-            "en": tuple(r["nama_en"] for r in rows) + OLD_STATUS_WORDS["en"]}
+    return {
+        "id": tuple(r["nama"] for r in rows) + OLD_STATUS_WORDS["id"],
+        "en": tuple(r["nama_en"] for r in rows) + OLD_STATUS_WORDS["en"],
+    }
 
 
 @dataclass(frozen=True)
@@ -114,8 +128,15 @@ def blocks(html: str) -> list[Block]:
             continue  # a block holding blocks: its inner blocks are read on their own
         text = _text(tag)
         if text:
-            out.append(Block(_lang(tag, page_lang), text, tag.find_parent("table") is not None, _text(tag, True),
-                             plain=tag.name.startswith("h") and tag.name[1:].isdigit()))
+            out.append(
+                Block(
+                    _lang(tag, page_lang),
+                    text,
+                    tag.find_parent("table") is not None,
+                    _text(tag, True),
+                    plain=tag.name.startswith("h") and tag.name[1:].isdigit(),
+                )
+            )
     for img in article.find_all("img"):
         if img.get("alt"):
             out.append(Block(_lang(img, page_lang), img["alt"], False, img["alt"], plain=True))

@@ -4,6 +4,7 @@ A figure is compared by the SHA-256 of its decoded PNG bytes; the book writes
 PNGs without metadata (see :func:`ekraf_repro.figures.png`), so the same
 drawing always gives the same bytes.
 """
+
 import base64
 import hashlib
 import json
@@ -30,10 +31,12 @@ def compare(committed: Path, fresh: Path) -> list[str]:
     problems = []
     if len(a) != len(b):
         problems.append(f"{Path(committed).name}: {len(a)} committed figures, {len(b)} after re-execution")
-    for (cell_a, hash_a), (cell_b, hash_b) in zip(a, b):
+    for (cell_a, hash_a), (_cell_b, hash_b) in zip(a, b):
         if hash_a != hash_b:
-            problems.append(f"{Path(committed).name}: figure in cell {cell_a} changed "
-                            f"(committed sha256 {hash_a[:12]}…, re-executed {hash_b[:12]}…)")
+            problems.append(
+                f"{Path(committed).name}: figure in cell {cell_a} changed "
+                f"(committed sha256 {hash_a[:12]}…, re-executed {hash_b[:12]}…)"
+            )
     return problems
 
 
@@ -42,8 +45,9 @@ def numbers(html_dir: Path) -> dict[str, str]:
     import re
 
     found = {}
-    pattern = re.compile(r'<(?:figure|table)[^>]*\bid="([^"]+)"[^>]*>.*?<span class="caption-number">([^<]+?)\s*</span>',
-                         flags=re.S)
+    pattern = re.compile(
+        r'<(?:figure|table)[^>]*\bid="([^"]+)"[^>]*>.*?<span class="caption-number">([^<]+?)\s*</span>', flags=re.S
+    )
     for page in sorted(Path(html_dir).joinpath("notebooks").glob("[0-9][0-9]_*.html")):
         for label, number in pattern.findall(page.read_text(encoding="utf-8")):
             found[label] = number.strip()

@@ -1,4 +1,5 @@
 """Computations on Tabel 1.1 against values worked out by hand."""
+
 import math
 
 import pandas as pd

@@ -5,6 +5,7 @@ imports inside functions included), and neither do the notebooks. The check
 reads every module's imports with :mod:`ast`, so an import hidden in a
 function or written relatively is seen; it is shown failing on a planted crossing.
 """
+
 import ast
 import json
 import shutil
@@ -42,8 +43,10 @@ def imports_of(code: str, module: str, is_package: bool, known: set[str]) -> set
 def graph(src: Path) -> dict[str, set[str]]:
     files = {module_name(p, src): p for p in src.joinpath(PACKAGE).rglob("*.py")}
     known = set(files)
-    return {name: imports_of(path.read_text(encoding="utf-8"), name, path.name == "__init__.py", known) & known
-            for name, path in files.items()}
+    return {
+        name: imports_of(path.read_text(encoding="utf-8"), name, path.name == "__init__.py", known) & known
+        for name, path in files.items()
+    }
 
 
 def reach(g: dict[str, set[str]], start: set[str]) -> set[str]:
@@ -81,30 +84,57 @@ def test_the_analysis_never_imports_the_book_machine():
 def test_the_book_machine_is_a_room_of_its_own():
     g = graph(ROOT / "src")
     machine = {m for m in g if m.startswith(MACHINE + ".")}
-    assert {f"{MACHINE}.{m}" for m in ("cli", "pipeline", "bookbuild", "sphinx_ext", "sphinx_latex", "bench",
-                                        "citation", "datapage", "concordance", "glossary", "generated")} <= machine
+    assert {
+        f"{MACHINE}.{m}"
+        for m in (
+            "cli",
+            "pipeline",
+            "bookbuild",
+            "sphinx_ext",
+            "sphinx_latex",
+            "bench",
+            "citation",
+            "datapage",
+            "concordance",
+            "glossary",
+            "generated",
+        )
+    } <= machine
     analysis = set(g) - machine - {MACHINE}
-    assert {f"{PACKAGE}.{m}" for m in ("loader", "analysis", "audit", "coded", "figures", "labels", "notebook")} <= analysis
+    assert {
+        f"{PACKAGE}.{m}" for m in ("loader", "analysis", "audit", "coded", "figures", "labels", "notebook")
+    } <= analysis
 
 
 def test_notebooks_import_only_the_analysis():
     g = graph(ROOT / "src")
-    notebooks = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")) + [ROOT / "notebooks/templat/profil_subsektor.ipynb"]
+    notebooks = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")) + [
+        ROOT / "notebooks/templat/profil_subsektor.ipynb"
+    ]
     for nb in notebooks:
         direct = notebook_imports(nb, set(g))
         assert direct, nb.name
         reached = reach(g, direct)
-        assert not {m for m in reached if m.startswith(MACHINE)}, (nb.name, sorted(m for m in reached if m.startswith(MACHINE)))
+        assert not {m for m in reached if m.startswith(MACHINE)}, (
+            nb.name,
+            sorted(m for m in reached if m.startswith(MACHINE)),
+        )
 
 
 def test_a_crossing_is_caught_even_when_lazy_and_relative(tmp_path):
     src = tmp_path / "src"
     shutil.copytree(ROOT / "src", src, ignore=shutil.ignore_patterns("__pycache__"))
     target = src / PACKAGE / "figures.py"
-    target.write_text(target.read_text(encoding="utf-8") + "\n\ndef _sneak():\n    from .bookmaker import cli  # noqa\n",
-                      encoding="utf-8")
+    target.write_text(
+        target.read_text(encoding="utf-8") + "\n\ndef _sneak():\n    from .bookmaker import cli  # noqa\n",
+        encoding="utf-8",
+    )
     indirect = src / PACKAGE / "chapters" / "teori.py"
-    indirect.write_text(indirect.read_text(encoding="utf-8") + "\nfrom ..bookmaker.pipeline import plan  # noqa\n",
-                        encoding="utf-8")
-    assert crossings(src) == [f"{PACKAGE}.chapters.teori imports {MACHINE}.pipeline", f"{PACKAGE}.figures imports {MACHINE}",
-                              f"{PACKAGE}.figures imports {MACHINE}.cli"]
+    indirect.write_text(
+        indirect.read_text(encoding="utf-8") + "\nfrom ..bookmaker.pipeline import plan  # noqa\n", encoding="utf-8"
+    )
+    assert crossings(src) == [
+        f"{PACKAGE}.chapters.teori imports {MACHINE}.pipeline",
+        f"{PACKAGE}.figures imports {MACHINE}",
+        f"{PACKAGE}.figures imports {MACHINE}.cli",
+    ]

@@ -1,5 +1,6 @@
 """The claims audit: statuses with their rules, every check's facts, thresholds and their sensitivity,
 our transcription checks, and the quality of Tabel 1.1 (issue 12)."""
+
 import re
 
 import pandas as pd
@@ -8,10 +9,25 @@ import pytest
 from ekraf_repro import audit, coded, labels, loader, notes, quality, sensitivity, show, tablechecks, transcription
 
 EXPECTED = {
-    "k03": "bertentangan", "k04": "tidak_dapat", "k05": "tidak_dapat", "k06": "tidak_dapat", "k08": "tidak_dapat",
-    "k09": "sejalan", "k10": "tidak_dapat", "k11": "tidak_dapat", "k12": "tidak_dapat", "k13": "sesuai",
-    "k15": "sesuai", "k27": "tidak_dapat", "k18": "sesuai", "k19": "tidak_sejalan",
-    "k20": "sejalan", "k21": "tidak_dapat", "k22": "tidak_dapat", "k23": "tidak_dapat", "k26": "tidak_dapat",
+    "k03": "bertentangan",
+    "k04": "tidak_dapat",
+    "k05": "tidak_dapat",
+    "k06": "tidak_dapat",
+    "k08": "tidak_dapat",
+    "k09": "sejalan",
+    "k10": "tidak_dapat",
+    "k11": "tidak_dapat",
+    "k12": "tidak_dapat",
+    "k13": "sesuai",
+    "k15": "sesuai",
+    "k27": "tidak_dapat",
+    "k18": "sesuai",
+    "k19": "tidak_sejalan",
+    "k20": "sejalan",
+    "k21": "tidak_dapat",
+    "k22": "tidak_dapat",
+    "k23": "tidak_dapat",
+    "k26": "tidak_dapat",
 }
 
 
@@ -27,11 +43,15 @@ def a(df):
 
 # --------------------------------------------------------------------------- statuses and rules
 
+
 def test_six_statuses_in_three_groups_each_defined_in_both_languages():
     s = audit.statuses()
     assert list(s["status"]) == ["sesuai", "bertentangan", "tidak_didukung", "sejalan", "tidak_sejalan", "tidak_dapat"]
-    assert audit.groups() == {"makalah": ("sesuai", "bertentangan", "tidak_didukung"),
-                              "luar": ("sejalan", "tidak_sejalan"), "tidak_dapat": ("tidak_dapat",)}
+    assert audit.groups() == {
+        "makalah": ("sesuai", "bertentangan", "tidak_didukung"),
+        "luar": ("sejalan", "tidak_sejalan"),
+        "tidak_dapat": ("tidak_dapat",),
+    }
     for col in ("nama", "nama_en", "arti", "arti_en", "aturan", "aturan_en"):
         assert (s[col].str.len() > 10).all(), col
     assert audit.status_name("tidak_sejalan", "id") == "tidak sejalan dengan sumber luar"
@@ -48,7 +68,12 @@ def test_only_the_papers_own_statements_are_audited():
     # every number of the first edition (k01-k26) is either audited or said to have moved, exactly once
     first_edition = {f"k{n:02d}" for n in range(1, 27)}
     assert first_edition <= ids | set(moved["nomor"]) and len(ids | set(moved["nomor"])) == len(ids) + len(moved)
-    assert set(coded.table("transkripsi")["pemeriksa"]) == {"sel_tabel", "periode_keterangan", "jumlah_kendala", "jumlah_upaya"}
+    assert set(coded.table("transkripsi")["pemeriksa"]) == {
+        "sel_tabel",
+        "periode_keterangan",
+        "jumlah_kendala",
+        "jumlah_upaya",
+    }
 
 
 @pytest.mark.parametrize("claim_id", sorted(EXPECTED))
@@ -77,6 +102,7 @@ def test_the_audit_runs_each_check_once(df, monkeypatch):
 
 
 # --------------------------------------------------------------------------- the facts behind each status
+
 
 def test_decline_every_year(a):
     assert a.result("k03").facts["naik"] == [2019, 2021] and a.result("k03").facts["turun"] == [2020, 2022]
@@ -140,11 +166,14 @@ def test_reading_notes_are_recorded_without_a_status(lang):
 
 
 def test_first_edition_numbers_are_accounted_for():
-    assert audit.moved("id") == ("k01, k02, k16, dan k17 ke pemeriksaan transkripsi; k07 ke catatan daftar pustaka; "
-                                 "k14 ke catatan bacaan; k24 dan k25 ke subbab mutu data")
+    assert audit.moved("id") == (
+        "k01, k02, k16, dan k17 ke pemeriksaan transkripsi; k07 ke catatan daftar pustaka; "
+        "k14 ke catatan bacaan; k24 dan k25 ke subbab mutu data"
+    )
 
 
 # --------------------------------------------------------------------------- statuses follow the data and the rules
+
 
 def test_statuses_follow_the_data(df):
     claim = coded.claim("k03")
@@ -185,7 +214,11 @@ def test_sensitivity_table_shows_which_alternatives_change_a_result(df, a):
     assert by["seluruh paparan, termasuk kalimat tentang masa kini"]
     k10 = rows[rows["pernyataan"] == "k10"].iloc[0]
     assert (k10["hasil_dipakai"], k10["hasil_alternatif"]) == ("tidak dapat diperiksa", "tidak didukung rujukannya")
-    assert rows.loc[rows["pernyataan"] == "k05", "hasil_alternatif"].tolist()[1].startswith("sesuai dengan makalah sendiri (enam")
+    assert (
+        rows.loc[rows["pernyataan"] == "k05", "hasil_alternatif"]
+        .tolist()[1]
+        .startswith("sesuai dengan makalah sendiri (enam")
+    )
 
 
 def test_matches_within_a_looser_tolerance(df):
@@ -195,6 +228,7 @@ def test_matches_within_a_looser_tolerance(df):
 
 
 # --------------------------------------------------------------------------- transcription and data quality
+
 
 def test_transcription_checks_all_match(df):
     t = transcription.checks(df)
@@ -236,6 +270,12 @@ def test_no_cell_readings_without_an_erratum(df):
 
 def test_sentences_fill_from_facts_in_both_languages():
     facts = {"n": 3, "xs": [2019, 2021], "d": "2017-12", "w": {"id": "Sabtu", "en": "Saturday"}, "p": -12.93}
-    assert show.fill("{n:w} tahun: {xs}, {d:date}, {w}, {p:spct}", facts, "id") == "tiga tahun: 2019 dan 2021, Desember 2017, Sabtu, −12,93%"
-    assert show.fill("{n:w} years: {xs}, {d:date}, {w}, {p:spct}", facts, "en") == "three years: 2019 and 2021, December 2017, Saturday, −12.93%"
+    assert (
+        show.fill("{n:w} tahun: {xs}, {d:date}, {w}, {p:spct}", facts, "id")
+        == "tiga tahun: 2019 dan 2021, Desember 2017, Sabtu, −12,93%"
+    )
+    assert (
+        show.fill("{n:w} years: {xs}, {d:date}, {w}, {p:spct}", facts, "en")
+        == "three years: 2019 and 2021, December 2017, Saturday, −12.93%"
+    )
     assert re.search(r"\{", show.fill("{{literal}}", {}, "id"))

@@ -6,6 +6,7 @@ APIs, without a Sphinx build. The localised words are written out literally in
 the expected strings; the rest (titles, notes, addresses) is read from the entry,
 so a corrected note does not break a test about "dan" or "Mei".
 """
+
 import dataclasses
 import random
 import re
@@ -15,14 +16,13 @@ import pybtex.plugin
 import pytest
 import sphinxcontrib.bibtex.plugin
 import yaml
+from conftest import ROOT
 from pybtex.database import Entry, Person
 from sphinxcontrib.bibtex.style.referencing import format_references
 from sphinxcontrib.bibtex.style.template import SphinxReferenceInfo
 
 from ekraf_repro import paths
 from ekraf_repro.bookmaker import bibstyle, sphinx_ext  # noqa: F401  (sphinx_ext registers the styles, as in a build)
-
-from conftest import ROOT
 
 BIB = pybtex.database.parse_file(str(paths.BOOK / "references.bib"))
 
@@ -62,16 +62,21 @@ def fields(key: str) -> tuple[str, str, str]:
 def test_two_authors_are_joined_by_dan():
     title, note, url = fields("ahmad_seet2009")
     assert entry_text("ahmad_seet2009", "id") == (
-        f"Noor Hazlina Ahmad dan Pi-Shen Seet. {title}. Asian Social Science, 2009. {note} URL: {url}.")
+        f"Noor Hazlina Ahmad dan Pi-Shen Seet. {title}. Asian Social Science, 2009. {note} URL: {url}."
+    )
     assert entry_text("ahmad_seet2009", "en") == (
-        f"Noor Hazlina Ahmad and Pi-Shen Seet. {title}. Asian Social Science, 2009. {note} URL: {url}.")
+        f"Noor Hazlina Ahmad and Pi-Shen Seet. {title}. Asian Social Science, 2009. {note} URL: {url}."
+    )
 
 
-@pytest.mark.parametrize("key, author, id_date, en_date", [
-    ("merdeka2018", "Endang Saputra", "Mei 2018", "May 2018"),
-    ("detik2016", "Detik.com", "Desember 2016", "December 2016"),
-    ("kompas_himki", "Kompas.com", "Juli 2016", "July 2016"),
-])
+@pytest.mark.parametrize(
+    "key, author, id_date, en_date",
+    [
+        ("merdeka2018", "Endang Saputra", "Mei 2018", "May 2018"),
+        ("detik2016", "Detik.com", "Desember 2016", "December 2016"),
+        ("kompas_himki", "Kompas.com", "Juli 2016", "July 2016"),
+    ],
+)
 def test_months_are_in_the_books_language(key, author, id_date, en_date):
     title, note, url = fields(key)
     assert entry_text(key, "id") == f"{author}. {title}. {id_date}. {note} URL: {url}."
@@ -89,8 +94,10 @@ def test_a_missing_year_field_is_rendered_as_unknown_too():
     """The style does not depend on the bibliography writing t.t.: no year field at all gives the same text."""
     bib = pybtex.database.BibliographyData()
     original = BIB.entries["tirto_hipmi"]
-    bib.add_entry("tanpa_tahun", Entry(original.type, {k: v for k, v in original.fields.items() if k != "year"},
-                                       persons=original.persons))
+    bib.add_entry(
+        "tanpa_tahun",
+        Entry(original.type, {k: v for k, v in original.fields.items() if k != "year"}, persons=original.persons),
+    )
     title, note, url = fields("tirto_hipmi")
     assert entry_text("tanpa_tahun", "id", bib) == f"Tirto.id. {title}. t.t. {note} URL: {url}."
     assert entry_text("tanpa_tahun", "en", bib) == f"Tirto.id. {title}. n.d. {note} URL: {url}."
@@ -104,9 +111,11 @@ def test_no_entry_lacks_a_year():
 def test_no_english_words_in_the_indonesian_bibliography():
     """The words pybtex's plain style hardcodes never reach an Indonesian entry (notes and titles excepted)."""
     style = formatting("id")
-    english = re.compile(r"\b(?:and|In|editors?|pages|edition|Volume|Number|of|Technical Report|PhD thesis|"
-                         r"Master's thesis|visited on|n\.d\.|January|February|March|May|June|July|August|October|"
-                         r"December)\b")
+    english = re.compile(
+        r"\b(?:and|In|editors?|pages|edition|Volume|Number|of|Technical Report|PhD thesis|"
+        r"Master's thesis|visited on|n\.d\.|January|February|March|May|June|July|August|October|"
+        r"December)\b"
+    )
     for formatted in style.format_bibliography(BIB).entries:
         e = BIB.entries[formatted.key].fields
         text = formatted.text.render_as("text")
@@ -117,17 +126,24 @@ def test_no_english_words_in_the_indonesian_bibliography():
 
 def test_the_words_of_other_entry_types_are_localised():
     """Types the bibliography does not use yet (chapter, edited book, thesis, report) get Indonesian words too."""
-    bib = pybtex.database.parse_string(r"""
+    bib = pybtex.database.parse_string(
+        r"""
         @incollection{bab, author = {Satu, A. and Dua, B. and Tiga, C.}, title = {Judul bab}, booktitle = {Buku},
                       editor = {Penyunting, D.}, pages = {3--9}, publisher = {Penerbit}, year = {2020}, month = aug,
                       edition = {Kedua}}
         @phdthesis{dis, author = {Empat, E.}, title = {Judul disertasi}, school = {ITB}, year = {2019}}
         @techreport{lap, author = {Lima, F.}, title = {Judul laporan}, institution = {BPS}, year = {2018}}
-    """, "bibtex")
-    assert entry_text("bab", "id", bib) == ("A. Satu, B. Dua, dan C. Tiga. Judul bab. Dalam D. Penyunting, editor, "
-                                            "Buku, hlm. 3–9. Penerbit, edisi kedua, Agustus 2020.")
-    assert entry_text("bab", "en", bib) == ("A. Satu, B. Dua, and C. Tiga. Judul bab. In D. Penyunting, editor, "
-                                            "Buku, pages 3–9. Penerbit, kedua edition, August 2020.")
+    """,
+        "bibtex",
+    )
+    assert entry_text("bab", "id", bib) == (
+        "A. Satu, B. Dua, dan C. Tiga. Judul bab. Dalam D. Penyunting, editor, "
+        "Buku, hlm. 3–9. Penerbit, edisi kedua, Agustus 2020."
+    )
+    assert entry_text("bab", "en", bib) == (
+        "A. Satu, B. Dua, and C. Tiga. Judul bab. In D. Penyunting, editor, "
+        "Buku, pages 3–9. Penerbit, kedua edition, August 2020."
+    )
     assert entry_text("dis", "id", bib) == "E. Empat. Judul disertasi. Disertasi doktor, ITB, 2019."
     assert entry_text("lap", "id", bib) == "F. Lima. Judul laporan. Laporan teknis, BPS, 2018."
 
@@ -163,8 +179,14 @@ def test_two_authors_in_text():
 
 def test_three_authors_in_text():
     bib = pybtex.database.BibliographyData()
-    bib.add_entry("tiga", Entry("misc", {"title": "Judul", "year": "2020"},
-                                persons={"author": [Person("Anggia, A."), Person("Budi, B."), Person("Citra, C.")]}))
+    bib.add_entry(
+        "tiga",
+        Entry(
+            "misc",
+            {"title": "Judul", "year": "2020"},
+            persons={"author": [Person("Anggia, A."), Person("Budi, B."), Person("Citra, C.")]},
+        ),
+    )
     assert cite(["tiga"], "id", bib=bib) == "(Anggia dkk., 2020)"
     assert cite(["tiga"], "id", "t", bib=bib) == "Anggia dkk. (2020)"
     assert cite(["tiga"], "id", "ps", bib=bib) == "(Anggia, Budi, dan Citra, 2020)"

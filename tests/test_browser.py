@@ -20,13 +20,15 @@ Missing Chromium or axe-core skips these tests loudly (``bash .ci/system-deps``
 installs both); with ``CI=true`` they fail instead. ``EKRAF_BOOK_HTML=path``
 points them at another build of the book.
 """
+
 import re
 import shutil
 import struct
 
+import browser_support as bs
 import pytest
 
-import browser_support as bs
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 SEARCH_TERMS = ["Petaling Jaya", "kriya", "Keohane"]
 
@@ -36,6 +38,7 @@ def assert_no_problems(problems: list[str], what: str) -> None:
 
 
 # --------------------------------------------------------------------------- fixtures
+
 
 @pytest.fixture(scope="session")
 def requirements():
@@ -66,9 +69,15 @@ def toc(requirements) -> list[bs.TocPage]:
 def reports(browser, site, toc) -> dict[str, bs.PageReport]:
     """Every page of the table of contents, visited once: checks 1-3, 5, 7 and 8 read these reports."""
     shutil.rmtree(bs.SCREENSHOTS, ignore_errors=True)
-    return browser.run(bs.inspect_pages(browser.browser, site, [p.path for p in toc],
-                                        axe_source=bs.AXE.read_text(encoding="utf-8"),
-                                        screenshot_dir=bs.SCREENSHOTS))
+    return browser.run(
+        bs.inspect_pages(
+            browser.browser,
+            site,
+            [p.path for p in toc],
+            axe_source=bs.AXE.read_text(encoding="utf-8"),
+            screenshot_dir=bs.SCREENSHOTS,
+        )
+    )
 
 
 @pytest.fixture(scope="session")
@@ -77,6 +86,7 @@ def fetcher() -> bs.Fetcher:
 
 
 # --------------------------------------------------------------------------- the checks
+
 
 def test_every_toc_page_is_built_and_visited(toc, reports):
     paths = [p.path for p in toc]
@@ -90,13 +100,14 @@ def test_every_toc_page_is_built_and_visited(toc, reports):
 
 def test_pages_load_without_console_errors_or_failed_requests(reports):
     assert all(len(r.requests) > 5 for r in reports.values()), "requests were not recorded"
-    assert_no_problems([p for r in reports.values() for p in bs.load_problems(r)],
-                       "console errors / failed requests")
+    assert_no_problems([p for r in reports.values() for p in bs.load_problems(r)], "console errors / failed requests")
 
 
 def test_book_is_self_contained(reports):
-    assert_no_problems([p for r in reports.values() for p in bs.foreign_request_problems(r)],
-                       "requests leaving the book's own origin (fonts, scripts, MathJax... must be local)")
+    assert_no_problems(
+        [p for r in reports.values() for p in bs.foreign_request_problems(r)],
+        "requests leaving the book's own origin (fonts, scripts, MathJax... must be local)",
+    )
 
 
 def test_article_images_load_and_have_meaningful_alt_text(reports):
@@ -115,8 +126,9 @@ def test_figures_and_tables_are_numbered_and_captioned(reports, toc):
 def test_search_finds_the_term_and_opens_a_page_with_it(browser, site, fetcher, term):
     outcome = browser.run(bs.search(browser.browser, site, term))
     report = outcome["report"]
-    problems = (bs.search_problems(term, outcome, fetcher) + bs.load_problems(report)
-                + bs.foreign_request_problems(report))
+    problems = (
+        bs.search_problems(term, outcome, fetcher) + bs.load_problems(report) + bs.foreign_request_problems(report)
+    )
     assert_no_problems(problems, f"problems searching for {term!r}")
     assert outcome["opened"].startswith(site) and "search.html" not in outcome["opened"]
 
@@ -127,8 +139,12 @@ def test_internal_links_and_anchors_resolve(reports, site, fetcher):
     problems = bs.link_problems(reports.values(), site, fetcher)
     if not (bs.HTML / "book.pdf").exists():  # `make test` builds it; without TeX Live it cannot
         assert_no_problems([p for p in problems if "book.pdf" not in p], "dead internal links")
-        bs.skip_or_fail(["_build/html/book.pdf is missing but the landing page links it: build it with `make pdf`"
-                         " (TeX Live: bash .ci/system-deps)"])
+        bs.skip_or_fail(
+            [
+                "_build/html/book.pdf is missing but the landing page links it: build it with `make pdf`"
+                " (TeX Live: bash .ci/system-deps)"
+            ]
+        )
     assert_no_problems(problems, "dead internal links")
 
 
@@ -146,8 +162,9 @@ def test_dark_mode_keeps_figures_readable(browser, site, reports):
 
 def test_no_serious_or_critical_accessibility_violations(reports):
     assert all(r.axe is not None for r in reports.values()), "axe-core did not run on every page"
-    assert_no_problems([p for r in reports.values() for p in bs.axe_problems(r)],
-                       "serious/critical axe-core violations")
+    assert_no_problems(
+        [p for r in reports.values() for p in bs.axe_problems(r)], "serious/critical axe-core violations"
+    )
 
 
 def test_every_page_has_a_full_page_screenshot(reports):
@@ -162,8 +179,9 @@ def test_every_page_has_a_full_page_screenshot(reports):
 
 # --------------------------------------------------------------------------- the checks catch breakage
 
+
 def _article_images(page_html: str) -> list[str]:
-    article = page_html[page_html.index('<article class="bd-article">'):page_html.index("</article>")]
+    article = page_html[page_html.index('<article class="bd-article">') : page_html.index("</article>")]
     return re.findall(r'<img[^>]*\bsrc="([^"]*_images/[^"]+)"', article)
 
 
@@ -180,6 +198,7 @@ def test_checks_catch_a_broken_copy_of_the_book(browser, toc, tmp_path):
     (page_file.parent / deleted_src).resolve().unlink()
     # 2. another figure becomes a transparent PNG (black on dark in dark mode) without alt text
     from PIL import Image
+
     png = (page_file.parent / transparent_src).resolve()
     with Image.open(png) as im:
         size = im.size
@@ -188,11 +207,15 @@ def test_checks_catch_a_broken_copy_of_the_book(browser, toc, tmp_path):
     # 3. a figure loses its number
     text = re.sub(r'<span class="caption-number">Gambar [^<]*</span>', "", text, count=1)
     # 4. a dead link, a dead anchor, a script from a CDN and a script error
-    text = text.replace('<article class="bd-article">', '<article class="bd-article">'
-                        '<p><a href="tidak-ada.html">halaman yang hilang</a> '
-                        '<a href="#tidak-ada-jangkar">jangkar yang hilang</a></p>'
-                        '<script src="https://cdn.example.org/lib.js"></script>'
-                        '<script>throw new Error("rusak dengan sengaja")</script>', 1)
+    text = text.replace(
+        '<article class="bd-article">',
+        '<article class="bd-article">'
+        '<p><a href="tidak-ada.html">halaman yang hilang</a> '
+        '<a href="#tidak-ada-jangkar">jangkar yang hilang</a></p>'
+        '<script src="https://cdn.example.org/lib.js"></script>'
+        '<script>throw new Error("rusak dengan sengaja")</script>',
+        1,
+    )
     page_file.write_text(text, "utf-8")
 
     with bs.serve(copy) as base:
@@ -224,6 +247,8 @@ def test_missing_browser_skips_loudly_but_fails_on_ci(monkeypatch):
     with pytest.raises(pytest.fail.Exception, match=re.escape("bash .ci/system-deps")):
         bs.skip_or_fail(reasons)
     monkeypatch.delenv("CI")
-    with pytest.warns(UserWarning, match="BROWSER TESTS NOT RUN"), \
-            pytest.raises(pytest.skip.Exception, match=re.escape("bash .ci/system-deps")):
+    with (
+        pytest.warns(UserWarning, match="BROWSER TESTS NOT RUN"),
+        pytest.raises(pytest.skip.Exception, match=re.escape("bash .ci/system-deps")),
+    ):
         bs.skip_or_fail(reasons)

@@ -1,4 +1,5 @@
 """Citable: CITATION.cff, the how-to-cite page, every {cite} key, the bibliography, stable numbering."""
+
 import json
 import re
 import shutil
@@ -7,13 +8,12 @@ import subprocess
 import jsonschema
 import pybtex.database
 import pytest
-import yaml
-
 import stability_support as stability
+import yaml
+from conftest import ROOT
+
 from ekraf_repro import paths
 from ekraf_repro.bookmaker import bookbuild, citation
-
-from conftest import ROOT
 
 SCHEMA = json.loads((ROOT / "tests" / "data" / "cff-schema-1.2.0.json").read_text(encoding="utf-8"))
 BIB = pybtex.database.parse_file(str(paths.BOOK / "references.bib"))
@@ -50,6 +50,7 @@ def test_citation_cff_is_valid_against_the_cff_schema():
 
 def test_cff_version_matches_the_package():
     import tomllib
+
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert citation.load()["version"] == project["version"]
 
@@ -83,7 +84,16 @@ def test_every_bib_entry_is_cited():
 
 
 def test_bib_entries_that_lack_details_say_what_is_missing():
-    for key in ["anggia2020", "hidayat2022", "aufar2014", "soedarso1990", "fauzi2017", "permana2015", "kbbi", "makalah"]:
+    for key in [
+        "anggia2020",
+        "hidayat2022",
+        "aufar2014",
+        "soedarso1990",
+        "fauzi2017",
+        "permana2015",
+        "kbbi",
+        "makalah",
+    ]:
         note = BIB.entries[key].fields.get("note", "")
         assert re.search(r"(?i)tidak diketahui|tidak menyebut|tidak ditemukan|tidak memuat", note), key
 
@@ -128,6 +138,7 @@ def test_no_key_implies_a_date_that_no_source_gives():
 
 def test_no_two_entries_render_identically():
     import pybtex.plugin
+
     style = pybtex.plugin.find_plugin("pybtex.style.formatting", "plain")()
     texts = [e.text.render_as("text") for e in style.format_bibliography(BIB).entries]
     assert len(texts) == len(set(texts)) == len(BIB.entries)
@@ -136,18 +147,36 @@ def test_no_two_entries_render_identically():
         names = " ".join(" ".join(p.last_names) for p in entry.persons.get("author", [])) or entry.fields.get("key", "")
         labels.setdefault((names, entry.fields.get("year", "")), []).append(key)
     same = {k: v for k, v in labels.items() if len(v) > 1}
-    assert all(BIB.entries[a].fields["title"] != BIB.entries[b].fields["title"] for keys in same.values()
-               for a, b in zip(keys, keys[1:])), same
+    assert all(
+        BIB.entries[a].fields["title"] != BIB.entries[b].fields["title"]
+        for keys in same.values()
+        for a, b in zip(keys, keys[1:])
+    ), same
 
 
 def test_paper_citations_carry_over():
     """Every work the paper cites is in the bibliography."""
-    for key in ["keohane1984", "ahmad2009", "anggia2020", "hidayat2022", "aufar2014", "soedarso1990", "fauzi2017",
-                "permana2015", "mulyadi2000", "permendagri2008", "perdabandung2009", "kbbi", "tabel_ekspor", "makalah"]:
+    for key in [
+        "keohane1984",
+        "ahmad2009",
+        "anggia2020",
+        "hidayat2022",
+        "aufar2014",
+        "soedarso1990",
+        "fauzi2017",
+        "permana2015",
+        "mulyadi2000",
+        "permendagri2008",
+        "perdabandung2009",
+        "kbbi",
+        "tabel_ekspor",
+        "makalah",
+    ]:
         assert key in BIB.entries
     assert BIB.entries["keohane1984"].fields["year"] == "1984"
 
 
+@pytest.mark.slow
 def test_figure_and_table_numbers_are_stable(root):
     """A citation of 'Gambar 1.2' made today must point to the same figure after a rebuild.
 
@@ -162,6 +191,7 @@ def test_figure_and_table_numbers_are_stable(root):
     assert {v.split()[1].split(".")[0] for v in registry.values()} == {"1", "2", "3", "4", "5", "6"}
 
 
+@pytest.mark.slow
 def test_strict_build_fails_on_an_unknown_citation_key(tmp_path):
     src = tmp_path / "mini"
     (src / "book").mkdir(parents=True)
@@ -170,8 +200,11 @@ def test_strict_build_fails_on_an_unknown_citation_key(tmp_path):
     shutil.copy(ROOT / "book" / "references.bib", src / "book" / "references.bib")
     shutil.copy(ROOT / "CITATION.cff", src / "CITATION.cff")
     (src / "_toc.yml").write_text("format: jb-book\nroot: book/index\n", encoding="utf-8")
-    (src / "book" / "index.md").write_text("# Uji\n\nRujukan yang tidak ada {cite:p}`tidak_ada_2099`.\n", encoding="utf-8")
-    result = subprocess.run([bookbuild.jupyter_book(), "build", str(src), "-W", "--keep-going"],
-                            capture_output=True, text=True)
+    (src / "book" / "index.md").write_text(
+        "# Uji\n\nRujukan yang tidak ada {cite:p}`tidak_ada_2099`.\n", encoding="utf-8"
+    )
+    result = subprocess.run(
+        [bookbuild.jupyter_book(), "build", str(src), "-W", "--keep-going"], capture_output=True, text=True
+    )
     assert result.returncode != 0
     assert "tidak_ada_2099" in result.stdout + result.stderr

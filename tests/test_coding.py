@@ -1,4 +1,5 @@
 """Computations on the data coded from the paper, and what the figures and tables show a reader."""
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -9,8 +10,15 @@ from ekraf_repro import coded, figures, idnum, labels, loader, matrices, network
 from ekraf_repro.chapters import hasil, metode, pemeriksaan, pendahuluan, penutup, profil, teori  # noqa: E402
 from ekraf_repro.notebook import start  # noqa: E402
 
-CHAPTERS = {"pendahuluan": pendahuluan, "teori": teori, "metode": metode, "hasil": hasil, "pemeriksaan": pemeriksaan,
-            "penutup": penutup, "profil": profil}
+CHAPTERS = {
+    "pendahuluan": pendahuluan,
+    "teori": teori,
+    "metode": metode,
+    "hasil": hasil,
+    "pemeriksaan": pemeriksaan,
+    "penutup": penutup,
+    "profil": profil,
+}
 
 
 def test_triangulation_counts_independent_origins():
@@ -31,8 +39,13 @@ def test_constraint_effort_matrix():
     assert list(m.index[:4]) == ["k1", "k2", "k3", "k4"]
     assert m.loc["k3", "u3"] == 1 and m.loc["k4", "u1c"] == 1 and m.loc["k1", "u2"] == 0
     assert (m.loc[["k1", "k2", "k3", "k4"]].sum(axis=1) > 0).all()
-    assert sorted(matrices.unaddressed()["id"]) == ["h_inovasi", "h_kualitas", "h_lingkungan_sosial",
-                                                    "h_permodalan", "h_standardisasi"]
+    assert sorted(matrices.unaddressed()["id"]) == [
+        "h_inovasi",
+        "h_kualitas",
+        "h_lingkungan_sosial",
+        "h_permodalan",
+        "h_standardisasi",
+    ]
     assert matrices.idle_efforts() == ["p1", "r1"]
 
 
@@ -49,7 +62,10 @@ def test_every_link_has_a_reason_in_both_languages():
 def test_sources_are_typed_fairly():
     s = coded.table("sumber_bukti").set_index("id")
     assert s.loc["sobur_pernyataan", "jenis"] == s.loc["pernyataan_hipmi", "jenis"] == "pernyataan_tokoh"
-    assert s.loc["pernyataan_johari", "dikutip_lewat"] == "" and "tidak memberi sumber" in s.loc["pernyataan_johari", "keterangan"]
+    assert (
+        s.loc["pernyataan_johari", "dikutip_lewat"] == ""
+        and "tidak memberi sumber" in s.loc["pernyataan_johari", "keterangan"]
+    )
     assert s.loc["sobur_pernyataan", "asal"] == s.loc["mulyadi2000", "asal"]
 
 
@@ -83,6 +99,7 @@ def test_every_context_fact_names_a_public_source():
     import pybtex.database
 
     from ekraf_repro import paths
+
     keys = set(pybtex.database.parse_file(str(paths.BOOK / "references.bib")).entries)
     for name in ("konteks", "konteks_ekspor"):
         for value in coded.table(name)["kunci_bib"]:
@@ -101,8 +118,15 @@ def test_dates_read_as_the_text_writes_them():
 
 
 def test_counts_in_words_follow_eyd_and_english_style():
-    assert [idnum.words(n) for n in (1, 6, 11, 13, 20, 25, 100)] == ["satu", "enam", "sebelas", "tiga belas",
-                                                                     "dua puluh", "25", "seratus"]
+    assert [idnum.words(n) for n in (1, 6, 11, 13, 20, 25, 100)] == [
+        "satu",
+        "enam",
+        "sebelas",
+        "tiga belas",
+        "dua puluh",
+        "25",
+        "seratus",
+    ]
     assert [idnum.words(n, "en") for n in (1, 9, 13)] == ["one", "nine", "13"]
 
 
@@ -114,6 +138,7 @@ def test_labels_exist_in_every_language():
 
 def test_tables_refuse_code():
     import pandas as pd
+
     with pytest.raises(KeyError, match="no header for readers"):
         show.Table(pd.DataFrame({"kolom_baru": [1]}))
     with pytest.raises(ValueError, match="looks like code"):
@@ -123,7 +148,8 @@ def test_tables_refuse_code():
         labels.term("jenis_baru")
 
 
-# --------------------------------------------------------------------------- what every chapter shows, in both languages
+# ------------------------------------------------------------------------ what every chapter shows, in both languages
+
 
 def _bab(name: str, lang: str):
     params = {} if name in ("teori", "metode", "hasil") else {"data": "data/raw/tabel_1_1_ekspor_ekraf.csv"}
@@ -135,6 +161,7 @@ def _bab(name: str, lang: str):
 @pytest.fixture
 def in_notebooks(monkeypatch):
     from ekraf_repro import paths
+
     monkeypatch.chdir(paths.NOTEBOOKS)
 
 
@@ -145,12 +172,20 @@ def test_chapter_outputs_hold_no_code_and_no_other_language(name, lang, in_noteb
     import matplotlib.pyplot as plt
 
     from ekraf_repro import audit
+
     module, bab = CHAPTERS[name], _bab(name, lang)
     other = {audit.status_name(s, "id" if lang == "en" else "en") for s in audit.status_keys()}
     texts = [str(v) for v in module.glues(bab, lang).values()]
     import inspect
-    makers = [fn for fn_name, fn in vars(module).items() if inspect.isfunction(fn) and fn.__module__ == module.__name__
-              and fn_name != "glues" and list(inspect.signature(fn).parameters) == ["bab", "lang"]]
+
+    makers = [
+        fn
+        for fn_name, fn in vars(module).items()
+        if inspect.isfunction(fn)
+        and fn.__module__ == module.__name__
+        and fn_name != "glues"
+        and list(inspect.signature(fn).parameters) == ["bab", "lang"]
+    ]
     assert makers, name
     for fn in makers:
         out = fn(bab, lang)
@@ -163,7 +198,9 @@ def test_chapter_outputs_hold_no_code_and_no_other_language(name, lang, in_noteb
     for text in texts:
         assert not labels.looks_like_code(text), (name, lang, text)
         assert not text.endswith(("…", "...")), f"label cut off: {text!r}"
-        if lang == "en" and name not in ("pendahuluan",):  # the introduction's English summary glues statuses in English too
+        if lang == "en" and name not in (
+            "pendahuluan",
+        ):  # the introduction's English summary glues statuses in English too
             assert not any(w in text for w in other), (name, lang, text)
 
 
@@ -173,7 +210,9 @@ def test_figures_are_opaque_and_deterministic():
     one, two = figures.png(figures.shares(df)), figures.png(figures.shares(df))
     assert one == two and b"Software" not in one
     import io
+
     from PIL import Image
+
     image = Image.open(io.BytesIO(one)).convert("RGBA")
     assert image.getpixel((0, 0)) == (255, 255, 255, 255)
 

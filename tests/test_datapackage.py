@@ -1,4 +1,5 @@
 """data/datapackage.json: valid Frictionless, complete, and in agreement with the loader."""
+
 import csv
 import json
 import re
@@ -48,7 +49,11 @@ def test_raw_table_agrees_with_loader():
     assert years == [str(y) for y in sorted(df["tahun"].unique())]
     assert all("unknown" in f["unit"] for f in res["schema"]["fields"][1:])
     source = res["sources"][0]["title"]
-    assert "Tabel 1.1" in source and "'Ekspor Ekonomi Kreatif'" in source and "'Ekspor ekonomi kreatif 2018-2022'" in source
+    assert (
+        "Tabel 1.1" in source
+        and "'Ekspor Ekonomi Kreatif'" in source
+        and "'Ekspor ekonomi kreatif 2018-2022'" in source
+    )
     assert "unit is unknown" in res["description"]
 
 
@@ -58,8 +63,14 @@ def test_errata_schema_agrees_with_loader():
 
 def test_coded_rows_point_to_a_section_or_paragraph_of_the_paper():
     """Rows coded from the paper name their place in it: a section as printed, or a paragraph of the concordance."""
-    sections = ("Abstrak", "A. Pendahuluan", "B. Tinjauan Teoritis", "C. Metode Penelitian",
-                "D. Hasil dan Pembahasan", "E. Penutup")
+    sections = (
+        "Abstrak",
+        "A. Pendahuluan",
+        "B. Tinjauan Teoritis",
+        "C. Metode Penelitian",
+        "D. Hasil dan Pembahasan",
+        "E. Penutup",
+    )
     with open(paths.DATA / "coded" / "konkordansi.csv", encoding="utf-8", newline="") as fh:
         paragraphs = {row["id"] for row in csv.DictReader(fh, delimiter=";")}
     for path, res in RESOURCES.items():

@@ -1,10 +1,10 @@
 """The loader: known values, the explicit erratum, and one test per rejection rule."""
+
 import pytest
+from conftest import ROOT, run_cli
 
 from ekraf_repro import errata, idnum, loader, paths, subsectors
 from ekraf_repro.errors import InputError
-
-from conftest import ROOT, run_cli
 
 HEADER = "Subsektor;2018;2019;2020"
 
@@ -29,6 +29,7 @@ def reject(tmp_path, text, *expected, name="t.csv"):
 
 
 # --- known values -------------------------------------------------------------
+
 
 def test_paper_table_known_values():
     df = loader.load()
@@ -57,7 +58,12 @@ def test_raw_file_is_exactly_as_printed():
 def test_errata_file_names_file_row_column_values_and_reason():
     (e,) = errata.load()
     assert (e.berkas, e.baris, e.kolom, e.nilai_tercetak, e.nilai_koreksi) == (
-        "data/raw/tabel_1_1_ekspor_ekraf.csv", "Fashion", "2020", "8.872.098.7", "8.872.098,7")
+        "data/raw/tabel_1_1_ekspor_ekraf.csv",
+        "Fashion",
+        "2020",
+        "8.872.098.7",
+        "8.872.098,7",
+    )
     assert len(e.alasan) > 40
 
 
@@ -79,9 +85,20 @@ def test_fewer_years(tmp_path):
     assert sorted(df["tahun"]) == [2021, 2022]
 
 
-@pytest.mark.parametrize("text,value", [("4.294.196,8", 4294196.8), ("594.239,5", 594239.5), ("12", 12.0),
-                                        ("1234,5", 1234.5), ("8.872.098.7", None), ("1,2,3", None), ("abc", None),
-                                        ("1.23,4", None), ("", None)])
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("4.294.196,8", 4294196.8),
+        ("594.239,5", 594239.5),
+        ("12", 12.0),
+        ("1234,5", 1234.5),
+        ("8.872.098.7", None),
+        ("1,2,3", None),
+        ("abc", None),
+        ("1.23,4", None),
+        ("", None),
+    ],
+)
 def test_indonesian_number_parser(text, value):
     assert idnum.parse(text) == value
 
@@ -102,6 +119,7 @@ def test_seventeen_official_subsectors_and_paper_spellings():
 
 
 # --- one test per rejection rule -------------------------------------------------
+
 
 def test_rejects_non_numeric_value(tmp_path):
     reject(tmp_path, f"{HEADER}\nKriya;1;dua;3\n", "line 2 (Kriya)", "column '2019'", "'dua'")
@@ -124,8 +142,14 @@ def test_rejects_short_row(tmp_path):
 
 
 def test_rejects_duplicate_subsector(tmp_path):
-    reject(tmp_path, f"{HEADER}\nKriya;1;2;3\nKuliner;1;2;3\nkriya;4;5;6\n",
-           "line 4", "column 'Subsektor'", "duplicate subsector 'kriya'", "line 2")
+    reject(
+        tmp_path,
+        f"{HEADER}\nKriya;1;2;3\nKuliner;1;2;3\nkriya;4;5;6\n",
+        "line 4",
+        "column 'Subsektor'",
+        "duplicate subsector 'kriya'",
+        "line 2",
+    )
 
 
 def test_rejects_duplicate_via_alias(tmp_path):
@@ -175,7 +199,7 @@ def test_rejects_header_only(tmp_path):
 
 
 def test_rejects_non_utf8(tmp_path):
-    reject(tmp_path, f"{HEADER}\nSeni Rupa;1;2;3\n".encode("utf-8").replace(b"Seni", b"S\xe9ni"), "not UTF-8", "0xe9")
+    reject(tmp_path, f"{HEADER}\nSeni Rupa;1;2;3\n".encode().replace(b"Seni", b"S\xe9ni"), "not UTF-8", "0xe9")
 
 
 def test_rejects_binary(tmp_path):
@@ -194,13 +218,18 @@ def test_missing_file(tmp_path):
 def test_stale_erratum_is_an_error(tmp_path, monkeypatch):
     """An erratum whose printed value no longer matches the file is reported, not silently skipped."""
     data = write(tmp_path, "Subsektor;2020\nFashion;1,0\n", name="raw.csv")
-    fixes = write(tmp_path, "berkas;baris;kolom;nilai_tercetak;nilai_koreksi;alasan;alasan_en\n"
-                  f"{data};Fashion;2020;8.872.098.7;8.872.098,7;test;test\n", name="errata.csv")
+    fixes = write(
+        tmp_path,
+        "berkas;baris;kolom;nilai_tercetak;nilai_koreksi;alasan;alasan_en\n"
+        f"{data};Fashion;2020;8.872.098.7;8.872.098,7;test;test\n",
+        name="errata.csv",
+    )
     with pytest.raises(InputError, match=r"erratum expects printed value '8.872.098.7', found '1,0'"):
         loader.load(data, errata_file=fixes)
 
 
 # --- make validate ----------------------------------------------------------------
+
 
 def test_validate_cli_reports_the_correction():
     result = run_cli(["validate", "data/raw/tabel_1_1_ekspor_ekraf.csv"])
@@ -222,8 +251,10 @@ def test_validate_cli_one_line_error(tmp_path):
 
 def test_make_validate_target(tmp_path):
     import subprocess
-    ok = subprocess.run(["make", "-s", "validate", "DATA=data/raw/tabel_1_1_ekspor_ekraf.csv"], cwd=ROOT,
-                        capture_output=True, text=True)
+
+    ok = subprocess.run(
+        ["make", "-s", "validate", "DATA=data/raw/tabel_1_1_ekspor_ekraf.csv"], cwd=ROOT, capture_output=True, text=True
+    )
     assert ok.returncode == 0 and "corrections applied: 1" in ok.stdout
     bad = write(tmp_path, "Subsektor;2018\nKriya;-1\n")
     fail = subprocess.run(["make", "-s", "validate", f"DATA={bad}"], cwd=ROOT, capture_output=True, text=True)

@@ -1,13 +1,15 @@
 """The PDF (`make pdf`): built with xelatex, its content checked, and reproducible byte for byte."""
+
 import os
 import re
 import unicodedata
 
 import pytest
+from conftest import ROOT
 
 from ekraf_repro.bookmaker import bookbuild, citation
 
-from conftest import ROOT
+pytestmark = [pytest.mark.slow, pytest.mark.pdf]
 
 PDF = ROOT / "_build" / "pdf" / "book.pdf"
 INSTALL = bookbuild.LATEX_MISSING
@@ -26,6 +28,7 @@ def pdf_text():
         pytest.skip("PDF TESTS SKIPPED: " + INSTALL)
     bookbuild.pdf()  # incremental: does nothing when `make test` already built it
     from pypdf import PdfReader
+
     reader = PdfReader(str(PDF))
     return [page.extract_text() or "" for page in reader.pages]
 

@@ -1,20 +1,22 @@
 """The papermill pipeline: incremental execution, atomic writes, parameter checks, reruns."""
+
 import json
 import re
 import shutil
+from pathlib import Path
 
 import pytest
+from conftest import run_cli, tree_bytes
 
 from ekraf_repro import loader
 from ekraf_repro.bookmaker import pipeline
 
-from conftest import run_cli, tree_bytes
 
-
-@pytest.fixture(scope="module")
-def work_copy(built_copy, tmp_path_factory):
-    """A copy of the built project that these tests may change (built_copy stays pristine)."""
-    dest = tmp_path_factory.mktemp("work") / "book"
+@pytest.fixture
+def work_copy(built_copy, tmp_path):
+    """A fresh copy of the built project for each test that changes it (built_copy stays pristine),
+    so no test depends on what another test did before it."""
+    dest = tmp_path / "book"
     shutil.copytree(built_copy, dest)
     return dest
 
@@ -26,15 +28,27 @@ def executed(output: str) -> list[str]:
 def test_plan_lists_chapters_and_one_appendix_page_per_subsector(root):
     jobs, checked = pipeline.plan()
     names = [j.name for j in jobs]
-    assert names[:6] == [f"notebooks/{n}" for n in ["01_pendahuluan.ipynb", "02_teori.ipynb", "03_metode.ipynb",
-                                                    "04_hasil.ipynb", "05_audit.ipynb", "06_penutup.ipynb"]]
-    assert names[6:] == [f"notebooks/lampiran/profil_{s}.ipynb" for s in ["kriya", "kuliner", "musik", "fashion", "seni_rupa"]]
+    assert names[:6] == [
+        f"notebooks/{n}"
+        for n in [
+            "01_pendahuluan.ipynb",
+            "02_teori.ipynb",
+            "03_metode.ipynb",
+            "04_hasil.ipynb",
+            "05_audit.ipynb",
+            "06_penutup.ipynb",
+        ]
+    ]
+    assert names[6:] == [
+        f"notebooks/lampiran/profil_{s}.ipynb" for s in ["kriya", "kuliner", "musik", "fashion", "seni_rupa"]
+    ]
     assert jobs[9].parameters == {"subsektor": "Fashion"} and jobs[9].fill == {"subsektor": "Fesyen", "slug": "fashion"}
     assert checked.subsektor == "Kriya" and all(j.root == root for j in jobs)
 
 
 def test_a_run_checks_and_loads_its_data_once(monkeypatch):
     from ekraf_repro import loader
+
     calls = []
     real = loader.load
     monkeypatch.setattr(loader, "load", lambda *a, **k: calls.append(a) or real(*a, **k))
@@ -57,6 +71,7 @@ def test_declared_reads_exist(root):
             assert path.is_file(), (job.name, path)
 
 
+@pytest.mark.slow
 def test_second_build_executes_nothing_and_skips_sphinx(work_copy):
     result = run_cli(["book"], work_copy)
     assert result.returncode == 0, result.stderr[-2000:]
@@ -65,6 +80,7 @@ def test_second_build_executes_nothing_and_skips_sphinx(work_copy):
     assert "Sphinx not started" in result.stdout
 
 
+@pytest.mark.slow
 def test_touching_a_data_file_reexecutes_only_its_readers(work_copy):
     prinsip = work_copy / "data" / "coded" / "prinsip_permendagri.csv"
     prinsip.write_bytes(prinsip.read_bytes() + b"\n")  # same content for pandas, different bytes
@@ -75,9 +91,14 @@ def test_touching_a_data_file_reexecutes_only_its_readers(work_copy):
     konteks = work_copy / "data" / "konteks" / "konteks.csv"
     konteks.write_bytes(konteks.read_bytes() + b"\n")
     result = run_cli(["execute"], work_copy)
-    assert executed(result.stdout) == ["notebooks/04_hasil.ipynb", "notebooks/05_audit.ipynb", "notebooks/06_penutup.ipynb"]
+    assert executed(result.stdout) == [
+        "notebooks/04_hasil.ipynb",
+        "notebooks/05_audit.ipynb",
+        "notebooks/06_penutup.ipynb",
+    ]
 
 
+@pytest.mark.slow
 def test_editing_prose_reexecutes_no_notebook(work_copy):
     nb_path = work_copy / "notebooks" / "03_metode.ipynb"
     nb = json.loads(nb_path.read_text(encoding="utf-8"))
@@ -91,6 +112,7 @@ def test_editing_prose_reexecutes_no_notebook(work_copy):
     assert "Satu kalimat tambahan untuk pengujian." in (work_copy / "_build/html/notebooks/03_metode.html").read_text()
 
 
+@pytest.mark.slow
 def test_cleared_outputs_are_reexecuted(work_copy):
     nb_path = work_copy / "notebooks" / "02_teori.ipynb"
     nb = json.loads(nb_path.read_text(encoding="utf-8"))
@@ -102,6 +124,7 @@ def test_cleared_outputs_are_reexecuted(work_copy):
     assert executed(result.stdout) == ["notebooks/02_teori.ipynb"]
 
 
+@pytest.mark.slow
 def test_failed_execution_keeps_the_good_notebook_and_names_the_cell(built_copy, tmp_path):
     copy = tmp_path / "fail"
     shutil.copytree(built_copy, copy)
@@ -130,6 +153,7 @@ def _variant(tmp_path):
     w[2023] = w[2022]
     w.loc["Penerbitan"] = w.loc["Seni Rupa"]
     from ekraf_repro.idnum import fmt
+
     lines = ["Subsektor;" + ";".join(str(y) for y in w.columns)]
     lines += [f"{name};" + ";".join(fmt(v) for v in row) for name, row in w.iterrows()]
     path = tmp_path / "varian.csv"
@@ -137,6 +161,7 @@ def _variant(tmp_path):
     return path
 
 
+@pytest.mark.slow
 def test_rerun_variant_data_in_english(built_copy, tmp_path):
     guarded = {name: tree_bytes(built_copy / name) for name in ["notebooks", "data", "_build/html"]}
     data = _variant(tmp_path)
@@ -149,19 +174,34 @@ def test_rerun_variant_data_in_english(built_copy, tmp_path):
     assert "2023" in chapter1 and "2018–2023" in chapter1
     assert "Subsector" in chapter1  # English table labels
     assert (html / "notebooks" / "lampiran" / "profil_penerbitan.html").exists()
-    assert "Publishing" in (html / "notebooks/lampiran/profil_penerbitan.html").read_text(encoding="utf-8")  # bahasa=en names it in English
+    assert "Publishing" in (html / "notebooks/lampiran/profil_penerbitan.html").read_text(
+        encoding="utf-8"
+    )  # bahasa=en names it in English
     for name, before in guarded.items():
         assert tree_bytes(built_copy / name) == before, f"rerun changed {name}"
 
 
-@pytest.mark.parametrize("params,fragment", [
-    (["subsektor=Batik"], "parameter subsektor='Batik': not in the data; choose one of Kriya, Kuliner, Musik, Fashion, Seni Rupa"),
-    (["tahun_awal=2010"], "parameter tahun_awal=2010: outside the data's years 2018-2022"),
-    (["tahun_awal=2022", "tahun_akhir=2019"], "tahun_awal must come before tahun_akhir"),
-    (["tahun_awal=2020", "tahun_dasar=2018"], "parameter tahun_dasar=2018: must lie within tahun_awal-tahun_akhir (2020-2022)"),
-    (["bahasa=jv"], "parameter bahasa='jv': allowed values are id, en"),
-    (["warna=biru"], "unknown parameter 'warna'; allowed: data, subsektor, tahun_awal, tahun_akhir, tahun_dasar, bahasa"),
-])
+@pytest.mark.parametrize(
+    "params,fragment",
+    [
+        (
+            ["subsektor=Batik"],
+            "parameter subsektor='Batik': not in the data; choose one of Kriya, Kuliner, Musik, Fashion, Seni Rupa",
+        ),
+        (["tahun_awal=2010"], "parameter tahun_awal=2010: outside the data's years 2018-2022"),
+        (["tahun_awal=2022", "tahun_akhir=2019"], "tahun_awal must come before tahun_akhir"),
+        (
+            ["tahun_awal=2020", "tahun_dasar=2018"],
+            "parameter tahun_dasar=2018: must lie within tahun_awal-tahun_akhir (2020-2022)",
+        ),
+        (["bahasa=jv"], "parameter bahasa='jv': allowed values are id, en"),
+        (
+            ["warna=biru"],
+            "unknown parameter 'warna'; allowed: data, subsektor, tahun_awal, tahun_akhir, tahun_dasar, bahasa",
+        ),
+    ],
+)
+@pytest.mark.slow
 def test_bad_parameters_fail_in_one_line_and_change_nothing(built_copy, tmp_path, params, fragment):
     guarded = {name: tree_bytes(built_copy / name) for name in ["notebooks", "_build/html"]}
     args = ["rerun", "--out", str(tmp_path / "out")]
@@ -175,6 +215,7 @@ def test_bad_parameters_fail_in_one_line_and_change_nothing(built_copy, tmp_path
         assert tree_bytes(built_copy / name) == before
 
 
+@pytest.mark.slow
 def test_bad_data_file_fails_before_any_kernel(built_copy, tmp_path):
     bad = tmp_path / "buruk.csv"
     bad.write_text("Subsektor;2018;2019\nKriya;1;-5\n", encoding="utf-8")
@@ -184,6 +225,7 @@ def test_bad_data_file_fails_before_any_kernel(built_copy, tmp_path):
     assert "executing" not in result.stdout
 
 
+@pytest.mark.slow
 def test_rerun_refuses_to_write_into_the_book(built_copy):
     result = run_cli(["rerun", "--out", str(built_copy / "notebooks")], built_copy)
     assert result.returncode == 2 and "must not be or contain notebooks" in result.stderr
@@ -194,13 +236,17 @@ def test_package_hash_covers_the_analysis_only(root, tmp_path):
     shutil.copytree(root / "src" / "ekraf_repro", src, ignore=shutil.ignore_patterns("__pycache__"))
     before = pipeline.package_hash(src)
     assert before == pipeline.package_hash()
-    (src / "bookmaker" / "bookbuild.py").write_text((src / "bookmaker" / "bookbuild.py").read_text() + "\n# book machine change\n")
+    (src / "bookmaker" / "bookbuild.py").write_text(
+        (src / "bookmaker" / "bookbuild.py").read_text() + "\n# book machine change\n"
+    )
     assert pipeline.package_hash(src) == before
     (src / "analysis.py").write_text((src / "analysis.py").read_text() + "\n# analysis change\n")
     assert pipeline.package_hash(src) != before
 
 
-@pytest.mark.parametrize("nb_path", pipeline.chapters() + [pipeline.paths.NOTEBOOKS / pipeline.TEMPLATE], ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "nb_path", pipeline.chapters() + [pipeline.paths.NOTEBOOKS / pipeline.TEMPLATE], ids=lambda p: p.name
+)
 def test_declared_reads_match_what_the_code_reads(nb_path, monkeypatch):
     """Run a notebook's code in-process and compare the data files it opens with its ekraf.reads metadata."""
     from ekraf_repro import coded, paths
@@ -219,32 +265,33 @@ def test_declared_reads_match_what_the_code_reads(nb_path, monkeypatch):
     assert read == sorted(nb["metadata"]["ekraf"]["reads"])
 
 
-def _fake_papermill(monkeypatch, failures: int):
-    """papermill whose kernel fails to start `failures` times, then writes the input as the output."""
-    import papermill
+def _flaky_kernel_start(monkeypatch, failures: int):
+    """A kernel that fails to start `failures` times (as when its port is taken), then starts."""
+    from ekraf_repro.bookmaker import kernels
 
     calls = []
+    real = kernels.WarmKernel._start_once
 
-    def execute_notebook(source, target, **kwargs):
-        calls.append(kwargs)
+    def start_once(self):
+        calls.append(self.cwd)
         if len(calls) <= failures:
             raise RuntimeError("Kernel died before replying to kernel_info (Address already in use)")
-        shutil.copy(source, target)
+        real(self)
 
-    monkeypatch.setattr(papermill, "execute_notebook", execute_notebook)
+    monkeypatch.setattr(kernels.WarmKernel, "_start_once", start_once)
     return calls
 
 
 def test_kernel_start_failure_is_retried_once(root, tmp_path, monkeypatch):
-    calls = _fake_papermill(monkeypatch, failures=1)
+    calls = _flaky_kernel_start(monkeypatch, failures=1)
     job = pipeline.Job(root / "notebooks" / "02_teori.ipynb", tmp_path / "02_teori.ipynb")
     pipeline.execute(job)
     assert len(calls) == 2 and job.target.exists()
-    assert calls[0]["cwd"] == str(root / "notebooks") and calls[0]["kernel_name"] == "python3"
+    assert calls[0] == root / "notebooks"
 
 
 def test_kernel_failing_twice_is_reported_and_writes_nothing(root, tmp_path, monkeypatch):
-    calls = _fake_papermill(monkeypatch, failures=2)
+    calls = _flaky_kernel_start(monkeypatch, failures=2)
     target = tmp_path / "02_teori.ipynb"
     target.write_text("good notebook", encoding="utf-8")
     job = pipeline.Job(root / "notebooks" / "02_teori.ipynb", target)
@@ -255,16 +302,79 @@ def test_kernel_failing_twice_is_reported_and_writes_nothing(root, tmp_path, mon
     assert list(tmp_path.iterdir()) == [target]
 
 
+def _tiny(path: Path, *sources: str) -> Path:
+    import nbformat
+
+    nb = nbformat.v4.new_notebook(
+        metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
+    )
+    nb.cells = [nbformat.v4.new_code_cell(src) for src in sources]
+    nbformat.write(nb, path)
+    return path
+
+
+def test_a_warm_kernel_forgets_the_previous_notebook(root, tmp_path):
+    """Variables, open figures, Matplotlib settings and the working directory do not leak between notebooks."""
+    from ekraf_repro.bookmaker.kernels import WarmKernel
+
+    first = _tiny(
+        tmp_path / "a.ipynb",
+        "x = 1\nimport matplotlib, matplotlib.pyplot as plt, os\n"
+        "matplotlib.rcParams['lines.linewidth'] = 9\nplt.figure()\nos.chdir('/')",
+    )
+    _tiny(
+        tmp_path / "b.ipynb",
+        "import matplotlib, matplotlib.pyplot as plt, os, pathlib\n"
+        "print('x' in dir(), matplotlib.rcParams['lines.linewidth'], len(plt.get_fignums()),\n"
+        "      pathlib.Path.cwd().name)",
+    )
+    kernel = WarmKernel(root / "notebooks")
+    try:
+        for name in ("a", "b"):
+            pipeline.execute(pipeline.Job(tmp_path / f"{name}.ipynb", tmp_path / "out" / f"{name}.ipynb"), kernel)
+    finally:
+        kernel.close()
+    out = "".join(json.loads((tmp_path / "out" / "b.ipynb").read_text())["cells"][0]["outputs"][0]["text"])
+    fresh_width = out.split()[1]
+    assert out.split()[0] == "False" and out.split()[2] == "0" and out.split()[3] == "notebooks", out
+    assert fresh_width != "9.0", out
+    assert json.loads((tmp_path / "out" / "b.ipynb").read_text())["cells"][0]["execution_count"] == 1
+    assert first.exists()
+
+
+def test_a_warm_kernel_gives_the_bytes_of_a_fresh_one(root, tmp_path):
+    """Chapter 1 executed after chapter 5 in one kernel equals chapter 1 executed alone."""
+    from ekraf_repro.bookmaker.kernels import WarmKernel
+
+    kernel = WarmKernel(root / "notebooks")
+    try:
+        for name in ("05_audit", "01_pendahuluan"):
+            pipeline.execute(
+                pipeline.Job(root / "notebooks" / f"{name}.ipynb", tmp_path / "warm" / f"{name}.ipynb"), kernel
+            )
+    finally:
+        kernel.close()
+    alone = pipeline.Job(root / "notebooks" / "01_pendahuluan.ipynb", tmp_path / "alone" / "01_pendahuluan.ipynb")
+    pipeline.execute(alone)
+    assert (tmp_path / "warm" / "01_pendahuluan.ipynb").read_bytes() == alone.target.read_bytes()
+    assert alone.target.read_bytes() == (root / "notebooks" / "01_pendahuluan.ipynb").read_bytes()
+
+
 def _conditional_notebook(path, corrected: bool):
     """A notebook that recorded the condition ``koreksi`` and has one passage for each case."""
     import nbformat
+
     from ekraf_repro.notebook import CONDITION
 
     nb = nbformat.v4.new_notebook()
     code = nbformat.v4.new_code_cell("bab.condition('koreksi', ...)")
-    code.outputs = [nbformat.v4.new_output(
-        "display_data", data={"application/papermill.record/text/plain": repr("ya" if corrected else "tidak")},
-        metadata={"scrapbook": {"name": CONDITION + "koreksi"}})]
+    code.outputs = [
+        nbformat.v4.new_output(
+            "display_data",
+            data={"application/papermill.record/text/plain": repr("ya" if corrected else "tidak")},
+            metadata={"scrapbook": {"name": CONDITION + "koreksi"}},
+        )
+    ]
     yes = nbformat.v4.new_markdown_cell("Satu sel dikoreksi.", metadata={"tags": ["jika:koreksi"]})
     no = nbformat.v4.new_markdown_cell("Tidak ada sel yang dikoreksi.", metadata={"tags": ["jika-tidak:koreksi"]})
     always = nbformat.v4.new_markdown_cell("Selalu tampil.")
@@ -285,9 +395,42 @@ def test_conditional_passages_are_hidden_not_deleted(tmp_path, corrected):
 
     # The same notebook run again on the other data shows the other passage.
     nb = json.loads(path.read_text())
-    nb["cells"][0]["outputs"][0]["data"]["application/papermill.record/text/plain"] = repr("tidak" if corrected else "ya")
+    nb["cells"][0]["outputs"][0]["data"]["application/papermill.record/text/plain"] = repr(
+        "tidak" if corrected else "ya"
+    )
     path.write_text(json.dumps(nb))
     pipeline.clean(path)
     cells = json.loads(path.read_text())["cells"]
     assert ["".join(c["source"]) for c in cells[1:3] if pipeline.shown(c)] == (
-        ["Tidak ada sel yang dikoreksi."] if corrected else ["Satu sel dikoreksi."])
+        ["Tidak ada sel yang dikoreksi."] if corrected else ["Satu sel dikoreksi."]
+    )
+
+
+def test_bench_value_edit_always_changes_the_data(tmp_path):
+    """The bench's "one value changed" case must change a value in every run (it once rewrote 28.602,7 as itself)."""
+    from ekraf_repro.bookmaker import bench
+
+    for n in range(1, 120):
+        copy = tmp_path / f"r{n}"
+        (copy / bench.RAW).parent.mkdir(parents=True)
+        shutil.copy(pipeline.paths.ROOT / bench.RAW, copy / bench.RAW)
+        before = (copy / bench.RAW).read_text(encoding="utf-8")
+        value = bench.edit_value(copy, n)
+        after = (copy / bench.RAW).read_text(encoding="utf-8")
+        assert after != before and value in after and bench.EDITED_CELL not in after
+
+
+def test_bench_cases_prove_what_they_executed(root):
+    """Each bench case names the notebooks it must execute; a run that executes others fails the case."""
+    from ekraf_repro.bookmaker import bench
+
+    raw = root / bench.RAW
+    readers = sorted(job.name for job in pipeline.plan()[0] if raw in pipeline.reads(job))
+    assert readers == sorted(bench.TABLE_READERS)
+    bench.expect(
+        "4", "  [1/1] executing notebooks/01_pendahuluan.ipynb\nbook: building", [bench.CHAPTERS[0]], sphinx=True
+    )
+    with pytest.raises(bench.CaseFailed, match="expected to execute"):
+        bench.expect("4", "book: building", bench.TABLE_READERS, sphinx=True)
+    with pytest.raises(bench.CaseFailed, match="Sphinx ran"):
+        bench.expect("2", "book: building", [], sphinx=False)

@@ -2,13 +2,14 @@
 
 Needs the built book (``make book``; ``make test`` renders it first).
 """
+
 import json
 import re
 
-import pytest
-
 import browser_support as bs
 import prose_support as ps
+import pytest
+
 from ekraf_repro import paths
 from ekraf_repro.bookmaker import citation
 
@@ -24,14 +25,17 @@ def chapter_titles() -> tuple[str, ...]:
     return tuple(title for _label, title in citation.chapter_titles())
 
 
+@pytest.mark.slow
 def test_the_built_book_has_no_slips(pages):
     numbered = {p.path for p in pages if p.chapter is not None}
     slips = ps.book_slips(bs.HTML, [p.path for p in pages], chapter_titles(), numbered)
     assert not slips, f"{len(slips)} slips a reader would meet:\n  " + "\n  ".join(map(str, slips))
 
 
+@pytest.mark.slow
 def test_the_crawler_reads_real_text(pages):
-    """The crawler sees the chapters' sentences, captions, alt text and English summaries (so a clean result means something)."""
+    """The crawler sees the chapters' sentences, captions, alt text and English summaries, so a clean result
+    means something."""
     html = (bs.HTML / "notebooks" / "05_audit.html").read_text(encoding="utf-8")
     found = ps.blocks(html)
     langs = {b.lang for b in found}
@@ -67,20 +71,31 @@ def test_the_crawler_catches_each_kind_of_slip():
     slips = ps.page_slips("planted/halaman.html", PLANTED, chapter_titles(), numbered=False)
     found = {(s.kind, s.text) for s in slips}
     expected = {
-        ("identifier", "nilai_sebelumnya"), ("identifier", "di_tabel"), ("identifier", "kendala_saja"),
-        ("True/False", "True"), ("ISO date", "2023-09-16"), ("ISO date", "2017-12"),
+        ("identifier", "nilai_sebelumnya"),
+        ("identifier", "di_tabel"),
+        ("identifier", "kendala_saja"),
+        ("True/False", "True"),
+        ("ISO date", "2023-09-16"),
+        ("ISO date", "2017-12"),
         ("en status word in id text", "contradicted"),
         ("id status word in en text", "bertentangan dengan makalah sendiri"),
         ("note for editors", "jangan menyunting"),
-        ("spelling (nonnegara)", "non-negara"), ("spelling (antar- is joined)", "antar pemerintah"),
-        ("spelling (perizinan)", "perijinan"), ("spelling (aksesori)", "aksesoris"),
-        ("subsector name (Fesyen in running text)", "Fashion"), ("foreign term not in italics", "sister city"),
+        ("spelling (nonnegara)", "non-negara"),
+        ("spelling (antar- is joined)", "antar pemerintah"),
+        ("spelling (perizinan)", "perijinan"),
+        ("spelling (aksesori)", "aksesoris"),
+        ("subsector name (Fesyen in running text)", "Fashion"),
+        ("foreign term not in italics", "sister city"),
         ("citation repeating its name", "Keohane (Keohane,"),
         ("number on an unnumbered page", "Gambar 3"),
-        ("spelling (mal)", "Mall"), ("spelling (lini masa)", "linimasa"), ("spelling (setara besarnya)", "sebesaran"),
-        ("spelling (erata)", "errata"), ("spelling (Disdagin)", "DISDAGIN"),
+        ("spelling (mal)", "Mall"),
+        ("spelling (lini masa)", "linimasa"),
+        ("spelling (setara besarnya)", "sebesaran"),
+        ("spelling (erata)", "errata"),
+        ("spelling (Disdagin)", "DISDAGIN"),
         ("spelling (a count of one or two words in letters)", "lebih dari 13 negara"),
-        ("English words in Indonesian text", "Ahmad and Seet (2009"), ("English words in Indonesian text", "n.d."),
+        ("English words in Indonesian text", "Ahmad and Seet (2009"),
+        ("English words in Indonesian text", "n.d."),
         ("citations separated by a comma", "(Saputra, 2018, Terasjabar.co, 2018)"),
         ("two brackets in a row", "2008) ("),
     }
@@ -92,8 +107,10 @@ def test_the_crawler_catches_each_kind_of_slip():
 
 def test_italics_and_tables_may_quote_the_paper():
     """The paper's own spellings may be quoted in italics, and the printed table shows "Fashion" as printed."""
-    html = ('<html lang="id"><article class="bd-article"><p>Makalah menulis <em>perijinan</em> dan <em>Fashion</em>, '
-            "lewat <em>sister city</em>.</p><table><tr><td>Fashion</td></tr></table></article></html>")
+    html = (
+        '<html lang="id"><article class="bd-article"><p>Makalah menulis <em>perijinan</em> dan <em>Fashion</em>, '
+        "lewat <em>sister city</em>.</p><table><tr><td>Fashion</td></tr></table></article></html>"
+    )
     assert ps.page_slips("p.html", html) == []
 
 

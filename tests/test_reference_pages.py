@@ -1,13 +1,15 @@
-"""What a course needs: the concordance (every paragraph of the paper, with where the book treats it) and the glossary."""
+"""What a course needs: the concordance (every paragraph of the paper, with where the book treats it) and the
+glossary."""
+
 import json
 import re
 from collections import Counter
 
+import browser_support as bs
+import prose_support as ps
 import pybtex.database
 import pytest
 
-import browser_support as bs
-import prose_support as ps
 from ekraf_repro import coded, paths
 from ekraf_repro.bookmaker import concordance, glossary
 
@@ -55,8 +57,12 @@ def test_every_paragraph_the_data_points_to_is_in_the_concordance():
     assert all(concordance.audited(p) for p in audited)
 
 
-def test_concordance_page_is_generated_and_links_resolve():
+def test_concordance_page_is_generated():
     assert concordance.PAGE.read_text(encoding="utf-8") == concordance.render()
+
+
+@pytest.mark.slow
+def test_concordance_links_resolve():
     html = bs.HTML / "book" / "_generated" / "konkordansi.html"
     if not html.exists():
         pytest.fail("the book is not built: run `make book`")
@@ -64,28 +70,79 @@ def test_concordance_page_is_generated_and_links_resolve():
     rows = re.findall(r"<strong>((?:Abs|[A-E]\d?)\.\d+)</strong>", text)
     assert len(rows) == sum(PER_SECTION.values())
     assert 'href="../../notebooks/01_pendahuluan.html#pendahuluan-cek"' in text
-    assert text.count('href="../../notebooks/05_audit.html#audit-hasil"') >= len({p for p in coded.table("klaim")["paragraf"]})
+    assert text.count('href="../../notebooks/05_audit.html#audit-hasil"') >= len(
+        {p for p in coded.table("klaim")["paragraf"]}
+    )
 
 
-OFFICIAL = ("UMKM", "HKI", "SKA", "Permendagri No. 3 Tahun 2008", "Permendagri No. 25 Tahun 2020", "ekonomi kreatif",
-            "subsektor ekonomi kreatif", "KBBI", "HIPMI", "HIMKI", "Kemenlu", "Kemendagri", "Disdagin", "usaha kecil")
+OFFICIAL = (
+    "UMKM",
+    "HKI",
+    "SKA",
+    "Permendagri No. 3 Tahun 2008",
+    "Permendagri No. 25 Tahun 2020",
+    "ekonomi kreatif",
+    "subsektor ekonomi kreatif",
+    "KBBI",
+    "HIPMI",
+    "HIMKI",
+    "Kemenlu",
+    "Kemendagri",
+    "Disdagin",
+    "usaha kecil",
+)
 # Capitalised words of the book that are names or formats, not abbreviations a student must look up.
-NOT_ABBREVIATIONS = {"PDF", "HTML", "CSV", "UTF", "APA", "BibTeX", "DOI", "URL", "II", "ASEAN", "ITB", "BPS", "SDM", "AS",
-                     "SME", "SMEs", "MSME", "MSMEs", "LSM", "RIS", "JSON", "CFF", "RM", "JB"}
+NOT_ABBREVIATIONS = {
+    "PDF",
+    "HTML",
+    "CSV",
+    "UTF",
+    "APA",
+    "BibTeX",
+    "DOI",
+    "URL",
+    "II",
+    "ASEAN",
+    "ITB",
+    "BPS",
+    "SDM",
+    "AS",
+    "SME",
+    "SMEs",
+    "MSME",
+    "MSMEs",
+    "LSM",
+    "RIS",
+    "JSON",
+    "CFF",
+    "RM",
+    "JB",
+}
 
 
+@pytest.mark.slow
 def test_glossary_defines_every_abbreviation_the_book_uses():
     terms = {t.casefold() for t in coded.table("glosarium")["istilah"]}
     found = set()
-    reading = [p for p in bs.toc_pages() if p.chapter or p.path in ("book/index.html", "book/_generated/konkordansi.html")
-               or p.path.startswith("notebooks/lampiran/")]
+    reading = [
+        p
+        for p in bs.toc_pages()
+        if p.chapter
+        or p.path in ("book/index.html", "book/_generated/konkordansi.html")
+        or p.path.startswith("notebooks/lampiran/")
+    ]
     for page in reading:
         html = (bs.HTML / page.path).read_text(encoding="utf-8")
         for block in ps.blocks(html):
             if block.lang == "id":
                 found |= set(re.findall(r"\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*\b", block.text))
-    missing = sorted(a for a in found if a.casefold() not in terms and a not in NOT_ABBREVIATIONS
-                     and not any(a.casefold() in t.split() for t in terms))
+    missing = sorted(
+        a
+        for a in found
+        if a.casefold() not in terms
+        and a not in NOT_ABBREVIATIONS
+        and not any(a.casefold() in t.split() for t in terms)
+    )
     assert not missing, f"abbreviations without a glossary entry: {missing}"
 
 
@@ -96,7 +153,11 @@ def test_official_terms_cite_a_public_source():
         assert keys and set(keys) <= set(BIB.entries), term
     for value in g["sumber"]:
         assert set(value.split()) <= set(BIB.entries), value
-    assert (g["definisi"].str.len() > 20).all() and (g["definisi_en"].str.len() > 20).all() and (g["istilah_en"] != "").all()
+    assert (
+        (g["definisi"].str.len() > 20).all()
+        and (g["definisi_en"].str.len() > 20).all()
+        and (g["istilah_en"] != "").all()
+    )
 
 
 def test_glossary_page_is_generated():
@@ -151,14 +212,19 @@ def test_glossary_writing_follows_eyd_v():
             plain = re.sub(r"\*[^*]+\*", "", glossary.ROLE.sub("", text))  # italics quote the paper
             assert not re.search(r"\b(?:Mall|mall|non-negara|non-pemerintah)\b", plain), row.istilah
             # numbers of one or two words are written as words (dates, years, article numbers and amounts aside)
-            assert not re.search(r"(?<![\w.,/–-])\d{1,3}(?= (?:subsektor|negara|pekerja|penulis|orang|kota|bidang|"
-                                 r"tahun|asosiasi|kali)\b)", plain), (row.istilah, plain)
+            assert not re.search(
+                r"(?<![\w.,/–-])\d{1,3}(?= (?:subsektor|negara|pekerja|penulis|orang|kota|bidang|"
+                r"tahun|asosiasi|kali)\b)",
+                plain,
+            ), (row.istilah, plain)
             assert not re.search(r"\^|\) x \d|/ nilai", text), row.istilah  # formulas in words, not code
 
 
 def test_glossary_italics_never_nest_and_leave_roles_alone():
-    assert glossary.italic("Makalah menulis *Ahmad et al., 2009* {cite:t}`ahmad_seet2009`") == \
-        "Makalah menulis *Ahmad et al., 2009* {cite:t}`ahmad_seet2009`"
+    assert (
+        glossary.italic("Makalah menulis *Ahmad et al., 2009* {cite:t}`ahmad_seet2009`")
+        == "Makalah menulis *Ahmad et al., 2009* {cite:t}`ahmad_seet2009`"
+    )
     assert glossary.italic("nota kesepahaman sister city") == "nota kesepahaman *sister city*"
     assert glossary.italic("Memorandum of Understanding") == "*Memorandum of Understanding*"
 
@@ -166,7 +232,7 @@ def test_glossary_italics_never_nest_and_leave_roles_alone():
 def broken_italics(line: str) -> bool:
     """Single stars that do not pair into spans, as in "*Ahmad *et al.*, 2009*" (a span opened inside a span)."""
     stars = [i for i, c in enumerate(line.replace("**", "")) if c == "*"]
-    pairs = [line.replace("**", "")[a + 1:b] for a, b in zip(stars[::2], stars[1::2])]
+    pairs = [line.replace("**", "")[a + 1 : b] for a, b in zip(stars[::2], stars[1::2])]
     return len(stars) % 2 == 1 or any(not p or p[0].isspace() or p[-1].isspace() for p in pairs)
 
 

@@ -4,6 +4,7 @@ All functions take the tidy frame from :func:`ekraf_repro.loader.load`
 (columns ``subsektor``, ``tahun``, ``nilai``) and return wide frames with
 subsectors as rows (in the file's order) and years as columns.
 """
+
 import pandas as pd
 
 TOTAL = "Total"

@@ -11,7 +11,9 @@ Only statements the paper makes are audited. Checks of our own transcription
 are in :mod:`ekraf_repro.transcription`; observations on the table's quality,
 which the paper never claims, in :mod:`ekraf_repro.quality`.
 """
+
 import datetime as dt
+
 import pandas as pd
 
 from . import analysis, coded, labels, matrices, show, subsectors, tablechecks, tanggal
@@ -26,6 +28,7 @@ def check(fn):
 
 
 # --------------------------------------------------------------------------- statuses and thresholds
+
 
 def statuses() -> pd.DataFrame:
     """The six statuses, in the order they are explained, with their group and wording in both languages."""
@@ -67,12 +70,15 @@ def moved(lang: str = "id") -> str:
     """Where the first edition's statement numbers that are not audited any more went, as one clause:
     "k01, k02, k16, dan k17 ke pemeriksaan transkripsi; k07 ke catatan daftar pustaka; ..."."""
     t = coded.table("nomor_lama")
-    parts = [f"{show.listing(list(g['nomor']), lang)} {labels.label('pindah_' + place, lang)}"
-             for place, g in t.groupby("tempat", sort=False)]
+    parts = [
+        f"{show.listing(list(g['nomor']), lang)} {labels.label('pindah_' + place, lang)}"
+        for place, g in t.groupby("tempat", sort=False)
+    ]
     return "; ".join(parts)
 
 
 # --------------------------------------------------------------------------- the checks
+
 
 def _interview() -> dt.date:
     return tanggal.date(coded.event("e_wawancara")["tanggal"])
@@ -178,8 +184,11 @@ def jumlah_negara(df, claim):
 def lima_tahun_malaysia(df, claim):
     mou, interview = tanggal.date(coded.context("c_mou")), _interview()
     claimed = int(float(claim["nilai"]))
-    facts = {"mou": coded.context("c_mou"), "dari_mou": (interview - mou).days / 365.25,
-             "batas": interview.replace(year=interview.year - claimed).isoformat()}
+    facts = {
+        "mou": coded.context("c_mou"),
+        "dari_mou": (interview - mou).days / 365.25,
+        "batas": interview.replace(year=interview.year - claimed).isoformat(),
+    }
     return Check(TIDAK_DAPAT, facts)
 
 
@@ -199,8 +208,10 @@ def start_points() -> pd.DataFrame:
 def hari_wawancara(df, claim):
     date_text, weekday = claim["nilai"].split()
     actual = tanggal.weekday(date_text, "id")
-    return Check(SESUAI if actual == weekday else BERTENTANGAN,
-                 {"tanggal": date_text, "hari": {lang: tanggal.weekday(date_text, lang) for lang in labels.LANGUAGES}})
+    return Check(
+        SESUAI if actual == weekday else BERTENTANGAN,
+        {"tanggal": date_text, "hari": {lang: tanggal.weekday(date_text, lang) for lang in labels.LANGUAGES}},
+    )
 
 
 @check
@@ -210,9 +221,15 @@ def metode_dilaporkan(df, claim):
     documents = src[src["jenis"].isin(["studi_dikutip", "regulasi"])]
     found = len(interviews) and len(observations) and len(documents)
     dates = sorted(set(interviews["tanggal"]) | set(observations["tanggal"]))
-    return Check(SESUAI if found else BERTENTANGAN,
-                 {"n_wawancara": len(interviews), "n_observasi": len(observations), "n_dokumen": len(documents),
-                  "tanggal": dates[0] if dates else ""})
+    return Check(
+        SESUAI if found else BERTENTANGAN,
+        {
+            "n_wawancara": len(interviews),
+            "n_observasi": len(observations),
+            "n_dokumen": len(documents),
+            "tanggal": dates[0] if dates else "",
+        },
+    )
 
 
 @check
@@ -231,9 +248,15 @@ def kendala_terjawab(df, claim):
     constraints = t.index[t["jenis"] == "kendala"]
     barriers = t.index[t["jenis"] == "hambatan"]
     gaps = matrices.unaddressed()
-    facts = {"n_kendala": len(constraints), "n_kendala_terjawab": int(answered[constraints].sum()),
-             "n_hambatan": len(barriers), "n_hambatan_terjawab": int(answered[barriers].sum()),
-             "tak_terjawab": {lang: [show.lower_first(n) for n in coded.text(gaps, "nama", lang)] for lang in labels.LANGUAGES}}
+    facts = {
+        "n_kendala": len(constraints),
+        "n_kendala_terjawab": int(answered[constraints].sum()),
+        "n_hambatan": len(barriers),
+        "n_hambatan_terjawab": int(answered[barriers].sum()),
+        "tak_terjawab": {
+            lang: [show.lower_first(n) for n in coded.text(gaps, "nama", lang)] for lang in labels.LANGUAGES
+        },
+    }
     return Check(SESUAI if answered.any() else BERTENTANGAN, facts)
 
 
@@ -247,18 +270,22 @@ def permendagri_berlaku(df, claim):
     revoked = coded.context("c_permendagri_ganti")
     interview = _interview().year
     status = SEJALAN if regulation_in_force(interview) else TIDAK_SEJALAN
-    return Check(status, {"diundangkan": revoked, "selisih": interview - tanggal.date(revoked).year, "wawancara": interview})
+    return Check(
+        status, {"diundangkan": revoked, "selisih": interview - tanggal.date(revoked).year, "wawancara": interview}
+    )
 
 
 @check
 def kota_mitra(df, claim):
     cities = coded.context_list("c_kota_mitra")
-    countries = {"id": [f"{c} ({n})" for c, n in zip(cities, coded.context_list("c_mitra_negara"))],
-                 "en": [f"{c} ({n})" for c, n in zip(cities, coded.context_list("c_mitra_negara_en"))]}
+    countries = {
+        "id": [f"{c} ({n})" for c, n in zip(cities, coded.context_list("c_mitra_negara"))],
+        "en": [f"{c} ({n})" for c, n in zip(cities, coded.context_list("c_mitra_negara_en"))],
+    }
     n_countries = len(set(coded.context_list("c_mitra_negara")))
     status = SEJALAN if n_countries >= 2 else TIDAK_SEJALAN
-    more = {lang: f"{coded.context('c_kota_mitra_lain')} ({coded.context('c_mitra_lain_negara' + ('' if lang == 'id' else '_en'))})"
-            for lang in labels.LANGUAGES}
+    other, country = coded.context("c_kota_mitra_lain"), {"id": "c_mitra_lain_negara", "en": "c_mitra_lain_negara_en"}
+    more = {lang: f"{other} ({coded.context(country[lang])})" for lang in labels.LANGUAGES}
     return Check(status, {"n": len(cities), "n_negara": n_countries, "negara": countries, "tambahan": more})
 
 
@@ -266,11 +293,18 @@ def kota_mitra(df, claim):
 def triangulasi(df, claim):
     support = matrices.support_counts(independent=True)
     needed = int(threshold("sumber_independen"))
-    return Check(TIDAK_DAPAT, {"multi": int((support >= needed).sum()), "n": len(support),
-                               "multi_semua": int((matrices.support_counts(independent=False) >= needed).sum())})
+    return Check(
+        TIDAK_DAPAT,
+        {
+            "multi": int((support >= needed).sum()),
+            "n": len(support),
+            "multi_semua": int((matrices.support_counts(independent=False) >= needed).sum()),
+        },
+    )
 
 
 # --------------------------------------------------------------------------- the audit of one table
+
 
 class Audit:
     """Every statement checked once against one table; rows and sentences for each language on demand."""
@@ -317,11 +351,16 @@ class Audit:
             status = self.result(cid).status
             if only and status not in only:
                 continue
-            rows.append({"id": cid, "paragraf": claim["paragraf"],
-                         "klaim": claim["parafrase" if lang == "id" else "parafrase_en"],
-                         "status": status_name(status, lang),
-                         "aturan": claim["aturan" if lang == "id" else "aturan_en"],
-                         "bukti": self.evidence(cid, lang)})
+            rows.append(
+                {
+                    "id": cid,
+                    "paragraf": claim["paragraf"],
+                    "klaim": claim["parafrase" if lang == "id" else "parafrase_en"],
+                    "status": status_name(status, lang),
+                    "aturan": claim["aturan" if lang == "id" else "aturan_en"],
+                    "bukti": self.evidence(cid, lang),
+                }
+            )
         return pd.DataFrame(rows, columns=["id", "paragraf", "klaim", "status", "aturan", "bukti"])
 
     def counts(self) -> pd.Series:

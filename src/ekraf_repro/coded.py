@@ -5,6 +5,7 @@ statements the audit checks and the statuses it gives, ``data/konteks/`` facts
 from public sources (each with its bibliography key). A table is found by its
 file stem (``aktor``, ``klaim``, ``konteks`` ...); stems are unique across the folders.
 """
+
 from functools import cache
 
 import pandas as pd
@@ -16,9 +17,13 @@ FOLDERS = ("coded", "klaim", "konteks")
 
 @cache
 def _path(name: str):
-    found = [paths.DATA / folder / f"{name}.csv" for folder in FOLDERS if (paths.DATA / folder / f"{name}.csv").is_file()]
+    found = [
+        paths.DATA / folder / f"{name}.csv" for folder in FOLDERS if (paths.DATA / folder / f"{name}.csv").is_file()
+    ]
     if len(found) != 1:
-        raise KeyError(f"coded table '{name}': expected one file data/{{{','.join(FOLDERS)}}}/{name}.csv, found {len(found)}")
+        raise KeyError(
+            f"coded table '{name}': expected one file data/{{{','.join(FOLDERS)}}}/{name}.csv, found {len(found)}"
+        )
     return found[0]
 
 

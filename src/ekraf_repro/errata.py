@@ -4,6 +4,7 @@ An erratum names the file, the row (subsector), the column (year), the value as
 printed and the value to use, with the reason. It applies to that cell of that
 file only; the same malformed value anywhere else stays an error.
 """
+
 import csv
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,7 +40,9 @@ def load(path: Path = paths.ERRATA) -> list[Erratum]:
         return [Erratum(**row) for row in reader]
 
 
-def for_file(data_file: Path, errata_file: Path | None = None, root: Path | None = None) -> dict[tuple[str, str], Erratum]:
+def for_file(
+    data_file: Path, errata_file: Path | None = None, root: Path | None = None
+) -> dict[tuple[str, str], Erratum]:
     """The errata that apply to ``data_file``, keyed by (row, column); ``berkas`` is relative to the project root."""
     root = root or paths.ROOT
     target = Path(data_file).resolve()

@@ -4,6 +4,7 @@ Every function returns a matplotlib Figure. Backgrounds are opaque white so a
 figure stays readable in the book's dark mode, and nothing random enters the
 drawing, so the PNG bytes are the same on every run.
 """
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -70,8 +71,13 @@ def shares(df: pd.DataFrame, lang: str = "id"):
     bottom = pd.Series(0.0, index=s.columns)
     colors = sns.color_palette("colorblind", len(s))
     for color, (name, row) in zip(colors, s.iterrows()):
-        ax.bar([str(y) for y in s.columns], row.values, bottom=bottom.values, label=subsectors.display(name, lang),
-               color=color)
+        ax.bar(
+            [str(y) for y in s.columns],
+            row.values,
+            bottom=bottom.values,
+            label=subsectors.display(name, lang),
+            color=color,
+        )
         bottom += row
     ax.set_ylim(0, 100)
     _number_axis(ax.yaxis, lang)
@@ -90,8 +96,17 @@ def growth_heatmap(df: pd.DataFrame, lang: str = "id"):
     fig, ax = plt.subplots(figsize=(7.5, 0.55 * len(g) + 1.4))
     lim = max(abs(g.min().min()), abs(g.max().max()))
     sns.heatmap(
-        g, annot=annot, fmt="", cmap="RdBu", vmin=-lim, vmax=lim, center=0, linewidths=0.5,
-        linecolor="white", cbar_kws={"label": label("pertumbuhan", lang)}, ax=ax,
+        g,
+        annot=annot,
+        fmt="",
+        cmap="RdBu",
+        vmin=-lim,
+        vmax=lim,
+        center=0,
+        linewidths=0.5,
+        linecolor="white",
+        cbar_kws={"label": label("pertumbuhan", lang)},
+        ax=ax,
     )
     cbar = ax.collections[0].colorbar
     _number_axis(cbar.ax.yaxis, lang)
@@ -108,9 +123,15 @@ def index_lines(df: pd.DataFrame, base: int, lang: str = "id"):
     fig, ax = plt.subplots(figsize=SIZE)
     for name, row in ix.iterrows():
         is_total = name == analysis.TOTAL
-        ax.plot(row.index, row.values, marker="o", lw=3 if is_total else 1.5,
-                color="black" if is_total else None, ls="--" if is_total else "-",
-                label=label("total", lang) if is_total else subsectors.display(name, lang))
+        ax.plot(
+            row.index,
+            row.values,
+            marker="o",
+            lw=3 if is_total else 1.5,
+            color="black" if is_total else None,
+            ls="--" if is_total else "-",
+            label=label("total", lang) if is_total else subsectors.display(name, lang),
+        )
     ax.axhline(100, color="grey", lw=0.8)
     _years_axis(ax, ix.columns)
     _number_axis(ax.yaxis, lang)
@@ -173,17 +194,36 @@ def network(g, pos, lang: str = "id"):
     kinds = sorted({d["jenis"] for _, d in g.nodes(data=True)})
     palette = dict(zip(kinds, sns.color_palette("colorblind", len(kinds))))
     simple = nx.DiGraph(g)
-    nx.draw_networkx_edges(simple, pos, ax=ax, edge_color="#666666", arrows=True, arrowsize=10, width=1.0,
-                           node_size=700, connectionstyle="arc3,rad=0.08")
+    nx.draw_networkx_edges(
+        simple,
+        pos,
+        ax=ax,
+        edge_color="#666666",
+        arrows=True,
+        arrowsize=10,
+        width=1.0,
+        node_size=700,
+        connectionstyle="arc3,rad=0.08",
+    )
     for kind in kinds:
         for country, marker in (("Indonesia", "o"), ("Malaysia", "s")):
             nodes = [n for n, d in g.nodes(data=True) if d["jenis"] == kind and d["negara"] == country]
-            nx.draw_networkx_nodes(g, pos, nodelist=nodes, node_color=[palette[kind]] * len(nodes), node_shape=marker,
-                                   node_size=700, edgecolors="black", linewidths=0.6, ax=ax)
+            nx.draw_networkx_nodes(
+                g,
+                pos,
+                nodelist=nodes,
+                node_color=[palette[kind]] * len(nodes),
+                node_shape=marker,
+                node_size=700,
+                edgecolors="black",
+                linewidths=0.6,
+                ax=ax,
+            )
         ax.scatter([], [], color=palette[kind], label=term(kind, lang), s=80, edgecolors="black", linewidths=0.6)
     labels = {n: _wrap(d["nama"] if lang == "id" else d["nama_en"], 20) for n, d in g.nodes(data=True)}
-    nx.draw_networkx_labels(g, {n: (x, y - 0.38) for n, (x, y) in pos.items()}, labels, font_size=7, ax=ax,
-                            verticalalignment="top")
+    nx.draw_networkx_labels(
+        g, {n: (x, y - 0.38) for n, (x, y) in pos.items()}, labels, font_size=7, ax=ax, verticalalignment="top"
+    )
     tiers = [term(t, lang).capitalize() for t in ("nasional", "subnasional", "non_negara")]
     for i, name in enumerate(tiers):
         ax.text(-1.2, (2 - i) * 3.0, name, rotation=90, ha="center", va="center", fontsize=9, weight="bold")
@@ -198,15 +238,34 @@ def network(g, pos, lang: str = "id"):
     return fig
 
 
-def binary_matrix(m: pd.DataFrame, xlabel: str, ylabel: str, row_names: dict | None = None,
-                  col_names: dict | None = None, lang: str = "id"):
+def binary_matrix(
+    m: pd.DataFrame,
+    xlabel: str,
+    ylabel: str,
+    row_names: dict | None = None,
+    col_names: dict | None = None,
+    lang: str = "id",
+):
     """A 0/1 matrix as a two-colour heatmap with a tick in every linked cell."""
-    shown = m.rename(index={k: _wrap(v, 44) for k, v in (row_names or {}).items()},
-                     columns={k: _wrap(v, 16) for k, v in (col_names or {}).items()})
+    shown = m.rename(
+        index={k: _wrap(v, 44) for k, v in (row_names or {}).items()},
+        columns={k: _wrap(v, 16) for k, v in (col_names or {}).items()},
+    )
     fig, ax = plt.subplots(figsize=(max(6.5, 0.95 * m.shape[1] + 4.5), max(3.0, 0.42 * m.shape[0] + 2.2)))
     cmap = matplotlib.colors.ListedColormap(["#f2f2f2", "#0173b2"])
-    sns.heatmap(shown, cmap=cmap, vmin=0, vmax=1, cbar=False, linewidths=0.8, linecolor="white",
-                annot=shown.map(lambda v: "✓" if v else ""), fmt="", annot_kws={"color": "white", "fontsize": 11}, ax=ax)
+    sns.heatmap(
+        shown,
+        cmap=cmap,
+        vmin=0,
+        vmax=1,
+        cbar=False,
+        linewidths=0.8,
+        linecolor="white",
+        annot=shown.map(lambda v: "✓" if v else ""),
+        fmt="",
+        annot_kws={"color": "white", "fontsize": 11},
+        ax=ax,
+    )
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     ax.tick_params(axis="x", rotation=60, labelsize=9)
@@ -236,8 +295,16 @@ def timeline(events: pd.DataFrame, lang: str = "id"):
         ax.plot([events["x"].min() - 1, row.x], [y, y], color="#dddddd", lw=0.8, zorder=1)
         ax.scatter([row.x], [y], color=color, s=45, zorder=3)
         event = row.peristiwa if lang == "id" else row.peristiwa_en
-        ax.text(1.03, y, _wrap(f"{tanggal.show(row.tanggal, lang)}: {event}", 78), transform=text_at, va="center",
-                fontsize=8.5, color="black", linespacing=1.1)
+        ax.text(
+            1.03,
+            y,
+            _wrap(f"{tanggal.show(row.tanggal, lang)}: {event}", 78),
+            transform=text_at,
+            va="center",
+            fontsize=8.5,
+            color="black",
+            linespacing=1.1,
+        )
     ax.scatter([], [], color=colors[0], label=label("dari_makalah", lang))
     ax.scatter([], [], color=colors[1], label=label("dari_konteks", lang))
     ax.set_yticks([])
@@ -262,8 +329,12 @@ def counts_bar(counts: pd.Series, xlabel: str, ylabel: str):
 
 
 STATUS_COLORS = {
-    "sesuai": "#029e73", "sejalan": "#56b4e9", "tidak_dapat": "#949494",
-    "tidak_didukung": "#ece133", "tidak_sejalan": "#de8f05", "bertentangan": "#d55e00",
+    "sesuai": "#029e73",
+    "sejalan": "#56b4e9",
+    "tidak_dapat": "#949494",
+    "tidak_didukung": "#ece133",
+    "tidak_sejalan": "#de8f05",
+    "bertentangan": "#d55e00",
 }
 
 
@@ -280,10 +351,19 @@ def status_grid(results: pd.DataFrame, names: dict, sections: dict, lang: str = 
         for y, section in enumerate(rows):
             ids = results.loc[(results["status"] == status) & (results["bagian"] == section), "id"].tolist()
             if ids:
-                ax.add_patch(matplotlib.patches.Rectangle((x - 0.47, y - 0.42), 0.94, 0.84, color=STATUS_COLORS[status],
-                                                          alpha=0.35, lw=0))
-                ax.text(x, y, "\n".join(", ".join(ids[i:i + 3]) for i in range(0, len(ids), 3)), ha="center",
-                        va="center", fontsize=8)
+                ax.add_patch(
+                    matplotlib.patches.Rectangle(
+                        (x - 0.47, y - 0.42), 0.94, 0.84, color=STATUS_COLORS[status], alpha=0.35, lw=0
+                    )
+                )
+                ax.text(
+                    x,
+                    y,
+                    "\n".join(", ".join(ids[i : i + 3]) for i in range(0, len(ids), 3)),
+                    ha="center",
+                    va="center",
+                    fontsize=8,
+                )
     ax.set_xlim(-0.5, len(order) - 0.5)
     ax.set_ylim(len(rows) - 0.5, -0.5)
     ax.set_xticks(range(len(order)))

@@ -1,4 +1,5 @@
 """Numbers written the Indonesian way: ``.`` groups thousands, ``,`` marks decimals."""
+
 import math
 import re
 
@@ -70,7 +71,10 @@ _ORDINAL_EN = ("zeroth", "first", "second", "third", "fourth", "fifth", "sixth",
 
 
 def ordinal(n: int, lang: str = "id") -> str:
-    """A rank as the running text writes it: ``1`` -> ``'pertama'``, ``3`` -> ``'ketiga'`` (EYD V); ``'first'`` in English."""
+    """A rank as the running text writes it: ``1`` -> ``'pertama'``, ``3`` -> ``'ketiga'`` (EYD V).
+
+    English: ``'first'``, ``'third'``.
+    """
     n = int(n)
     if lang == "en":
         return _ORDINAL_EN[n] if 0 < n <= 10 else f"{n}th"

@@ -5,6 +5,7 @@ package holds text that a reader sees beside a number, so a language is one
 more column here, and a test checks that every entry has every language.
 Keys are code (``perubahan_pct``); values are what a reader reads ("Perubahan (%)").
 """
+
 import re
 
 LANGUAGES = ("id", "en")
@@ -119,7 +120,10 @@ _LABELS = {
     "pangsa_pers": ("Pangsa menurut pers (%)", "Press-reported share (%)"),
     "selisih_poin": ("Selisih (poin)", "Difference (points)"),
     "total_pers": ("Total menurut pers (juta dolar AS)", "Press-reported total (million US$)"),
-    "total_tabel": ("Total Tabel 1.1 bila dibaca ribu dolar AS (juta dolar AS)", "Table 1.1 total read as thousand US$ (million US$)"),
+    "total_tabel": (
+        "Total Tabel 1.1 bila dibaca ribu dolar AS (juta dolar AS)",
+        "Table 1.1 total read as thousand US$ (million US$)",
+    ),
     "rasio": ("Rasio tabel terhadap pers", "Ratio of table to press"),
     "rujukan": ("Rujukan", "Reference"),
     "juta_usd": ("Juta dolar AS", "Million US$"),
@@ -141,16 +145,30 @@ _LABELS = {
     "sel_pangsa_sel": ("Pangsa {sub} {tahun} (pendahuluan)", "Share of {sub}, {tahun} (introduction)"),
     "sel_perubahan_sel": ("Perubahan {sub} {tahun} (pendahuluan)", "Change in {sub}, {tahun} (introduction)"),
     "sel_terbesar": ("Subsektor terbesar {tahun} (pendahuluan)", "Largest subsector, {tahun} (introduction)"),
-    "sel_dua_terbesar_min": ("Pangsa terendah dua subsektor terbesar (pendahuluan)", "Lowest share of the two largest subsectors (introduction)"),
+    "sel_dua_terbesar_min": (
+        "Pangsa terendah dua subsektor terbesar (pendahuluan)",
+        "Lowest share of the two largest subsectors (introduction)",
+    ),
     "sel_cagr_total": ("Pertumbuhan majemuk total (pendahuluan)", "Compound growth of the total (introduction)"),
     "sel_cagr_sel": ("Pertumbuhan majemuk {sub} (pendahuluan)", "Compound growth of {sub} (introduction)"),
     "sel_turun_tiap_tahun": ("Status pernyataan k03 (pendahuluan)", "Status of statement k03 (introduction)"),
-    "sel_persen_terdekat": ("Perhitungan terdekat dengan angka 13,59% (pendahuluan)", "Computation nearest to the 13.59% figure (introduction)"),
-    "sel_arah_pers": ("Arah perubahan total {tahun} dibanding pers (mutu data)", "Direction of the change in the total, {tahun}, against the press (data quality)"),
-    "sel_pangsa_pers_maks": ("Selisih pangsa terbesar dengan pers (mutu data)", "Largest share gap to the press (data quality)"),
+    "sel_persen_terdekat": (
+        "Perhitungan terdekat dengan angka 13,59% (pendahuluan)",
+        "Computation nearest to the 13.59% figure (introduction)",
+    ),
+    "sel_arah_pers": (
+        "Arah perubahan total {tahun} dibanding pers (mutu data)",
+        "Direction of the change in the total, {tahun}, against the press (data quality)",
+    ),
+    "sel_pangsa_pers_maks": (
+        "Selisih pangsa terbesar dengan pers (mutu data)",
+        "Largest share gap to the press (data quality)",
+    ),
     "poin": ("poin", "points"),
-    "arah_sel": ("Seperti ditunjukkan di atas, selisih arah ini bergantung pada sel yang rusak.",
-                 "As shown above, this difference in direction depends on the malformed cell."),
+    "arah_sel": (
+        "Seperti ditunjukkan di atas, selisih arah ini bergantung pada sel yang rusak.",
+        "As shown above, this difference in direction depends on the malformed cell.",
+    ),
     "berubah_temuan": ("Berubah", "Changes"),
     "dekat_kolom": ("Dekat", "Close"),
     "setara_kolom": ("Setara besarnya", "Same size"),
@@ -159,17 +177,24 @@ _LABELS = {
     "konkordansi_a": ("A. Pendahuluan", "A. Introduction"),
     "konkordansi_b": ("B. Tinjauan teoretis", "B. Theoretical review"),
     "konkordansi_c": ("C. Metode penelitian", "C. Research method"),
-    "konkordansi_d1": ("D. Hasil dan pembahasan (1): kerja sama kedua kota", "D. Results and discussion (1): the cooperation of the two cities"),
-    "konkordansi_d2": ("D. Hasil dan pembahasan (2): toko Kriya dan perusahaan Kriya dan Golya",
-                       "D. Results and discussion (2): the Kriya shop and the firm Kriya dan Golya"),
+    "konkordansi_d1": (
+        "D. Hasil dan pembahasan (1): kerja sama kedua kota",
+        "D. Results and discussion (1): the cooperation of the two cities",
+    ),
+    "konkordansi_d2": (
+        "D. Hasil dan pembahasan (2): toko Kriya dan perusahaan Kriya dan Golya",
+        "D. Results and discussion (2): the Kriya shop and the firm Kriya dan Golya",
+    ),
     "konkordansi_d3": ("D. Hasil dan pembahasan (3): kendala kerja sama", "D. Results and discussion (3): constraints"),
-    "konkordansi_d4": ("D. Hasil dan pembahasan (4): upaya mengatasi kendala", "D. Results and discussion (4): efforts"),
+    "konkordansi_d4": (
+        "D. Hasil dan pembahasan (4): upaya mengatasi kendala",
+        "D. Results and discussion (4): efforts",
+    ),
     "konkordansi_e": ("E. Penutup", "E. Conclusion"),
     # reading notes (chapter 5): kinds and columns
     "catatan_salah_tulis": ("salah tulis", "slip of the pen"),
     "catatan_peristilahan": ("peristilahan", "terminology"),
     "catatan_kalimat_terpotong": ("kalimat terpotong", "truncated sentence"),
-    "jenis": ("Jenis", "Kind"),
     "tertulis": ("Yang tertulis di makalah", "What the paper writes"),
     "catatan": ("Pembacaan kami", "Our reading"),
     # where the first edition's statement numbers went (chapter 5)
@@ -329,8 +354,11 @@ def header(name, lang: str = "id") -> str:
 def looks_like_code(text: str) -> bool:
     """True for identifier-like text (``snake_case``), ``True``/``False`` and ISO dates."""
     s = str(text)
-    return bool(_IDENTIFIER.search(s) or re.search(r"\b(True|False|None|nan)\b", s)
-                or re.search(r"\b\d{4}-\d{2}(?:-\d{2})?\b", s))
+    return bool(
+        _IDENTIFIER.search(s)
+        or re.search(r"\b(True|False|None|nan)\b", s)
+        or re.search(r"\b\d{4}-\d{2}(?:-\d{2})?\b", s)
+    )
 
 
 def catalogue() -> dict[str, dict[str, tuple[str, str]]]:

@@ -5,6 +5,7 @@ column per year (a run of consecutive four-digit years); values in Indonesian
 number format (``4.294.196,8``). Every problem raises :class:`InputError` with
 one line naming the file, the line and column, and the offending value.
 """
+
 import csv
 import io
 import re
@@ -116,13 +117,11 @@ def load(path: Path | str = paths.RAW_TABLE, errata_file: Path | None = None, ro
         official = subsectors.official_name(label)
         if official is None:
             raise InputError(
-                f"{_where(path, offset, 'Subsektor')}: unknown subsector '{label}'; "
-                f"valid: {subsectors.valid_names()}"
+                f"{_where(path, offset, 'Subsektor')}: unknown subsector '{label}'; valid: {subsectors.valid_names()}"
             )
         if official in seen:
             raise InputError(
-                f"{_where(path, offset, 'Subsektor')}: duplicate subsector '{label}' "
-                f"(already on line {seen[official]})"
+                f"{_where(path, offset, 'Subsektor')}: duplicate subsector '{label}' (already on line {seen[official]})"
             )
         seen[official] = offset
         cells = row[1:]

@@ -1,4 +1,5 @@
 """Cross-tabulations of the coded data: triangulation and constraint x effort."""
+
 import pandas as pd
 
 from . import coded

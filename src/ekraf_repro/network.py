@@ -1,4 +1,5 @@
 """The actors the paper names and their relations, as a directed graph."""
+
 import networkx as nx
 
 from . import coded
@@ -13,7 +14,9 @@ def graph() -> nx.MultiDiGraph:
     for row in relasi.itertuples(index=False):
         for end in (row.sumber, row.target):
             if end not in g:
-                raise ValueError(f"data/coded/relasi.csv: relation {row.sumber}->{row.target} names unknown actor '{end}'")
+                raise ValueError(
+                    f"data/coded/relasi.csv: relation {row.sumber}->{row.target} names unknown actor '{end}'"
+                )
         g.add_edge(row.sumber, row.target, jenis=row.jenis_relasi)
     return g
 
@@ -48,8 +51,10 @@ def degree_table(g: nx.MultiDiGraph):
     """Actors with their number of relations (in + out), most connected first."""
     import pandas as pd
 
-    rows = [(n, d["nama"], d["nama_en"], d["jenis"], d["negara"], g.in_degree(n), g.out_degree(n))
-            for n, d in g.nodes(data=True)]
+    rows = [
+        (n, d["nama"], d["nama_en"], d["jenis"], d["negara"], g.in_degree(n), g.out_degree(n))
+        for n, d in g.nodes(data=True)
+    ]
     df = pd.DataFrame(rows, columns=["id", "nama", "nama_en", "jenis", "negara", "masuk", "keluar"])
     df["total"] = df["masuk"] + df["keluar"]
     return df.sort_values(["total", "id"], ascending=[False, True]).reset_index(drop=True)

@@ -8,6 +8,7 @@ and alt text a reader sees lives in a Markdown cell, in the page's language.
 Each glued output carries the language it was made for (output metadata
 ``ekraf.lang``).
 """
+
 from collections.abc import Callable
 from functools import cached_property
 
@@ -24,8 +25,11 @@ CONDITION = "kondisi_"  # glue keys that record a condition (see Bab.condition)
 def _display(key: str, bundle: dict, lang: str) -> None:
     from IPython.display import display
 
-    display({GLUE_PREFIX + k: v for k, v in bundle.items()}, raw=True,
-            metadata={"scrapbook": {"name": key, "mime_prefix": GLUE_PREFIX}, "ekraf": {"lang": lang}})
+    display(
+        {GLUE_PREFIX + k: v for k, v in bundle.items()},
+        raw=True,
+        metadata={"scrapbook": {"name": key, "mime_prefix": GLUE_PREFIX}, "ekraf": {"lang": lang}},
+    )
 
 
 class Bab:
@@ -67,7 +71,9 @@ class Bab:
             _display(f"{CONDITION}{name}", {"text/plain": repr("ya" if value else "tidak")}, lang)
 
     def table(self, key: str, make: Callable[["Bab", str], object]) -> None:
-        """Glue the table ``make(self, lang)`` (a :class:`show.Table`) as Markdown under ``key``; nothing when it is None."""
+        """Glue the table ``make(self, lang)`` (a :class:`show.Table`) as Markdown under ``key``.
+
+        Nothing is glued when it is None."""
         for lang in self.langs:
             table = make(self, lang)
             if table is None:

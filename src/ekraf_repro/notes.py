@@ -7,6 +7,7 @@ wordings can be true at once, or one is plainly a slip. Each note in
 it; the facts some notes quote (the spellings of the firm's name) are taken
 from the coded tables here, so the text never goes stale.
 """
+
 import pandas as pd
 
 from . import coded, labels, show
@@ -29,7 +30,12 @@ def rows(lang: str = "id") -> pd.DataFrame:
     out = []
     for r in notes.itertuples(index=False):
         f = facts.get(r.id, {})
-        out.append({"id": f"{r.id} ({r.paragraf})", "jenis": labels.label(f"catatan_{r.jenis}", lang),
-                    "tertulis": show.fill(getattr(r, "tertulis" if lang == "id" else "tertulis_en"), f, lang),
-                    "catatan": show.fill(getattr(r, "catatan" if lang == "id" else "catatan_en"), f, lang)})
+        out.append(
+            {
+                "id": f"{r.id} ({r.paragraf})",
+                "jenis": labels.label(f"catatan_{r.jenis}", lang),
+                "tertulis": show.fill(getattr(r, "tertulis" if lang == "id" else "tertulis_en"), f, lang),
+                "catatan": show.fill(getattr(r, "catatan" if lang == "id" else "catatan_en"), f, lang),
+            }
+        )
     return pd.DataFrame(out, columns=["id", "jenis", "tertulis", "catatan"])

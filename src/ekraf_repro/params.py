@@ -6,6 +6,7 @@ them completed, with the data loaded and cut to the chosen years; every
 problem is one :class:`InputError` line naming the parameter and what is allowed.
 The ``data`` parameter is a path relative to the project root (``paths.ROOT``).
 """
+
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -74,7 +75,9 @@ def resolve(root: Path | None = None, **given) -> Params:
     wanted = official_name(str(values["subsektor"])) or str(values["subsektor"]).casefold()
     match = [n for n in names if (official_name(n) or n.casefold()) == wanted]
     if not match:
-        raise InputError(f"parameter subsektor={values['subsektor']!r}: not in the data; choose one of {', '.join(names)}")
+        raise InputError(
+            f"parameter subsektor={values['subsektor']!r}: not in the data; choose one of {', '.join(names)}"
+        )
     years = sorted(int(y) for y in df["tahun"].unique())
     start = years[0] if values["tahun_awal"] is None else _year("tahun_awal", values["tahun_awal"], years)
     end = years[-1] if values["tahun_akhir"] is None else _year("tahun_akhir", values["tahun_akhir"], years)
@@ -95,6 +98,8 @@ def resolve(root: Path | None = None, **given) -> Params:
 def for_subsector(checked: Params, name: str) -> Params:
     """The same checked parameters for another subsector of the same data (no second load)."""
     if name not in checked.table.attrs["subsektor"]:
-        raise InputError(f"parameter subsektor={name!r}: not in the data; choose one of "
-                         f"{', '.join(checked.table.attrs['subsektor'])}")
+        raise InputError(
+            f"parameter subsektor={name!r}: not in the data; choose one of "
+            f"{', '.join(checked.table.attrs['subsektor'])}"
+        )
     return replace(checked, subsektor=name)

@@ -5,6 +5,7 @@ this checkout's, unless ``EKRAF_ROOT`` names another, as it does for the kernels
 that execute a variant book in its own folder (``make rerun``). Only the
 command line resolves a path against the user's working directory.
 """
+
 import os
 from pathlib import Path
 

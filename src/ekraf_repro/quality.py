@@ -10,6 +10,7 @@
 
 Thresholds come from ``data/klaim/ambang.csv`` (:func:`ekraf_repro.audit.threshold`).
 """
+
 import pandas as pd
 
 from . import analysis, audit, coded, subsectors, tablechecks
@@ -31,7 +32,8 @@ def press_share_moves() -> float:
 
 
 def press_shares(df: pd.DataFrame, tolerance: float | None = None) -> pd.DataFrame:
-    """Table shares next to press-reported shares for the latest year both have, with the gap and whether it is close."""
+    """Table shares next to press-reported shares for the latest year both have, with the gap and whether it
+    is close."""
     tolerance = audit.threshold("toleransi_pangsa") if tolerance is None else tolerance
     press = _press("pangsa")
     years = sorted(set(press["tahun"]) & {int(y) for y in df["tahun"].unique()})
@@ -71,11 +73,17 @@ def press_direction(df: pd.DataFrame) -> dict:
         return {}
     year, reported = int(press["tahun"].iloc[0]), float(press["nilai"].iloc[0])
     ours = float(change[year])
-    return {"tahun": year, "pers": reported, "tabel": ours, "searah": (ours > 0) == (reported > 0),
-            "kunci_bib": press["kunci_bib"].iloc[0].split()}
+    return {
+        "tahun": year,
+        "pers": reported,
+        "tabel": ours,
+        "searah": (ours > 0) == (reported > 0),
+        "kunci_bib": press["kunci_bib"].iloc[0].split(),
+    }
 
 
 # --------------------------------------------------------------------------- the malformed cell
+
 
 def corrected_cells(df: pd.DataFrame) -> list[tuple[str, int, float]]:
     """The cells the errata corrected: ``(subsector, year, value used)``."""
@@ -103,8 +111,19 @@ def with_value(df: pd.DataFrame, subsector: str, year: int, value: float) -> pd.
     return out
 
 
-FINDINGS = ("total_perubahan", "pangsa_sel", "perubahan_sel", "terbesar", "dua_terbesar_min", "cagr_total",
-            "cagr_sel", "turun_tiap_tahun", "persen_terdekat", "arah_pers", "pangsa_pers_maks")
+FINDINGS = (
+    "total_perubahan",
+    "pangsa_sel",
+    "perubahan_sel",
+    "terbesar",
+    "dua_terbesar_min",
+    "cagr_total",
+    "cagr_sel",
+    "turun_tiap_tahun",
+    "persen_terdekat",
+    "arah_pers",
+    "pangsa_pers_maks",
+)
 
 
 def findings(df: pd.DataFrame, subsector: str, year: int) -> dict:
@@ -146,5 +165,11 @@ def cell_readings(df: pd.DataFrame) -> dict | None:
     if other is None:
         return None
     alt = with_value(df, subsector, year, other)
-    return {"subsektor": subsector, "tahun": year, "kami": ours, "tetangga": other,
-            "temuan_kami": findings(df, subsector, year), "temuan_tetangga": findings(alt, subsector, year)}
+    return {
+        "subsektor": subsector,
+        "tahun": year,
+        "kami": ours,
+        "tetangga": other,
+        "temuan_kami": findings(df, subsector, year),
+        "temuan_tetangga": findings(alt, subsector, year),
+    }

@@ -4,6 +4,7 @@ The wording of each row (what is varied, the value used, the alternative) is in
 ``data/klaim/kepekaan.csv``; the results are computed here, with the same
 functions the audit and the data-quality section use.
 """
+
 import datetime as dt
 
 import pandas as pd
@@ -42,9 +43,17 @@ def rows(df: pd.DataFrame, result: audit.Audit, lang: str = "id") -> pd.DataFram
         r = spec.loc[rid]
         facts = facts or {}
         fill = lambda col: show.fill(r[col if lang == "id" else f"{col}_en"], facts, lang)  # noqa: E731
-        out.append({"pernyataan": _subject(r["pernyataan"], lang), "ambang": fill("ambang"),
-                    "dipakai_buku": fill("dipakai"), "alternatif": fill("alternatif"),
-                    "hasil_dipakai": used_result, "hasil_alternatif": alt_result, "berubah": changed})
+        out.append(
+            {
+                "pernyataan": _subject(r["pernyataan"], lang),
+                "ambang": fill("ambang"),
+                "dipakai_buku": fill("dipakai"),
+                "alternatif": fill("alternatif"),
+                "hasil_dipakai": used_result,
+                "hasil_alternatif": alt_result,
+                "berubah": changed,
+            }
+        )
 
     k03 = result.status("k03")
     for rid in ("k03_lainnya", "k03_total", "k03_laju", "k03_ujung"):
@@ -57,9 +66,13 @@ def rows(df: pd.DataFrame, result: audit.Audit, lang: str = "id") -> pd.DataFram
     for rid, alt in zip(("k05_satu", "k05_bulat"), audit.alternatives("toleransi_persen")):
         n_alt = tablechecks.matches_within(df, target, alt)
         status_alt = tablechecks.SESUAI if n_alt else tablechecks.TIDAK_DAPAT
-        add(rid, _status(result.status("k05"), lang, _count(n_used, "perhitungan_cocok", lang)),
-            _status(status_alt, lang, _count(n_alt, "perhitungan_cocok", lang)), status_alt != result.status("k05"),
-            {"dipakai": used, "alternatif": alt})
+        add(
+            rid,
+            _status(result.status("k05"), lang, _count(n_used, "perhitungan_cocok", lang)),
+            _status(status_alt, lang, _count(n_alt, "perhitungan_cocok", lang)),
+            status_alt != result.status("k05"),
+            {"dipakai": used, "alternatif": alt},
+        )
 
     k10 = result.status("k10")
     alt10 = audit.rujukan_kini(df, coded.claim("k10"), scope="paparan").status
@@ -68,23 +81,36 @@ def rows(df: pd.DataFrame, result: audit.Audit, lang: str = "id") -> pd.DataFram
     interview = audit._interview().year
     signed = tanggal.date(coded.context("c_mou")).year
     alt19 = tablechecks.SEJALAN if audit.regulation_in_force(signed) else tablechecks.TIDAK_SEJALAN
-    add("k19_mou", _status(result.status("k19"), lang), _status(alt19, lang), alt19 != result.status("k19"),
-        {"dipakai": interview, "alternatif": signed})
+    add(
+        "k19_mou",
+        _status(result.status("k19"), lang),
+        _status(alt19, lang),
+        alt19 != result.status("k19"),
+        {"dipakai": interview, "alternatif": signed},
+    )
 
     needed = int(audit.threshold("sumber_independen"))
     n_ind = int((matrices.support_counts(independent=True) >= needed).sum())
     n_all = int((matrices.support_counts(independent=False) >= needed).sum())
-    add("k26_semua", _status(result.status("k26"), lang, _count(n_ind, "temuan_berganda", lang)),
-        _status(result.status("k26"), lang, _count(n_all, "temuan_berganda", lang)), False)
+    add(
+        "k26_semua",
+        _status(result.status("k26"), lang, _count(n_ind, "temuan_berganda", lang)),
+        _status(result.status("k26"), lang, _count(n_all, "temuan_berganda", lang)),
+        False,
+    )
 
     shares_used = quality.press_shares(df)
     if len(shares_used):
         alt = audit.alternatives("toleransi_pangsa")[0]
         shares_alt = quality.press_shares(df, alt)
         close = lambda t: labels.label("dekat" if t["dekat"].all() else "tidak_dekat", lang)  # noqa: E731
-        add("m_pangsa", close(shares_used), close(shares_alt),
+        add(
+            "m_pangsa",
+            close(shares_used),
+            close(shares_alt),
             bool(shares_used["dekat"].all() != shares_alt["dekat"].all()),
-            {"dipakai": audit.threshold("toleransi_pangsa"), "alternatif": alt})
+            {"dipakai": audit.threshold("toleransi_pangsa"), "alternatif": alt},
+        )
 
     totals_used = quality.press_totals(df)
     if len(totals_used):
@@ -92,9 +118,13 @@ def rows(df: pd.DataFrame, result: audit.Audit, lang: str = "id") -> pd.DataFram
         totals_alt = quality.press_totals(df, alt_band)
         size = lambda t: labels.label("setara" if t["setara"].all() else "tidak_setara", lang)  # noqa: E731
         span = lambda b: f"{idnum.fmt(b[0], 2, lang)}\u2013{idnum.fmt(b[1], 2, lang)}"  # noqa: E731
-        add("m_besaran", size(totals_used), size(totals_alt),
+        add(
+            "m_besaran",
+            size(totals_used),
+            size(totals_alt),
             bool(totals_used["setara"].all() != totals_alt["setara"].all()),
-            {"dipakai": span(band), "alternatif": span(alt_band)})
+            {"dipakai": span(band), "alternatif": span(alt_band)},
+        )
     return pd.DataFrame(out)
 
 

@@ -8,6 +8,7 @@ shows code: its headers come from :mod:`labels`, yes/no values read *ya*/*tidak*
 and a cell that still looks like code (``snake_case``, ``True``, an ISO date)
 stops the notebook with the table, column and value named.
 """
+
 import re
 import string
 from collections.abc import Callable
@@ -37,8 +38,10 @@ class Table:
         for col in self.frame.columns:
             for value in self.frame[col]:
                 if labels.looks_like_code(value):
-                    raise ValueError(f"table column '{col}': the cell {value!r} looks like code; "
-                                     "give it a reader's wording (labels.term, tanggal.show, yes/no)")
+                    raise ValueError(
+                        f"table column '{col}': the cell {value!r} looks like code; "
+                        "give it a reader's wording (labels.term, tanggal.show, yes/no)"
+                    )
 
     def markdown(self) -> str:
         """The table as a Markdown pipe table (numbers right-aligned)."""
@@ -78,7 +81,10 @@ def formatted(frame: pd.DataFrame, fn: Callable[[float], str]) -> pd.DataFrame:
 
 
 def listing(items, lang: str = "id") -> str:
-    """``[2019, 2021]`` -> ``'2019 dan 2021'``; three or more get commas (``'a, b, dan c'``; English ``'a, b and c'``)."""
+    """``[2019, 2021]`` -> ``'2019 dan 2021'``; three or more get commas.
+
+    Indonesian ``'a, b, dan c'``, English ``'a, b and c'``.
+    """
     words = [str(i) for i in items]
     conj = "dan" if lang == "id" else "and"
     if not words:
@@ -138,5 +144,8 @@ class _Facts(string.Formatter):
 
 
 def fill(template: str, facts: dict, lang: str = "id") -> str:
-    """A sentence from a template and the facts a check computed, e.g. ``fill('naik pada {naik}', {'naik': [2019, 2021]})``."""
+    """A sentence from a template and the facts a check computed.
+
+    ``fill('naik pada {naik}', {'naik': [2019, 2021]})`` -> ``'naik pada 2019 dan 2021'``.
+    """
     return _Facts(lang).format(template, **facts)

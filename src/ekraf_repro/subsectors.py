@@ -3,6 +3,7 @@
 These are the names the loader accepts; the book's glossary gives the public
 sources on the official classification. The paper writes ``Fashion`` for *Fesyen*.
 """
+
 import re
 
 OFFICIAL = (
@@ -64,7 +65,8 @@ def official_name(name: str) -> str | None:
 
 
 def display(name: str, lang: str = "id") -> str:
-    """A subsector as the text names it: the official Indonesian name (the paper's ``Fashion`` reads *Fesyen*), or English."""
+    """A subsector as the text names it: the official Indonesian name (the paper's ``Fashion`` reads
+    *Fesyen*), or English."""
     official = official_name(name) or name
     return ENGLISH.get(official, official) if lang == "en" else official
 

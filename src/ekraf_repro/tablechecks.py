@@ -5,6 +5,7 @@ typed), the facts it rests on, and the values behind it as a small frame
 (columns named by :mod:`labels` keys, values as numbers or keys) that a
 chapter formats for its reader. Status keys are those of ``data/klaim/status.csv``.
 """
+
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -35,12 +36,14 @@ def decline_every_year(df: pd.DataFrame, subsektor: str = "Kriya") -> Check:
     if subsektor not in w.index:
         return Check(TIDAK_DAPAT, {"naik": [], "turun": [], "n_tahun": 0})
     change = analysis.yoy(df).loc[subsektor]
-    ev = pd.DataFrame({
-        "tahun": [int(y) for y in change.index],
-        "nilai_sebelumnya": [w.loc[subsektor, y - 1] for y in change.index],
-        "nilai": [w.loc[subsektor, y] for y in change.index],
-        "perubahan_pct": change.values,
-    })
+    ev = pd.DataFrame(
+        {
+            "tahun": [int(y) for y in change.index],
+            "nilai_sebelumnya": [w.loc[subsektor, y - 1] for y in change.index],
+            "nilai": [w.loc[subsektor, y] for y in change.index],
+            "perubahan_pct": change.values,
+        }
+    )
     ev["arah"] = ev["perubahan_pct"].map(lambda v: "turun" if v < 0 else ("naik" if v > 0 else "tetap"))
     grew = ev.loc[ev["perubahan_pct"] > 0, "tahun"].tolist()
     fell = ev.loc[ev["perubahan_pct"] < 0, "tahun"].tolist()
@@ -57,8 +60,12 @@ def period_matches(df: pd.DataFrame, claimed: tuple[int, int]) -> Check:
     ev["di_tabel"] = ev["tahun"].isin(years)
     ev["di_teks"] = ev["tahun"].isin(wanted)
     status = SESUAI if not missing else BERTENTANGAN
-    facts = {"tahun_tabel": (years[0], years[-1]), "tabel": f"{years[0]}\u2013{years[-1]}", "hilang": missing,
-             "tidak_disebut_teks": [y for y in years if y not in wanted]}
+    facts = {
+        "tahun_tabel": (years[0], years[-1]),
+        "tabel": f"{years[0]}\u2013{years[-1]}",
+        "hilang": missing,
+        "tidak_disebut_teks": [y for y in years if y not in wanted],
+    }
     return Check(status, facts, ev)
 
 
@@ -107,11 +114,18 @@ def derive_percentage(df: pd.DataFrame, target: float, tolerance: float) -> Chec
     hits = cand[cand["selisih"] <= tolerance + 1e-12]
     nearest = cand.sort_values(["selisih", "baris", "perhitungan", "dari", "sampai"]).head(5).reset_index(drop=True)
     status = SESUAI if len(hits) else TIDAK_DAPAT
-    facts = {"n_dicoba": len(cand), "n_cocok": len(hits), "toleransi": tolerance,
-             "keluarga": [f for f in FAMILIES if f in set(cand["perhitungan"])],
-             "terdekat_baris": nearest.loc[0, "baris"], "terdekat_perhitungan": nearest.loc[0, "perhitungan"],
-             "terdekat_dari": int(nearest.loc[0, "dari"]), "terdekat_sampai": int(nearest.loc[0, "sampai"]),
-             "terdekat_nilai": float(nearest.loc[0, "nilai_pct"]), "terdekat_selisih": float(nearest.loc[0, "selisih"])}
+    facts = {
+        "n_dicoba": len(cand),
+        "n_cocok": len(hits),
+        "toleransi": tolerance,
+        "keluarga": [f for f in FAMILIES if f in set(cand["perhitungan"])],
+        "terdekat_baris": nearest.loc[0, "baris"],
+        "terdekat_perhitungan": nearest.loc[0, "perhitungan"],
+        "terdekat_dari": int(nearest.loc[0, "dari"]),
+        "terdekat_sampai": int(nearest.loc[0, "sampai"]),
+        "terdekat_nilai": float(nearest.loc[0, "nilai_pct"]),
+        "terdekat_selisih": float(nearest.loc[0, "selisih"]),
+    }
     return Check(status, facts, nearest)
 
 

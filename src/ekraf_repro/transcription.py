@@ -5,6 +5,7 @@ the coded tables hold what the paper shows, nothing more. The expected values
 are typed from the paper in ``data/klaim/transkripsi.csv``; what was found is
 computed from the data.
 """
+
 import pandas as pd
 
 from . import analysis, coded, show
@@ -51,13 +52,15 @@ def table(df, lang: str = "id") -> pd.DataFrame:
             return f"{a} + {b}"
         return value
 
-    return pd.DataFrame({
-        "id": t["id"],
-        "pemeriksaan": coded.text(t, "pemeriksaan", lang),
-        "diharapkan": t["diharapkan"].map(shown),
-        "ditemukan": t["ditemukan"].map(shown),
-        "cocok": t["cocok"],
-    })
+    return pd.DataFrame(
+        {
+            "id": t["id"],
+            "pemeriksaan": coded.text(t, "pemeriksaan", lang),
+            "diharapkan": t["diharapkan"].map(shown),
+            "ditemukan": t["ditemukan"].map(shown),
+            "cocok": t["cocok"],
+        }
+    )
 
 
 def corrections(df) -> int:

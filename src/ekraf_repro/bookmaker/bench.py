@@ -7,8 +7,10 @@ notebooks). The report also names the floor: one kernel start, and Sphinx
 writing the unchanged book. The table is printed and written to
 `_build/bench/bench.md` (and `.json`), so two runs can be compared.
 """
+
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -20,27 +22,53 @@ from pathlib import Path
 from .. import paths
 
 IGNORE = shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__", ".pytest_cache", "node_modules")
+# The parts of `make test`, chosen by marker (see pyproject.toml): together they are the whole suite.
 TEST_PARTS = {
-    "unit": ["tests/test_loader.py", "tests/test_analysis.py", "tests/test_params.py", "tests/test_datapackage.py",
-             "tests/test_citation.py"],
-    "nbval": ["notebooks"],
-    "build": ["tests/test_pipeline.py", "tests/test_reproducibility.py"],
-    "browser": ["tests/test_browser.py"],
-    "pdf": ["tests/test_pdf.py"],
+    "check (not slow)": ["-m", "not slow"],
+    "slow (build, pipeline)": ["-m", "slow and not browser and not pdf"],
+    "browser": ["-m", "browser"],
+    "pdf": ["-m", "pdf"],
 }
+CHAPTERS = [
+    f"notebooks/{n}.ipynb" for n in ("01_pendahuluan", "02_teori", "03_metode", "04_hasil", "05_audit", "06_penutup")
+]
+APPENDIX = [f"notebooks/lampiran/profil_{s}.ipynb" for s in ("kriya", "kuliner", "musik", "fashion", "seni_rupa")]
+# The notebooks that read the raw table (chapters 1, 5 and 6 and every appendix page); chapters 2-4 read coded data.
+TABLE_READERS = [CHAPTERS[0], CHAPTERS[4], CHAPTERS[5], *APPENDIX]
+RAW = Path("data") / "raw" / "tabel_1_1_ekspor_ekraf.csv"
+EDITED_CELL = "28.602,7"  # Seni Rupa 2018
+
+
+class CaseFailed(SystemExit):
+    """A bench case did not do what its name says."""
 
 
 def _env(root: Path) -> dict:
     return {**os.environ, "PYTHONPATH": str(root / "src"), "PYTHONHASHSEED": "0"}
 
 
-def _run(cmd, root: Path) -> float:
+def _run(cmd, root: Path) -> tuple[float, str]:
     t0 = time.perf_counter()
     result = subprocess.run(cmd, cwd=root, env=_env(root), capture_output=True, text=True)
     elapsed = time.perf_counter() - t0
     if result.returncode != 0:
         raise SystemExit(f"bench: {' '.join(map(str, cmd))} failed:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
-    return elapsed
+    return elapsed, result.stdout
+
+
+def executed(output: str) -> list[str]:
+    """The notebooks a run of `ekraf` executed, as it reports them."""
+    return sorted(re.findall(r"executing (\S+\.ipynb)", output))
+
+
+def expect(case: str, output: str, notebooks: list[str], *, sphinx: bool) -> None:
+    """Prove that ``case`` executed exactly ``notebooks`` and ran Sphinx only when ``sphinx``."""
+    ran = executed(output)
+    if ran != sorted(notebooks):
+        raise CaseFailed(f"bench case '{case}': expected to execute {sorted(notebooks)}, executed {ran}")
+    built = "book: building" in output
+    if built != sphinx:
+        raise CaseFailed(f"bench case '{case}': Sphinx {'did not run' if sphinx else 'ran'}; expected the opposite")
 
 
 def _ekraf(*args) -> list[str]:
@@ -60,8 +88,10 @@ def _fresh_copy(base: Path, name: str) -> Path:
 def _baseline_copy(base: Path) -> Path:
     dest = _fresh_copy(base, "baseline")
     cfg = dest / "_config.yml"
-    cfg.write_text(cfg.read_text(encoding="utf-8").replace('execute_notebooks: "off"', "execute_notebooks: force"),
-                   encoding="utf-8")
+    cfg.write_text(
+        cfg.read_text(encoding="utf-8").replace('execute_notebooks: "off"', "execute_notebooks: force"),
+        encoding="utf-8",
+    )
     return dest
 
 
@@ -77,18 +107,38 @@ def kernel_start() -> float:
     return elapsed
 
 
-def _edit_sentence(root: Path, n: int) -> None:
+def edit_sentence(root: Path, n: int) -> str:
+    """Append a sentence to chapter 3's first Markdown cell; return the sentence."""
+    sentence = f"Kalimat uji nomor {n}."
     nb_path = root / "notebooks" / "03_metode.ipynb"
     nb = json.loads(nb_path.read_text(encoding="utf-8"))
     md = next(c for c in nb["cells"] if c["cell_type"] == "markdown")
-    md["source"] = "".join(md["source"]) + f"\n\nKalimat uji nomor {n}."
+    md["source"] = "".join(md["source"]) + f"\n\n{sentence}"
     nb_path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return sentence
 
 
-def _edit_value(root: Path, n: int) -> None:
-    raw = root / "data" / "raw" / "tabel_1_1_ekspor_ekraf.csv"
+def edit_value(root: Path, n: int) -> str:
+    """Change one cell of the raw table to a value that differs from the printed one for every ``n``."""
+    new = f"28.{700 + n % 100:03d},7"
+    raw = root / RAW
     text = raw.read_text(encoding="utf-8")
-    raw.write_text(text.replace("28.602,7", f"28.60{n % 10},7", 1) if n else text, encoding="utf-8")
+    if EDITED_CELL not in text:
+        raise CaseFailed(f"bench: {RAW} no longer holds {EDITED_CELL}; pick another cell to edit")
+    raw.write_text(text.replace(EDITED_CELL, new, 1), encoding="utf-8")
+    return new
+
+
+def _collected(root: Path, selection: list[str]) -> int:
+    out = subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", *selection],
+        cwd=root,
+        env=_env(root),
+        capture_output=True,
+        text=True,
+    ).stdout
+    found = re.search(r"(\d+)(?:/\d+)? tests? collected", out)
+    return int(found.group(1)) if found else 0
 
 
 def run(runs: int = 5, with_tests: bool = True) -> str:
@@ -103,39 +153,82 @@ def run(runs: int = 5, with_tests: bool = True) -> str:
         for i in range(runs):
             print(f"run {i + 1}/{runs}", flush=True)
             base = _baseline_copy(work)
-            add("baseline: jupyter-book build --all, execute force", _run(
-                [str(Path(sys.executable).parent / "jupyter-book"), "build", str(base), "--all"], base))
+            seconds, _ = _run([str(Path(sys.executable).parent / "jupyter-book"), "build", str(base), "--all"], base)
+            add(BASELINE, seconds)
+
             ours = _fresh_copy(work, "ours")
-            add("1. clean build: make book", _run(_ekraf("book"), ours))
-            add("2. no-change rebuild", _run(_ekraf("book"), ours))
-            _edit_sentence(ours, i)
-            add("3. one sentence edited", _run(_ekraf("book"), ours))
-            _edit_value(ours, i + 1)
-            add("4. one value changed in the data", _run(_ekraf("book"), ours))
-            add("5. make rerun, subsektor=Fashion", _run(
-                _ekraf("rerun", "--param", "subsektor=Fashion", "--out", str(work / f"rerun{i}")), ours))
+            case = "1. clean build: make book"
+            seconds, out = _run(_ekraf("book"), ours)
+            expect(case, out, CHAPTERS + APPENDIX, sphinx=True)
+            add(case, seconds)
+
+            case = "2. no-change rebuild"
+            seconds, out = _run(_ekraf("book"), ours)
+            expect(case, out, [], sphinx=False)
+            add(case, seconds)
+
+            case = "3. one sentence edited"
+            sentence = edit_sentence(ours, i)
+            seconds, out = _run(_ekraf("book"), ours)
+            expect(case, out, [], sphinx=True)
+            if sentence not in (ours / "_build/html/notebooks/03_metode.html").read_text(encoding="utf-8"):
+                raise CaseFailed(f"bench case '{case}': the edited sentence is not in the built page")
+            add(case, seconds)
+
+            case = "4. one value changed in the data"
+            value = edit_value(ours, i + 1)
+            seconds, out = _run(_ekraf("book"), ours)
+            expect(case, out, TABLE_READERS, sphinx=True)
+            if value not in (ours / "_build/html/notebooks/01_pendahuluan.html").read_text(encoding="utf-8"):
+                raise CaseFailed(f"bench case '{case}': the new value {value} is not in the built chapter 1")
+            add(case, seconds)
+
+            case = "5. make rerun, subsektor=Fashion"
+            target = work / f"rerun{i}"
+            seconds, out = _run(_ekraf("rerun", "--param", "subsektor=Fashion", "--out", str(target)), ours)
+            expect(case, out, CHAPTERS + APPENDIX, sphinx=True)
+            if not (target / "html" / "index.html").is_file():
+                raise CaseFailed(f"bench case '{case}': no book in {target}")
+            add(case, seconds)
+
             add("floor: one kernel start", kernel_start())
             stamp = ours / "_build" / ".ekraf" / "book.sha256"
             stamp.unlink()
-            add("floor: Sphinx writing the unchanged book", _run(_ekraf("render"), ours))
+            seconds, out = _run(_ekraf("render"), ours)
+            expect("floor: Sphinx writing the unchanged book", out, [], sphinx=True)
+            add("floor: Sphinx writing the unchanged book", seconds)
             if with_tests:
-                pristine = _fresh_copy(work, "tests")
-                shutil.copytree(paths.ROOT / "_build" / "html", pristine / "_build" / "html")
-                if (paths.ROOT / "_build" / "pdf").exists():
-                    shutil.copytree(paths.ROOT / "_build" / "pdf", pristine / "_build" / "pdf")
-                total = 0.0
-                for part, targets in TEST_PARTS.items():
-                    seconds = _run([sys.executable, "-m", "pytest", "-q", "-x", *targets], pristine)
-                    total += seconds
-                    add(f"6. make test: {part}", seconds)
-                add("6. make test: total", total)
+                _test_parts(work, add)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return report(times, runs)
 
 
+def _test_parts(work: Path, add) -> None:
+    """`make test` by part, each part chosen by marker; the parts together must be the whole suite."""
+    pristine = _fresh_copy(work, "tests")
+    shutil.copytree(paths.ROOT / "_build" / "html", pristine / "_build" / "html")
+    if (paths.ROOT / "_build" / "pdf").exists():
+        shutil.copytree(paths.ROOT / "_build" / "pdf", pristine / "_build" / "pdf")
+    whole = _collected(pristine, [])
+    parts = {part: _collected(pristine, selection) for part, selection in TEST_PARTS.items()}
+    if sum(parts.values()) != whole:
+        raise CaseFailed(f"bench: the test parts select {sum(parts.values())} tests, the suite has {whole}: {parts}")
+    total = 0.0
+    for part, selection in TEST_PARTS.items():
+        seconds, out = _run([sys.executable, "-m", "pytest", "-q", "-x", *selection], pristine)
+        if f"{parts[part]} passed" not in out:
+            raise CaseFailed(f"bench: make test, {part}: expected {parts[part]} tests to pass:\n{out[-500:]}")
+        total += seconds
+        add(f"6. make test: {part}", seconds)
+    add("6. make test: total", total)
+
+
+BASELINE = "baseline: jupyter-book build --all, execute force"
+
+
 def report(times: dict[str, list[float]], runs: int) -> str:
-    baseline = statistics.median(times["baseline: jupyter-book build --all, execute force"])
+    baseline = statistics.median(times[BASELINE])
     lines = [
         f"# Build benchmark (median of {runs} runs, {os.cpu_count()} cores)",
         "",

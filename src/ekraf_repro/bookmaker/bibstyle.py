@@ -20,6 +20,7 @@ bibliography file serves both editions.
 Registered when this module is imported (``sphinx_ext`` imports it); choose them
 in ``_config.yml`` with ``bibtex_default_style`` and ``bibtex_reference_style``.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -67,8 +68,20 @@ WORDS: dict[str, dict] = {
         "and": "dan",  # two authors: "Ahmad dan Seet"; three or more: "A, B, dan C" (EYD V: comma before dan)
         "et_al": "dkk.",  # dan kawan-kawan
         "no_year": "t.t.",  # tanpa tahun
-        "months": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
-                   "Oktober", "November", "Desember"),
+        "months": (
+            "Januari",
+            "Februari",
+            "Maret",
+            "April",
+            "Mei",
+            "Juni",
+            "Juli",
+            "Agustus",
+            "September",
+            "Oktober",
+            "November",
+            "Desember",
+        ),
         "in": "Dalam",
         "editor": "editor",
         "editors": "editor",
@@ -90,8 +103,20 @@ WORDS: dict[str, dict] = {
         "and": "and",
         "et_al": "et al.",
         "no_year": "n.d.",
-        "months": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-                   "October", "November", "December"),
+        "months": (
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ),
         "in": "In",
         "editor": "editor",
         "editors": "editors",
@@ -298,8 +323,9 @@ class LocalStyle(PlainStyle):
             self.format_author_or_editor(e),
             sentence[self.format_btitle(e, "title", as_sentence=False), self.format_chapter_and_pages(e)],
             self.format_volume_and_series(e),
-            sentence[field("publisher"), optional_field("address"), self.format_edition(e), date,
-                     optional_field("note")],
+            sentence[
+                field("publisher"), optional_field("address"), self.format_edition(e), date, optional_field("note")
+            ],
             self.format_web_refs(e),
         ]
 
@@ -369,8 +395,9 @@ class LocalStyle(PlainStyle):
         return toplevel[
             sentence[self.format_names("author")],
             self.format_btitle(e, "title"),
-            sentence[first_of[optional_field("type"), self.w["phd_thesis"]], field("school"),
-                     optional_field("address"), date],
+            sentence[
+                first_of[optional_field("type"), self.w["phd_thesis"]], field("school"), optional_field("address"), date
+            ],
             sentence[optional_field("note")],
             self.format_web_refs(e),
         ]
@@ -425,8 +452,11 @@ class _Parenthetical(BasicAuthorYearParentheticalReferenceStyle):
     def inner(self, role_name):
         return join2(sep1=self.pre_text_sep, sep2=self.post_text_sep)[
             pre_text,
-            reference[sjoin(sep=self.author_year_sep)[
-                self.person.author_or_editor_or_title(full="s" in role_name), _cite_year]],
+            reference[
+                sjoin(sep=self.author_year_sep)[
+                    self.person.author_or_editor_or_title(full="s" in role_name), _cite_year
+                ]
+            ],
             post_text,
         ]
 
@@ -483,16 +513,28 @@ class LocalAuthorYear(AuthorYearReferenceStyle):
     def __post_init__(self):
         if self.person is None:
             self.person = person_style(self.lang)
-        self.styles.extend([
-            _Parenthetical(bracket=self.bracket_parenthetical, person=self.person, author_year_sep=self.author_year_sep,
-                           pre_text_sep=self.pre_text_sep, post_text_sep=self.post_text_sep),
-            _Textual(bracket=self.bracket_textual, person=self.person, text_reference_sep=self.text_reference_sep,
-                     pre_text_sep=self.pre_text_sep, post_text_sep=self.post_text_sep),
-            ExtraAuthorReferenceStyle(bracket=self.bracket_author, person=self.person),
-            ExtraLabelReferenceStyle(bracket=self.bracket_label),
-            _Year(bracket=self.bracket_year),
-            ExtraEmptyReferenceStyle(),
-        ])
+        self.styles.extend(
+            [
+                _Parenthetical(
+                    bracket=self.bracket_parenthetical,
+                    person=self.person,
+                    author_year_sep=self.author_year_sep,
+                    pre_text_sep=self.pre_text_sep,
+                    post_text_sep=self.post_text_sep,
+                ),
+                _Textual(
+                    bracket=self.bracket_textual,
+                    person=self.person,
+                    text_reference_sep=self.text_reference_sep,
+                    pre_text_sep=self.pre_text_sep,
+                    post_text_sep=self.post_text_sep,
+                ),
+                ExtraAuthorReferenceStyle(bracket=self.bracket_author, person=self.person),
+                ExtraLabelReferenceStyle(bracket=self.bracket_label),
+                _Year(bracket=self.bracket_year),
+                ExtraEmptyReferenceStyle(),
+            ]
+        )
         GroupReferenceStyle.__post_init__(self)  # not AuthorYearReferenceStyle's: it would add the English styles
 
 
@@ -519,7 +561,8 @@ def register() -> None:
     for lang in LANGUAGES:
         pybtex.plugin.register_plugin("pybtex.style.formatting", FORMATTING_NAMES[lang], FORMATTING[lang], force=True)
         sphinxcontrib.bibtex.plugin.register_plugin(
-            "sphinxcontrib.bibtex.style.referencing", REFERENCING_NAMES[lang], REFERENCING[lang], force=True)
+            "sphinxcontrib.bibtex.style.referencing", REFERENCING_NAMES[lang], REFERENCING[lang], force=True
+        )
 
 
 register()

@@ -1,4 +1,5 @@
 """Render executed notebooks and prose into the HTML book with Jupyter Book (execution off)."""
+
 import hashlib
 import shutil
 import subprocess
@@ -40,7 +41,9 @@ def build(root: Path = paths.ROOT, out: Path | None = None, strict: bool = True,
     # jupyter-book writes to <path-output>/_build/html: another output folder is built in a scratch folder, then moved.
     direct = out.name == "_build"
     path_output = out.parent if direct else out / "_jb"
-    cmd = [jupyter_book(), "build", str(root), "--path-output", str(path_output)] + (["-W", "--keep-going"] if strict else [])
+    cmd = [jupyter_book(), "build", str(root), "--path-output", str(path_output)] + (
+        ["-W", "--keep-going"] if strict else []
+    )
     print(f"book: building {paths.display(html)}", flush=True)
     result = subprocess.run(cmd, cwd=root, capture_output=True, text=True)
     if result.returncode != 0:
@@ -67,9 +70,11 @@ def source_date_epoch() -> str:
     return str(calendar.timegm(released.timetuple()))
 
 
-LATEX_MISSING = ("TeX Live is missing (xelatex, latexmk, xindy). Install it with `bash .ci/system-deps` (root on Debian) "
-                 "or `sudo apt-get install --no-install-recommends texlive-xetex latexmk texlive-latex-recommended "
-                 "texlive-latex-extra texlive-fonts-recommended fonts-freefont-otf xindy texlive-plain-generic lmodern`.")
+LATEX_MISSING = (
+    "TeX Live is missing (xelatex, latexmk, xindy). Install it with `bash .ci/system-deps` (root on Debian) "
+    "or `sudo apt-get install --no-install-recommends texlive-xetex latexmk texlive-latex-recommended "
+    "texlive-latex-extra texlive-fonts-recommended fonts-freefont-otf xindy texlive-plain-generic lmodern`."
+)
 
 
 def have_latex() -> bool:
@@ -92,7 +97,17 @@ def pdf(root: Path = paths.ROOT, out: Path | None = None, force: bool = False) -
         print(f"pdf: building {paths.display(target)} with xelatex", flush=True)
         env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(), "FORCE_SOURCE_DATE": "1"}
         scratch = out / "_pdf"
-        cmd = [jupyter_book(), "build", str(root), "--builder", "pdflatex", "--path-output", str(scratch), "-W", "--keep-going"]
+        cmd = [
+            jupyter_book(),
+            "build",
+            str(root),
+            "--builder",
+            "pdflatex",
+            "--path-output",
+            str(scratch),
+            "-W",
+            "--keep-going",
+        ]
         result = subprocess.run(cmd, cwd=root, capture_output=True, text=True, env=env)
         built = scratch / "_build" / "latex" / "book.pdf"
         if result.returncode != 0 or not built.exists():

@@ -3,6 +3,7 @@
 The book's page "Cara mengutip" (``book/_generated/mengutip.md``) and the
 PDF's title page are both written from here, so the citation is typed once.
 """
+
 import json
 import re
 from pathlib import Path
@@ -47,8 +48,13 @@ def apa(cff: dict, part: str | None = None) -> str:
 def bibtex(cff: dict, key: str = "edisi_reproduksi", chapter: str | None = None) -> str:
     pc = cff["preferred-citation"]
     kind = "incollection" if chapter else "book"
-    fields = [("author", "{" + _authors(pc["authors"]) + "}"), ("title", pc["title"]), ("year", year(cff)),
-              ("edition", "Versi " + pc.get("version", cff["version"])), ("note", pc.get("notes", ""))]
+    fields = [
+        ("author", "{" + _authors(pc["authors"]) + "}"),
+        ("title", pc["title"]),
+        ("year", year(cff)),
+        ("edition", "Versi " + pc.get("version", cff["version"])),
+        ("note", pc.get("notes", "")),
+    ]
     if chapter:
         fields = [("author", fields[0][1]), ("title", chapter), ("booktitle", pc["title"])] + fields[2:]
     body = ",\n".join(f"  {k:<9} = {{{v}}}" for k, v in fields if v)
@@ -62,8 +68,10 @@ def original(cff: dict) -> dict:
 
 def apa_original(cff: dict) -> str:
     ref = original(cff)
-    return (f"{_authors(ref['authors'])}. ({ref.get('year', 't.t.')}). {ref['title']}. "
-            "Naskah tanpa keterangan judul, penulis, tahun, dan terbitan.")
+    return (
+        f"{_authors(ref['authors'])}. ({ref.get('year', 't.t.')}). {ref['title']}. "
+        "Naskah tanpa keterangan judul, penulis, tahun, dan terbitan."
+    )
 
 
 def bib_entry(key: str, bib: Path = BIB) -> str:
@@ -76,7 +84,9 @@ def bib_entry(key: str, bib: Path = BIB) -> str:
 
 
 _TABLE = re.compile(r"^:::\{table\} (?P<caption>.+)\n:name: (?P<label>\S+)$", flags=re.M)
-_FIGURE = re.compile(r"^```\{glue:figure\} \S+\n:name: (?P<label>\S+)\n(?::[a-z]+:.*\n)*\n(?P<caption>.+?)\n```", flags=re.M)
+_FIGURE = re.compile(
+    r"^```\{glue:figure\} \S+\n:name: (?P<label>\S+)\n(?::[a-z]+:.*\n)*\n(?P<caption>.+?)\n```", flags=re.M
+)
 
 
 def numbered_items(nbdir: Path = paths.NOTEBOOKS) -> list[dict]:
@@ -98,8 +108,15 @@ def numbered_items(nbdir: Path = paths.NOTEBOOKS) -> list[dict]:
             found = [(m.start(), "tabel", m) for m in _TABLE.finditer(text)]
             found += [(m.start(), "gambar", m) for m in _FIGURE.finditer(text)]
             for _, kind, m in sorted(found, key=lambda f: f[0]):
-                items.append({"label": m["label"], "jenis": kind, "caption": m["caption"].strip(), "bab": title,
-                              "doc": nb_path.stem})
+                items.append(
+                    {
+                        "label": m["label"],
+                        "jenis": kind,
+                        "caption": m["caption"].strip(),
+                        "bab": title,
+                        "doc": nb_path.stem,
+                    }
+                )
     return items
 
 
@@ -110,7 +127,7 @@ def chapter_title(nb: dict) -> str:
 
 def chapter_titles(nbdir: Path = paths.NOTEBOOKS) -> list[tuple[str, str]]:
     """``(label, title)`` of each chapter, e.g. ``('bab-pendahuluan', 'Pendahuluan: ...')``."""
-    from .pipeline import chapters, shown
+    from .pipeline import chapters
 
     out = []
     for nb_path in chapters(nbdir):
@@ -122,7 +139,6 @@ def chapter_titles(nbdir: Path = paths.NOTEBOOKS) -> list[tuple[str, str]]:
 
 
 def render(cff: dict, nbdir: Path = paths.NOTEBOOKS) -> str:
-    pc = cff["preferred-citation"]
     lines = [
         "(mengutip)=",
         "# Cara mengutip",

@@ -3,6 +3,7 @@
 Every error in the user's input ends the command with one line on stderr
 (``error: ...``) and exit status 2, never a traceback.
 """
+
 import argparse
 import shutil
 import sys
@@ -14,7 +15,12 @@ from ..params import DEFAULTS
 from . import bookbuild, citation, concordance, datapage, glossary, pipeline
 
 MANIFEST = paths.BUILD / ".ekraf" / "manifest.json"
-GENERATED = (datapage, citation, concordance, glossary)  # modules that write a page of book/ (their write() returns True on change)
+GENERATED = (
+    datapage,
+    citation,
+    concordance,
+    glossary,
+)  # modules that write a page of book/ (their write() returns True on change)
 
 
 def parse_params(items: list[str]) -> dict:
@@ -37,7 +43,8 @@ def parse_params(items: list[str]) -> dict:
 
 
 def cmd_validate(args) -> None:
-    print(loader.summary(loader.load(Path(args.data))))
+    # the command line resolves a relative path against the working directory
+    print(loader.summary(loader.load(Path(args.data).expanduser().resolve())))
 
 
 def cmd_execute(args) -> None:
@@ -56,7 +63,10 @@ def cmd_book(args) -> None:
 
 
 def _stage_data(given: Path, src: Path) -> str:
-    """The variant's ``data`` parameter, a path inside its own project: the given file, copied in unless it is one of the book's."""
+    """The variant's ``data`` parameter, a path inside its own project.
+
+    The given file is copied in, unless it is one of the book's own files.
+    """
     if not given.is_file():
         loader.load(given)  # the one-line error: file not found, or a directory
     for known in sorted((src / "data").rglob("*.csv")):
@@ -92,7 +102,9 @@ def cmd_rerun(args) -> None:
         jobs, _ = pipeline.plan(parameters=params, root=src, outdir=src / "notebooks")  # checks the parameters, once
         pipeline.run(jobs, stage / "manifest.json", force=args.force, workers=args.jobs)
         pipeline.prune_appendix(jobs, src / "notebooks")
-        citation.write(src / "book" / "_generated" / "mengutip.md", src / "notebooks")  # the variant's own figures and tables
+        citation.write(
+            src / "book" / "_generated" / "mengutip.md", src / "notebooks"
+        )  # the variant's own figures and tables
         bookbuild.build(root=src, out=stage, force=args.force)
     except BaseException:
         shutil.rmtree(stage, ignore_errors=True)  # nothing half-written; an existing OUT is untouched
@@ -130,8 +142,10 @@ def main(argv: list[str] | None = None) -> int:
     v = sub.add_parser("validate", help="check a table in the layout of Tabel 1.1")
     v.add_argument("data")
     v.set_defaults(fn=cmd_validate)
-    for name, fn, hlp in [("execute", cmd_execute, "execute changed notebooks in place"),
-                          ("book", cmd_book, "validate, execute changed notebooks, build the HTML book")]:
+    for name, fn, hlp in [
+        ("execute", cmd_execute, "execute changed notebooks in place"),
+        ("book", cmd_book, "validate, execute changed notebooks, build the HTML book"),
+    ]:
         s = sub.add_parser(name, help=hlp)
         s.add_argument("--force", action="store_true", help="execute and build everything")
         s.add_argument("--jobs", type=int, default=pipeline.WORKERS)
@@ -145,12 +159,17 @@ def main(argv: list[str] | None = None) -> int:
     r.set_defaults(fn=cmd_rerun)
     pdf = sub.add_parser("pdf", help="build _build/pdf/book.pdf with LaTeX (xelatex) and link it from the HTML book")
     pdf.add_argument("--force", action="store_true")
-    pdf.add_argument("--if-possible", action="store_true", help="only warn when TeX Live is missing (never with CI=true)")
+    pdf.add_argument(
+        "--if-possible", action="store_true", help="only warn when TeX Live is missing (never with CI=true)"
+    )
     rnd = sub.add_parser("render", help="build _build/html from the committed notebooks, executing nothing")
     rnd.add_argument("--force", action="store_true")
     rnd.set_defaults(fn=cmd_render)
     pdf.set_defaults(fn=cmd_pdf)
-    d = sub.add_parser("pages", help="write the generated pages of book/_generated/ (data dictionary, how to cite, concordance, glossary)")
+    d = sub.add_parser(
+        "pages",
+        help="write the generated pages of book/_generated/ (data dictionary, how to cite, concordance, glossary)",
+    )
     d.set_defaults(fn=cmd_pages)
     args = ap.parse_args(argv)
     try:

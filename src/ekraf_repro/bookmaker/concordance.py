@@ -1,4 +1,5 @@
 """The concordance page: every paragraph of the paper, in our words, with the book sections that treat it."""
+
 from .. import coded, labels
 from . import generated
 from .glossary import italic
@@ -58,9 +59,12 @@ def render() -> str:
             marks = [f"{{ref}}`{cid} <audit-hasil>`" for cid in audited(r.id)]
             marks += [f"{{ref}}`{nid} <audit-catatan>`" for nid in noted(r.id)]
             body.append([f"**{r.id}**", italic(r.ringkasan), places, ", ".join(marks) or "–"])
-        lines += generated.table(f"Paragraf {labels.section(key if key != 'Abs' else 'Abstrak')} dan tempat "
-                                 "pembahasannya di buku ini", f"tbl-konkordansi-{key.lower()}",
-                                 ["Paragraf", "Isi (ringkasan kami)", "Dibahas di", "Pernyataan dan catatan"], body)
+        lines += generated.table(
+            f"Paragraf {labels.section(key if key != 'Abs' else 'Abstrak')} dan tempat pembahasannya di buku ini",
+            f"tbl-konkordansi-{key.lower()}",
+            ["Paragraf", "Isi (ringkasan kami)", "Dibahas di", "Pernyataan dan catatan"],
+            body,
+        )
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -1,4 +1,5 @@
 """Write the book's data page (``book/_generated/data.md``) from ``data/datapackage.json``."""
+
 import json
 from pathlib import Path
 
@@ -27,14 +28,15 @@ def _cell(text) -> str:
 
 def render(package: dict, data_prefix: str = "../../data/") -> str:
     lines = ["(halaman-data)=", "# Data dan kamus data", "", INTRO]
-    lic = ", ".join(l.get("title", l["name"]) for l in package.get("licenses", []))
+    lic = ", ".join(lic_.get("title", lic_["name"]) for lic_ in package.get("licenses", []))
     lines += [f"**Paket data:** `{package['name']}`. **Lisensi paket:** {lic}.", ""]
     for res in package["resources"]:
         lines += [f"## {res.get('judul', res.get('title', res['name']))}", ""]
         lines += [
             f"- **Berkas:** {{download}}`{res['path']} <{data_prefix}{res['path']}>`",
-            f"- **Sumber:** " + "; ".join(_cell(s.get("judul", s.get("title", ""))) for s in res.get("sources", [])),
-            f"- **Lisensi:** " + ", ".join(l.get("title", l["name"]) for l in res.get("licenses", package.get("licenses", []))),
+            "- **Sumber:** " + "; ".join(_cell(s.get("judul", s.get("title", ""))) for s in res.get("sources", [])),
+            "- **Lisensi:** "
+            + ", ".join(x.get("title", x["name"]) for x in res.get("licenses", package.get("licenses", []))),
             "",
             _cell(res.get("deskripsi", res.get("description", ""))),
             "",
@@ -45,10 +47,9 @@ def render(package: dict, data_prefix: str = "../../data/") -> str:
             "|---|---|---|---|",
         ]
         for f in res["schema"]["fields"]:
-            lines.append(
-                f"| `{f['name']}` | {TYPES.get(f.get('type', 'any'), f.get('type', 'any'))} | {_cell(f.get('satuan', f.get('unit', '–')))} | "
-                f"{_cell(f.get('deskripsi', f.get('description', '')))} |"
-            )
+            kind = TYPES.get(f.get("type", "any"), f.get("type", "any"))
+            unit = _cell(f.get("satuan", f.get("unit", "–")))
+            lines.append(f"| `{f['name']}` | {kind} | {unit} | {_cell(f.get('deskripsi', f.get('description', '')))} |")
         lines += [":::", ""]
     return "\n".join(lines).rstrip() + "\n"
 

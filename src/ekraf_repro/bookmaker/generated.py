@@ -1,4 +1,5 @@
 """Pages of the book written by code (``book/_generated/``): never edited by hand, rewritten by ``ekraf pages``."""
+
 from pathlib import Path
 
 from .. import paths
@@ -17,7 +18,12 @@ def write(page: Path, text: str) -> bool:
 
 def table(caption: str, name: str, header: list[str], rows: list[list[str]]) -> list[str]:
     """A captioned MyST table (cells are already Markdown)."""
-    lines = [f":::{{table}} {caption}", f":name: {name}", "", "| " + " | ".join(header) + " |",
-             "|" + "|".join("---" for _ in header) + "|"]
+    lines = [
+        f":::{{table}} {caption}",
+        f":name: {name}",
+        "",
+        "| " + " | ".join(header) + " |",
+        "|" + "|".join("---" for _ in header) + "|",
+    ]
     lines += ["| " + " | ".join(str(c).replace("|", "\\|").replace("\n", " ") for c in row) + " |" for row in rows]
     return lines + [":::", ""]

@@ -1,4 +1,5 @@
 """The glossary page: every abbreviation and technical term of the paper and the book, with English equivalents."""
+
 import re
 
 from .. import coded
@@ -6,8 +7,18 @@ from . import generated
 
 PAGE = generated.FOLDER / "glosarium.md"
 # Foreign terms that Indonesian text writes in italics (EYD V); the glossary's own entries for them too.
-FOREIGN = ("sister city", "state-centric", "non-state", "brand", "handycraft", "handicraft", "et al.", "et alii",
-           "Memorandum of Understanding", "Compound Annual Growth Rate")
+FOREIGN = (
+    "sister city",
+    "state-centric",
+    "non-state",
+    "brand",
+    "handycraft",
+    "handicraft",
+    "et al.",
+    "et alii",
+    "Memorandum of Understanding",
+    "Compound Annual Growth Rate",
+)
 # A MyST role such as {cite:t}`keohane1984`: notes cite the bibliography with these (never a bare key);
 # they pass through to the page untouched.
 ROLE = re.compile(r"\{[\w:-]+\}`[^`]*`")

@@ -1,4 +1,4 @@
-"""Execute the notebooks with papermill, only those whose inputs changed.
+"""Execute the notebooks (papermill parameters, warm kernels), only those whose inputs changed.
 
 A notebook's inputs are its code cells, its parameters, the data files it
 reads (listed in its metadata under ``ekraf.reads``; the ``data`` parameter
@@ -9,18 +9,20 @@ written is not executed again (editing its Markdown does not count).
 
 Execution writes to a temporary file beside the target and moves it into
 place only on success, so a failed run never overwrites a good notebook.
-Papermill's timestamps and durations are removed, so re-executing a notebook
+Execution timestamps and durations are removed, so re-executing a notebook
 that nothing changed leaves its bytes, and ``git status``, unchanged.
 """
+
 import hashlib
 import json
 import os
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from queue import Empty, Queue
+from threading import Thread
 
 import nbformat
 
@@ -55,8 +57,9 @@ def chapters(nbdir: Path = paths.NOTEBOOKS) -> list[Path]:
     return sorted(nbdir.glob("[0-9][0-9]_*.ipynb"))
 
 
-def plan(parameters: dict | None = None, root: Path = paths.ROOT, nbdir: Path = paths.NOTEBOOKS,
-         outdir: Path | None = None) -> tuple[list[Job], Params]:
+def plan(
+    parameters: dict | None = None, root: Path = paths.ROOT, nbdir: Path = paths.NOTEBOOKS, outdir: Path | None = None
+) -> tuple[list[Job], Params]:
     """Jobs for every chapter and one appendix page per subsector in the data, and the checked parameters.
 
     The parameters are checked (and the data loaded) once, here. ``root`` is the
@@ -70,8 +73,15 @@ def plan(parameters: dict | None = None, root: Path = paths.ROOT, nbdir: Path = 
     for name in checked.table.attrs["subsektor"]:
         for_subsector(checked, name)
         fill = {"subsektor": display(name, checked.bahasa), "slug": slug(name)}
-        jobs.append(Job(nbdir / TEMPLATE, outdir / APPENDIX / f"profil_{slug(name)}.ipynb",
-                        {**parameters, "subsektor": name}, root, fill))
+        jobs.append(
+            Job(
+                nbdir / TEMPLATE,
+                outdir / APPENDIX / f"profil_{slug(name)}.ipynb",
+                {**parameters, "subsektor": name},
+                root,
+                fill,
+            )
+        )
     return jobs, checked
 
 
@@ -97,7 +107,8 @@ def package_hash(src: Path = ANALYSIS, lock: Path = paths.ROOT / "uv.lock") -> s
 
 
 def reads(job: Job) -> list[Path]:
-    """The data files a job reads: its notebook's declared reads (paths from the project root), with ``data`` substituted."""
+    """The data files a job reads: its notebook's declared reads (paths from the project root), with ``data``
+    substituted."""
     nb = json.loads(job.source.read_text(encoding="utf-8"))
     declared = [job.root / r for r in nb["metadata"].get("ekraf", {}).get("reads", [])]
     default = data_path(DEFAULT_DATA, job.root)
@@ -109,11 +120,15 @@ def reads(job: Job) -> list[Path]:
 
 def fingerprint(job: Job, pkg: str) -> str:
     nb = json.loads(job.source.read_text(encoding="utf-8"))
-    code = [c["source"] if isinstance(c["source"], str) else "".join(c["source"])
-            for c in nb["cells"] if c["cell_type"] == "code"]
+    code = [
+        c["source"] if isinstance(c["source"], str) else "".join(c["source"])
+        for c in nb["cells"]
+        if c["cell_type"] == "code"
+    ]
     files = {paths.display(p, job.root): _sha(p.read_bytes()) for p in reads(job)}
-    payload = json.dumps({"code": code, "parameters": job.parameters, "reads": files, "package": pkg},
-                         sort_keys=True, default=str)
+    payload = json.dumps(
+        {"code": code, "parameters": job.parameters, "reads": files, "package": pkg}, sort_keys=True, default=str
+    )
     return _sha(payload.encode())
 
 
@@ -143,7 +158,7 @@ def conditions(nb) -> dict[str, bool]:
             name = out.get("metadata", {}).get("scrapbook", {}).get("name", "")
             if name.startswith(CONDITION):
                 text = next(v for k, v in out.get("data", {}).items() if k.endswith("text/plain"))
-                found[name[len(CONDITION):]] = "ya" in text
+                found[name[len(CONDITION) :]] = "ya" in text
     return found
 
 
@@ -178,7 +193,9 @@ def clean(path: Path, fill: dict | None = None) -> None:
     nb.metadata.pop("papermill", None)
     facts = conditions(nb)
     for cell in nb.cells:
-        if cell.cell_type == "markdown" and any(t.startswith(("jika:", "jika-tidak:")) for t in cell.metadata.get("tags", [])):
+        if cell.cell_type == "markdown" and any(
+            t.startswith(("jika:", "jika-tidak:")) for t in cell.metadata.get("tags", [])
+        ):
             tags = [t for t in cell.metadata["tags"] if t != REMOVE]
             cell.metadata["tags"] = tags if _applies(cell, facts) else tags + [REMOVE]
         if fill:
@@ -193,38 +210,45 @@ def clean(path: Path, fill: dict | None = None) -> None:
     nbformat.write(nb, path)
 
 
-def _cell_error(err) -> str:
-    src = (err.source or "").strip().splitlines()
-    first = src[0] if src else ""
-    return f"cell {err.cell_index} ({first[:60]!r}): {err.ename}: {str(err.evalue).splitlines()[0] if err.evalue else ''}"
+def execute(job: Job, kernel=None) -> None:
+    """Run one job, atomically: papermill injects its parameters, a warm kernel executes it.
 
+    ``kernel`` is the worker's :class:`~ekraf_repro.bookmaker.kernels.WarmKernel` (one is
+    started, and closed after, when none is given). The result is written beside the target
+    and moved into place only on success.
+    """
+    from papermill.iorw import load_notebook_node
+    from papermill.parameterize import parameterize_notebook
 
-def execute(job: Job) -> None:
-    """Run one job with papermill, atomically; retry once if the kernel fails to start."""
-    import papermill as pm
-    from papermill.exceptions import PapermillExecutionError
+    from .kernels import CellFailed, KernelFailed, WarmKernel
 
+    own = kernel is None
+    kernel = kernel or WarmKernel(job.root / "notebooks")
     job.target.parent.mkdir(parents=True, exist_ok=True)
     tmp = job.target.with_name(f".{job.target.stem}.running.ipynb")
     try:
-        for attempt in (1, 2):
-            try:
-                pm.execute_notebook(
-                    str(job.source), str(tmp), parameters=job.parameters or None, cwd=str(job.root / "notebooks"),
-                    kernel_name="python3", progress_bar=False, log_output=False,
-                    extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
+        if not kernel.alive:
+            kernel.start(
+                on_retry=lambda err: print(
+                    f"  retrying {job.name}: kernel start failed ({type(err).__name__})", flush=True
                 )
-                break
-            except PapermillExecutionError as err:
-                raise ExecutionFailed(f"{job.name}: {_cell_error(err)}") from None
-            except Exception as err:  # kernel did not start (e.g. 'Address already in use')
-                if attempt == 2:
-                    raise ExecutionFailed(f"{job.name}: kernel failed twice: {type(err).__name__}: {err}") from None
-                print(f"  retrying {job.name}: kernel start failed ({type(err).__name__})", flush=True)
+            )
+        nb = load_notebook_node(str(job.source))  # as papermill reads it: every cell has its tags list
+        if job.parameters:
+            nb = parameterize_notebook(nb, job.parameters, kernel_name="python3", language="python")
+        kernel.execute(nb, job.root / "notebooks")
+        nbformat.write(nb, tmp)
         clean(tmp, job.fill)
         os.replace(tmp, job.target)
+    except (CellFailed, KernelFailed) as err:
+        raise ExecutionFailed(f"{job.name}: {err}") from None
+    except Exception as err:  # anything else still names the notebook, and never kills the worker silently
+        kernel.close()
+        raise ExecutionFailed(f"{job.name}: {type(err).__name__}: {err}") from None
     finally:
         tmp.unlink(missing_ok=True)
+        if own:
+            kernel.close()
 
 
 def load_manifest(path: Path) -> dict:
@@ -259,6 +283,7 @@ def run(jobs: list[Job], manifest: Path, force: bool = False, workers: int = WOR
     known = load_manifest(manifest)
     pkg = package_hash()
     prints = {j.name: fingerprint(j, pkg) for j in jobs}
+
     def current(job: Job) -> bool:
         entry = known.get(job.name)
         if not isinstance(entry, dict):  # missing, or written by an older version of the pipeline
@@ -269,12 +294,12 @@ def run(jobs: list[Job], manifest: Path, force: bool = False, workers: int = WOR
     print(f"notebooks: {len(jobs)} in the plan, {len(todo)} to execute, {len(jobs) - len(todo)} unchanged", flush=True)
     failures: list[str] = []
 
-    def one(i_job):
+    def one(i_job, kernel):
         i, job = i_job
         t0 = time.perf_counter()
         print(f"  [{i}/{len(todo)}] executing {job.name}", flush=True)
         try:
-            execute(job)
+            execute(job, kernel)
         except ExecutionFailed as err:
             failures.append(str(err))
             print(f"  [{i}/{len(todo)}] FAILED {err}", flush=True)
@@ -282,8 +307,31 @@ def run(jobs: list[Job], manifest: Path, force: bool = False, workers: int = WOR
         known[job.name] = {"inputs": prints[job.name], "outputs": outputs_hash(job.target)}
         print(f"  [{i}/{len(todo)}] done {job.name} ({time.perf_counter() - t0:.1f} s)", flush=True)
 
-    with _kernels_in(roots.pop()), ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        list(pool.map(one, enumerate(todo, start=1)))
+    queue = Queue()
+    for item in enumerate(todo, start=1):
+        queue.put(item)
+
+    def worker():
+        """One thread, one warm kernel, notebooks from the queue until it is empty."""
+        from .kernels import WarmKernel
+
+        kernel = WarmKernel(root / "notebooks")
+        try:
+            while True:
+                try:
+                    one(queue.get_nowait(), kernel)
+                except Empty:
+                    return
+        finally:
+            kernel.close()
+
+    root = roots.pop()
+    with _kernels_in(root):
+        threads = [Thread(target=worker) for _ in range(max(1, min(workers, len(todo))))]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
     manifest.parent.mkdir(parents=True, exist_ok=True)
     manifest.write_text(json.dumps(dict(sorted(known.items())), indent=1) + "\n", encoding="utf-8")
     if failures:
@@ -297,5 +345,7 @@ def prune_appendix(jobs: list[Job], outdir: Path) -> None:
     for nb in (outdir / APPENDIX).glob("profil_*.ipynb"):
         if nb.resolve() not in wanted:
             nb.unlink()
-            print(f"  removed {nb.relative_to(outdir.parent).as_posix()} (subsector no longer in the data)", file=sys.stderr)
-
+            print(
+                f"  removed {nb.relative_to(outdir.parent).as_posix()} (subsector no longer in the data)",
+                file=sys.stderr,
+            )

@@ -10,8 +10,8 @@
   each fix is made where the HTML is generated (a node visitor, a template, the
   page context), not by patching the written files.
 """
-from . import bibstyle  # noqa: F401  (registers the citation and bibliography styles)
 
+from . import bibstyle  # noqa: F401  (registers the citation and bibliography styles)
 
 # --------------------------------------------------------------------------- HTML fixes
 
@@ -164,6 +164,7 @@ def _page_fixes(app, pagename, templatename, context, doctree) -> None:
     context["ekraf_color_mode"] = words["color_mode"]
     generate = context.get("generate_toctree_html")
     if callable(generate) and not getattr(generate, "_ekraf", False):
+
         def generate_toctree_html(kind, *args, **kwargs):
             toctree = generate(kind, *args, **kwargs)
             if isinstance(toctree, str) or hasattr(toctree, "find_all"):

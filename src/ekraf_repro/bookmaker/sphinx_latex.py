@@ -1,9 +1,20 @@
 """Sphinx extension for the PDF: a title page carrying the citation, generated from CITATION.cff."""
+
 from .. import tanggal
 from . import citation
 
-LATEX_SPECIALS = {"&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "{": r"\{", "}": r"\}",
-                  "~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "\\": r"\textbackslash{}"}
+LATEX_SPECIALS = {
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "{": r"\{",
+    "}": r"\}",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+    "\\": r"\textbackslash{}",
+}
 
 
 def tex(text: str) -> str:
@@ -19,13 +30,13 @@ def title_page(cff: dict) -> str:
 \begin{{titlepage}}
 \centering
 \vspace*{{2cm}}
-{{\Huge\bfseries {tex(pc['title'])}\par}}
+{{\Huge\bfseries {tex(pc["title"])}\par}}
 \vspace{{1.2cm}}
 {{\Large A reproducible edition \textperiodcentered{{}} Edisi reproduksi\par}}
 \vspace{{1.2cm}}
-{{\large {tex(citation._authors(pc['authors']))}\par}}
+{{\large {tex(citation._authors(pc["authors"]))}\par}}
 \vspace{{0.4cm}}
-{{\large Versi {tex(pc.get('version', cff['version']))} \textperiodcentered{{}} {tex(tanggal.show(str(cff['date-released'])))}\par}}
+{{\large Versi {tex(pc.get("version", cff["version"]))} \textperiodcentered{{}} {tex(tanggal.show(str(cff["date-released"])))}\par}}
 \vfill
 \begin{{minipage}}{{0.85\textwidth}}
 \small
@@ -33,7 +44,7 @@ def title_page(cff: dict) -> str:
 {tex(citation.apa(cff))}\par\medskip
 \textbf{{Makalah asli / Original paper}}\par\smallskip
 {tex(citation.apa_original(cff))}\par\medskip
-Lisensi: teks dan data {tex(cff['license'])}; kode MIT.
+Lisensi: teks dan data {tex(cff["license"])}; kode MIT.
 \end{{minipage}}
 \end{{titlepage}}
 """

@@ -1,4 +1,5 @@
 """Chapter 4: the cooperation, the firm, the constraints and the efforts, with public context beside the paper."""
+
 import pandas as pd
 
 from .. import audit, coded, figures, idnum, labels, matrices, notes, tanggal
@@ -23,34 +24,50 @@ def glues(bab, lang: str) -> dict:
     out = {
         "kota_mitra": listing(coded.context_list("c_kota_mitra"), lang),
         "n_kota_mitra": w(len(coded.context_list("c_kota_mitra"))),
-        "tanggal_mou": tanggal.show(coded.context("c_mou"), lang), "masa_mou": w(int(coded.context("c_mou_masa"))),
+        "tanggal_mou": tanggal.show(coded.context("c_mou"), lang),
+        "masa_mou": w(int(coded.context("c_mou_masa"))),
         "tanggal_tugu": tanggal.show(coded.context("c_tugu"), lang),
         "tanggal_mou_baru": tanggal.show(coded.context("c_mou_baru"), lang),
-        "little_buka": _date("e_little_buka", lang), "little_tutup": _date("e_little_tutup", lang),
-        "pendiri": coded.fact("pendiri"), "tahun_berdiri": coded.fact("tahun_berdiri"), "alamat": coded.fact("alamat"),
-        "n_pasar": w(len(markets)), "pasar": listing(coded.text(markets, "nilai", lang).tolist(), lang),
-        "toko": coded.fact("toko_malaysia_nama"), "lokasi_toko": coded.fact("toko_malaysia_lokasi"),
+        "little_buka": _date("e_little_buka", lang),
+        "little_tutup": _date("e_little_tutup", lang),
+        "pendiri": coded.fact("pendiri"),
+        "tahun_berdiri": coded.fact("tahun_berdiri"),
+        "alamat": coded.fact("alamat"),
+        "n_pasar": w(len(markets)),
+        "pasar": listing(coded.text(markets, "nilai", lang).tolist(), lang),
+        "toko": coded.fact("toko_malaysia_nama"),
+        "lokasi_toko": coded.fact("toko_malaysia_lokasi"),
         "suria_kota": coded.context("c_suria_kota"),
         "n_ejaan": w(len(notes.spellings())),
-        "ejaan": listing([f"\u201c{n}\u201d" for n in notes.spellings()], lang), "nama_konteks": coded.context("c_gloya"),
+        "ejaan": listing([f"\u201c{n}\u201d" for n in notes.spellings()], lang),
+        "nama_konteks": coded.context("c_gloya"),
         "tahun_berdiri_publik": coded.context("c_pendirian"),
         "n_negara_mitra": w(len(set(coded.context_list("c_mitra_negara")))),
-        "kota_mitra_lain": f"{coded.context('c_kota_mitra_lain')} ({coded.context('c_mitra_lain_negara' + ('' if lang == 'id' else '_en'))})",
-        "himki_mulai": _date("e_himki_mulai", lang), "himki_lagi": _date("e_himki_lagi", lang),
-        "k10_sumber": str(k10["sumber"]), "k10_kini": str(k10["kini"]), "k10_selisih": w(k10["selisih"]),
-        "k10_tercapai": str(k10["tercapai"]), "k10_berdiri": str(k10["berdiri"]),
-        "k12_dari_mou": idnum.fmt(k12["dari_mou"], 1, lang), "k12_batas": tanggal.show(k12["batas"], lang),
-        "n_kendala": w(len(kendala)), "n_hambatan": w(len(hambatan)),
+        "kota_mitra_lain": a.result("k20").facts["tambahan"][lang],
+        "himki_mulai": _date("e_himki_mulai", lang),
+        "himki_lagi": _date("e_himki_lagi", lang),
+        "k10_sumber": str(k10["sumber"]),
+        "k10_kini": str(k10["kini"]),
+        "k10_selisih": w(k10["selisih"]),
+        "k10_tercapai": str(k10["tercapai"]),
+        "k10_berdiri": str(k10["berdiri"]),
+        "k12_dari_mou": idnum.fmt(k12["dari_mou"], 1, lang),
+        "k12_batas": tanggal.show(k12["batas"], lang),
+        "n_kendala": w(len(kendala)),
+        "n_hambatan": w(len(hambatan)),
         "n_hambatan_anggia": w(int((hambatan["kunci_bib"] == "anggia2020").sum())),
-        "n_bersama": w(joint_policies(upaya)), "n_pemkot": w(int((upaya["kelompok"] == "kebijakan_pemkot_bandung").sum())),
+        "n_bersama": w(joint_policies(upaya)),
+        "n_pemkot": w(int((upaya["kelompok"] == "kebijakan_pemkot_bandung").sum())),
         "n_kendala_terjawab": w(int((m.loc[kendala["id"]].sum(axis=1) > 0).sum())),
         "n_kendala_terjawab_en": idnum.words(int((m.loc[kendala["id"]].sum(axis=1) > 0).sum()), "en"),
         "n_kendala_en": idnum.words(len(kendala), "en"),
         "nama_tidak_didukung": audit.status_name("tidak_didukung", lang),
         "hari_wawancara": tanggal.weekday(coded.event("e_wawancara")["tanggal"], lang),
         "tanggal_wawancara": _date("e_wawancara", lang),
-        "n_tak_terjawab": w(len(gaps)), "tak_terjawab": listing([lower_first(n) for n in coded.text(gaps, "nama", lang)], lang),
-        "n_upaya_lepas": w(len(idle)), "upaya_lepas": listing([lower_first(n) for n in coded.text(idle, "singkat", lang)], lang),
+        "n_tak_terjawab": w(len(gaps)),
+        "tak_terjawab": listing([lower_first(n) for n in coded.text(gaps, "nama", lang)], lang),
+        "n_upaya_lepas": w(len(idle)),
+        "upaya_lepas": listing([lower_first(n) for n in coded.text(idle, "singkat", lang)], lang),
     }
     for cid in ("k09", "k10", "k11", "k12", "k13", "k18", "k19", "k20", "k21", "k22", "k23"):
         out[f"st_{cid}"] = audit.status_name(a.status(cid), lang)
@@ -66,56 +83,77 @@ def firm(bab, lang: str) -> Table:
     """What the paper says about the firm; the informant's examples of craft SME products in general are left out."""
     f = coded.table("fakta_perusahaan")
     f = f[f["atribut"] != "produk_umkm_kriya"]
-    shown = pd.DataFrame({
-        "atribut": f["atribut"].map(lambda k: labels.term(k, lang)), "nilai_tabel": coded.text(f, "nilai", lang),
-        "satuan": f["satuan"].map(lambda k: labels.term(k, lang) if k else "–"),
-        "bagian": f["bagian"].map(lambda b: labels.section(matrices.section(b), lang)),
-    })
+    shown = pd.DataFrame(
+        {
+            "atribut": f["atribut"].map(lambda k: labels.term(k, lang)),
+            "nilai_tabel": coded.text(f, "nilai", lang),
+            "satuan": f["satuan"].map(lambda k: labels.term(k, lang) if k else "–"),
+            "bagian": f["bagian"].map(lambda b: labels.section(matrices.section(b), lang)),
+        }
+    )
     return Table(shown, lang)
 
 
 def start_points(bab, lang: str) -> Table:
     s = audit.start_points()
     k = coded.table("konteks").set_index("id")
-    shown = pd.DataFrame({
-        "mulai": [coded.text(k, "fakta", lang)[i] for i in s["id"]],
-        "tanggal": s["tanggal"].map(lambda d: tanggal.show(d, lang)),
-        "tahun_berlalu": s["tahun_berlalu"].map(lambda v: idnum.fmt(v, 1, lang)),
-    })
+    shown = pd.DataFrame(
+        {
+            "mulai": [coded.text(k, "fakta", lang)[i] for i in s["id"]],
+            "tanggal": s["tanggal"].map(lambda d: tanggal.show(d, lang)),
+            "tahun_berlalu": s["tahun_berlalu"].map(lambda v: idnum.fmt(v, 1, lang)),
+        }
+    )
     return Table(shown, lang)
 
 
 def constraints(bab, lang: str) -> Table:
     k = coded.table("kendala")
-    shown = pd.DataFrame({"no": range(1, len(k) + 1), "kendala_saja": coded.text(k, "kendala", lang),
-                          "ringkasan": coded.text(k, "ringkasan", lang)})
+    shown = pd.DataFrame(
+        {
+            "no": range(1, len(k) + 1),
+            "kendala_saja": coded.text(k, "kendala", lang),
+            "ringkasan": coded.text(k, "ringkasan", lang),
+        }
+    )
     return Table(shown, lang)
 
 
 def barriers(bab, lang: str) -> Table:
     h = coded.table("hambatan")
     cited = labels.label("tanpa_rujukan", lang)
-    shown = pd.DataFrame({"hambatan_saja": coded.text(h, "hambatan", lang),
-                          "rujukan": h["kunci_bib"].map(lambda k: "Anggia et al. (2020)" if k == "anggia2020" else cited),
-                          "paragraf": h["paragraf"]})
+    shown = pd.DataFrame(
+        {
+            "hambatan_saja": coded.text(h, "hambatan", lang),
+            "rujukan": h["kunci_bib"].map(lambda k: "Anggia et al. (2020)" if k == "anggia2020" else cited),
+            "paragraf": h["paragraf"],
+        }
+    )
     return Table(shown, lang)
 
 
 def efforts(bab, lang: str) -> Table:
     u = coded.table("upaya")
-    shown = pd.DataFrame({"upaya": coded.text(u, "upaya", lang), "kelompok": u["kelompok"].map(lambda k: labels.term(k, lang)),
-                          "paragraf": u["paragraf"]})
+    shown = pd.DataFrame(
+        {
+            "upaya": coded.text(u, "upaya", lang),
+            "kelompok": u["kelompok"].map(lambda k: labels.term(k, lang)),
+            "paragraf": u["paragraf"],
+        }
+    )
     return Table(shown, lang)
 
 
 def links(bab, lang: str) -> Table:
     t = coded.table("tautan_upaya")
     efforts_, targets = coded.table("upaya").set_index("id"), matrices.targets().set_index("id")
-    shown = pd.DataFrame({
-        "upaya_id": t["upaya_id"].map(coded.text(efforts_, "singkat", lang)),
-        "target_id": t["target_id"].map(coded.text(targets, "nama", lang)),
-        "alasan": coded.text(t, "alasan", lang),
-    })
+    shown = pd.DataFrame(
+        {
+            "upaya_id": t["upaya_id"].map(coded.text(efforts_, "singkat", lang)),
+            "target_id": t["target_id"].map(coded.text(targets, "nama", lang)),
+            "alasan": coded.text(t, "alasan", lang),
+        }
+    )
     return Table(shown, lang)
 
 
@@ -126,6 +164,11 @@ def fig_timeline(bab, lang: str):
 def fig_matrix(bab, lang: str):
     m = matrices.constraint_effort()
     targets, efforts_ = matrices.targets().set_index("id"), coded.table("upaya").set_index("id")
-    return figures.binary_matrix(m, labels.label("upaya", lang), labels.label("kendala", lang),
-                                 row_names=coded.text(targets, "nama", lang).to_dict(),
-                                 col_names=coded.text(efforts_, "singkat", lang).to_dict(), lang=lang)
+    return figures.binary_matrix(
+        m,
+        labels.label("upaya", lang),
+        labels.label("kendala", lang),
+        row_names=coded.text(targets, "nama", lang).to_dict(),
+        col_names=coded.text(efforts_, "singkat", lang).to_dict(),
+        lang=lang,
+    )

@@ -1,4 +1,5 @@
 """Chapter 3: the method as the paper describes it, the sources it actually uses, and triangulation."""
+
 import pandas as pd
 
 from .. import audit, coded, figures, idnum, labels, matrices, tanggal
@@ -33,18 +34,26 @@ def glues(bab, lang: str) -> dict:
     w = lambda n: idnum.words(n, lang)  # noqa: E731
     a = bab.audit
     return {
-        "hanya_abstrak": listing(only_a, lang), "hanya_c": listing(only_c, lang),
-        "n_hanya_abstrak": w(len(only_a)), "n_hanya_c": w(len(only_c)),
-        "n_sumber": w(len(src)), "tahun_tertua": str(years.min()), "tahun_termuda": str(years.max()),
-        "n_tanpa_tahun": w(int((src["tahun"] == "").sum())), "n_bertanggal": w(len(dated)),
+        "hanya_abstrak": listing(only_a, lang),
+        "hanya_c": listing(only_c, lang),
+        "n_hanya_abstrak": w(len(only_a)),
+        "n_hanya_c": w(len(only_c)),
+        "n_sumber": w(len(src)),
+        "tahun_tertua": str(years.min()),
+        "tahun_termuda": str(years.max()),
+        "n_tanpa_tahun": w(int((src["tahun"] == "").sum())),
+        "n_bertanggal": w(len(dated)),
         "tanggal_wawancara": listing([tanggal.show(d, lang) for d in sorted(set(dated["tanggal"]))], lang),
         "tanggal_wawancara_en": listing([tanggal.show(d, "en") for d in sorted(set(dated["tanggal"]))], "en"),
         "n_asal": w(src["asal"].nunique()),
         # counts in a series are written as figures (EYD V)
-        "n_temuan": str(len(ind)), "n_dua_sumber": str(int((ind >= needed).sum())),
-        "n_dua_semua": w(int((every >= needed).sum())), "n_satu_sumber": str(int((ind == 1).sum())),
+        "n_temuan": str(len(ind)),
+        "n_dua_sumber": str(int((ind >= needed).sum())),
+        "n_dua_semua": w(int((every >= needed).sum())),
+        "n_satu_sumber": str(int((ind == 1).sum())),
         "n_tanpa_sumber": str(int((ind == 0).sum())),
-        "st_k15": audit.status_name(a.status("k15"), lang), "st_k26": audit.status_name(a.status("k26"), lang),
+        "st_k15": audit.status_name(a.status("k15"), lang),
+        "st_k26": audit.status_name(a.status("k26"), lang),
         "st_k27": audit.status_name(a.status("k27"), lang),
     }
 
@@ -61,22 +70,30 @@ def method(bab, lang: str) -> Table:
 
 def sources(bab, lang: str) -> Table:
     s = coded.table("sumber_bukti")
-    shown = pd.DataFrame({
-        "sumber": coded.text(s, "sumber", lang), "jenis": s["jenis"].map(lambda k: labels.term(k, lang)),
-        "tahun": s["tahun"].replace("", "–"),
-        "tanggal": s["tanggal"].map(lambda d: tanggal.show(d, lang) if d else "–"),
-        "paragraf": s["paragraf"],
-        "sumber_asal": s["asal"].map(origins(lang)),
-    })
+    shown = pd.DataFrame(
+        {
+            "sumber": coded.text(s, "sumber", lang),
+            "jenis": s["jenis"].map(lambda k: labels.term(k, lang)),
+            "tahun": s["tahun"].replace("", "–"),
+            "tanggal": s["tanggal"].map(lambda d: tanggal.show(d, lang) if d else "–"),
+            "paragraf": s["paragraf"],
+            "sumber_asal": s["asal"].map(origins(lang)),
+        }
+    )
     return Table(shown, lang)
 
 
 def triangulation(bab, lang: str) -> Table:
     t = coded.table("temuan")
-    shown = pd.DataFrame({
-        "no": range(1, len(t) + 1), "temuan": coded.text(t, "temuan", lang), "paragraf": t["paragraf"],
-        "sumber_independen": matrices.support_counts(True).values, "semua_sebutan": matrices.support_counts(False).values,
-    })
+    shown = pd.DataFrame(
+        {
+            "no": range(1, len(t) + 1),
+            "temuan": coded.text(t, "temuan", lang),
+            "paragraf": t["paragraf"],
+            "sumber_independen": matrices.support_counts(True).values,
+            "semua_sebutan": matrices.support_counts(False).values,
+        }
+    )
     return Table(shown, lang)
 
 
@@ -90,5 +107,11 @@ def fig_triangulation(bab, lang: str):
     m = matrices.triangulation(independent=True)
     used = m.loc[:, m.sum() > 0]
     findings = {tid: f"{labels.label('temuan', lang)} {i}" for i, tid in enumerate(m.index, start=1)}
-    return figures.binary_matrix(used, labels.label("sumber_asal", lang), labels.label("temuan", lang),
-                                 row_names=findings, col_names=origins(lang), lang=lang)
+    return figures.binary_matrix(
+        used,
+        labels.label("sumber_asal", lang),
+        labels.label("temuan", lang),
+        row_names=findings,
+        col_names=origins(lang),
+        lang=lang,
+    )

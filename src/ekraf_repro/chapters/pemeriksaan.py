@@ -1,5 +1,6 @@
 """Chapter 5: the audit of the paper's statements, its thresholds and their sensitivity, our transcription
 checks, and the quality of Tabel 1.1."""
+
 import pandas as pd
 
 from .. import analysis, audit, coded, figures, idnum, labels, notes, quality, sensitivity, subsectors, transcription
@@ -12,24 +13,32 @@ def glues(bab, lang: str) -> dict:
     counts = a.counts()
     w = lambda n: idnum.words(n, lang)  # noqa: E731
     ids = lambda statuses: listing(a.ids_with(statuses), lang)  # noqa: E731
-    out = {"n_klaim": w(len(a.claims)), "n_klaim_en": idnum.words(len(a.claims), "en"),
-           "ringkas": tally(counts, lang), "ringkas_en": tally(counts, "en"),
-           "id_bertentangan": ids(("bertentangan",)), "id_luar": ids(("tidak_sejalan",))}
+    out = {
+        "n_klaim": w(len(a.claims)),
+        "n_klaim_en": idnum.words(len(a.claims), "en"),
+        "ringkas": tally(counts, lang),
+        "ringkas_en": tally(counts, "en"),
+        "id_bertentangan": ids(("bertentangan",)),
+        "id_luar": ids(("tidak_sejalan",)),
+    }
     for status, n in counts.items():
         out[f"n_{status}"] = w(n)
-    out.update({
-        "toleransi_persen": fmt(audit.threshold("toleransi_persen"), 3, lang),
-        "toleransi_pangsa": fmt(audit.threshold("toleransi_pangsa"), 1, lang),
-        "gerak_pangsa": fmt(quality.press_share_moves(), 2, lang),
-        "pita_besaran": "\u2013".join(fmt(v, 2, lang) for v in audit.threshold("pita_besaran")),
-        "sumber_independen": w(int(audit.threshold("sumber_independen"))),
-        "n_kepekaan": w(len(sensitivity.rows(df, a, lang))),
-        "n_berubah": w(int(sensitivity.rows(df, a, lang)["berubah"].sum())),
-        "n_transkripsi": w(len(transcription.checks(df))),
-        "n_transkripsi_cocok": w(int(transcription.checks(df)["cocok"].sum())),
-        "nomor_pindah": audit.moved(lang), "nomor_pindah_en": audit.moved("en"),
-        "n_catatan": w(len(coded.table("catatan"))),
-    })
+    out.update(
+        {
+            "toleransi_persen": fmt(audit.threshold("toleransi_persen"), 3, lang),
+            "toleransi_pangsa": fmt(audit.threshold("toleransi_pangsa"), 1, lang),
+            "gerak_pangsa": fmt(quality.press_share_moves(), 2, lang),
+            "pita_besaran": "\u2013".join(fmt(v, 2, lang) for v in audit.threshold("pita_besaran")),
+            "sumber_independen": w(int(audit.threshold("sumber_independen"))),
+            "n_kepekaan": w(len(sensitivity.rows(df, a, lang))),
+            "n_berubah": w(int(sensitivity.rows(df, a, lang)["berubah"].sum())),
+            "n_transkripsi": w(len(transcription.checks(df))),
+            "n_transkripsi_cocok": w(int(transcription.checks(df)["cocok"].sum())),
+            "nomor_pindah": audit.moved(lang),
+            "nomor_pindah_en": audit.moved("en"),
+            "n_catatan": w(len(coded.table("catatan"))),
+        }
+    )
     for cid in a.claims.index:
         out[f"st_{cid}"] = audit.status_name(a.status(cid), lang)
     out.update(press(df, lang))
@@ -52,17 +61,31 @@ def press(df: pd.DataFrame, lang: str) -> dict:
     shares, totals, direction = quality.press_shares(df), quality.press_totals(df), quality.press_direction(df)
     out = {}
     if len(shares):
-        out.update({"tahun_pangsa": str(int(shares["tahun"].iloc[0])),
-                    "selisih_pangsa": fmt(shares["selisih_poin"].abs().max(), 1, lang),
-                    "pangsa_dekat": labels.label("dekat" if shares["dekat"].all() else "tidak_dekat", lang)})
+        out.update(
+            {
+                "tahun_pangsa": str(int(shares["tahun"].iloc[0])),
+                "selisih_pangsa": fmt(shares["selisih_poin"].abs().max(), 1, lang),
+                "pangsa_dekat": labels.label("dekat" if shares["dekat"].all() else "tidak_dekat", lang),
+            }
+        )
     if len(totals):
-        out.update({"rasio_tahun": listing([str(y) for y in totals["tahun"]], lang),
-                    "rasio_min": fmt(totals["rasio"].min(), 2, lang), "rasio_maks": fmt(totals["rasio"].max(), 2, lang),
-                    "besaran": labels.label("setara" if totals["setara"].all() else "tidak_setara", lang)})
+        out.update(
+            {
+                "rasio_tahun": listing([str(y) for y in totals["tahun"]], lang),
+                "rasio_min": fmt(totals["rasio"].min(), 2, lang),
+                "rasio_maks": fmt(totals["rasio"].max(), 2, lang),
+                "besaran": labels.label("setara" if totals["setara"].all() else "tidak_setara", lang),
+            }
+        )
     if direction:
-        out.update({"arah_tahun": str(direction["tahun"]), "arah_pers": pct(direction["pers"], 2, lang, sign=True),
-                    "arah_tabel": pct(direction["tabel"], 2, lang, sign=True),
-                    "arah": labels.label("searah" if direction["searah"] else "berlawanan", lang)})
+        out.update(
+            {
+                "arah_tahun": str(direction["tahun"]),
+                "arah_pers": pct(direction["pers"], 2, lang, sign=True),
+                "arah_tabel": pct(direction["tabel"], 2, lang, sign=True),
+                "arah": labels.label("searah" if direction["searah"] else "berlawanan", lang),
+            }
+        )
     return out
 
 
@@ -72,13 +95,18 @@ def cell(df: pd.DataFrame, lang: str) -> dict:
         return {"arah_sel": ""}
     ours, theirs = r["temuan_kami"], r["temuan_tetangga"]
     changed = [k for k in quality.FINDINGS if _show(k, ours[k], lang) != _show(k, theirs[k], lang)]
-    return {"sel_sub": subsectors.display(r["subsektor"], lang), "sel_tahun": str(r["tahun"]),
-            "sel_kami": fmt(r["kami"], 1, lang), "sel_tetangga": fmt(r["tetangga"], 1, lang),
-            "sel_total_kami": pct(ours["total_perubahan"], 2, lang, sign=True),
-            "sel_total_tetangga": pct(theirs["total_perubahan"], 2, lang, sign=True),
-            "sel_n_temuan": idnum.words(len(quality.FINDINGS), lang), "sel_n_berubah": idnum.words(len(changed), lang),
-            "sel_arah_tetangga": labels.label("searah" if theirs["arah_pers"] else "berlawanan", lang),
-            "arah_sel": labels.label("arah_sel", lang) if theirs["arah_pers"] != ours["arah_pers"] else ""}
+    return {
+        "sel_sub": subsectors.display(r["subsektor"], lang),
+        "sel_tahun": str(r["tahun"]),
+        "sel_kami": fmt(r["kami"], 1, lang),
+        "sel_tetangga": fmt(r["tetangga"], 1, lang),
+        "sel_total_kami": pct(ours["total_perubahan"], 2, lang, sign=True),
+        "sel_total_tetangga": pct(theirs["total_perubahan"], 2, lang, sign=True),
+        "sel_n_temuan": idnum.words(len(quality.FINDINGS), lang),
+        "sel_n_berubah": idnum.words(len(changed), lang),
+        "sel_arah_tetangga": labels.label("searah" if theirs["arah_pers"] else "berlawanan", lang),
+        "arah_sel": labels.label("arah_sel", lang) if theirs["arah_pers"] != ours["arah_pers"] else "",
+    }
 
 
 def _show(key: str, value, lang: str) -> str:
@@ -104,19 +132,35 @@ def _show(key: str, value, lang: str) -> str:
 
 # --------------------------------------------------------------------------- tables
 
+
 def statuses(bab, lang: str) -> Table:
     s = audit.statuses()
-    return Table(pd.DataFrame({"status": coded.text(s, "nama", lang), "arti": coded.text(s, "arti", lang),
-                               "aturan": coded.text(s, "aturan", lang)}), lang)
+    return Table(
+        pd.DataFrame(
+            {
+                "status": coded.text(s, "nama", lang),
+                "arti": coded.text(s, "arti", lang),
+                "aturan": coded.text(s, "aturan", lang),
+            }
+        ),
+        lang,
+    )
 
 
 def claim_rows(rows: pd.DataFrame, lang: str, rule: bool = True) -> pd.DataFrame:
     """Audit rows in four columns that fit the page: number and paragraph, statement, status, rule and evidence."""
     rule_word, basis_word = labels.label("aturan", lang), labels.label("dasar", lang)
-    basis = [f"**{rule_word}.** {r} **{basis_word}.** {b}" if rule else b for r, b in zip(rows["aturan"], rows["bukti"])]
-    return pd.DataFrame({"id": [f"{i} ({p})" for i, p in zip(rows["id"], rows["paragraf"])],
-                         "klaim": rows["klaim"], "status": rows["status"],
-                         "aturan_bukti" if rule else "bukti": basis})
+    basis = [
+        f"**{rule_word}.** {r} **{basis_word}.** {b}" if rule else b for r, b in zip(rows["aturan"], rows["bukti"])
+    ]
+    return pd.DataFrame(
+        {
+            "id": [f"{i} ({p})" for i, p in zip(rows["id"], rows["paragraf"])],
+            "klaim": rows["klaim"],
+            "status": rows["status"],
+            "aturan_bukti" if rule else "bukti": basis,
+        }
+    )
 
 
 def claims(bab, lang: str) -> Table:
@@ -125,11 +169,17 @@ def claims(bab, lang: str) -> Table:
 
 def sensitivity_table(bab, lang: str) -> Table:
     rows = sensitivity.rows(bab.df, bab.audit, lang)
-    shown = pd.DataFrame({
-        "pernyataan": rows["pernyataan"],
-        "diuji": [f"{a}: {u} \u2192 {alt}" for a, u, alt in zip(rows["ambang"], rows["dipakai_buku"], rows["alternatif"])],
-        "hasil_dipakai": rows["hasil_dipakai"], "hasil_alternatif": rows["hasil_alternatif"], "berubah_temuan": rows["berubah"],
-    })
+    shown = pd.DataFrame(
+        {
+            "pernyataan": rows["pernyataan"],
+            "diuji": [
+                f"{a}: {u} \u2192 {alt}" for a, u, alt in zip(rows["ambang"], rows["dipakai_buku"], rows["alternatif"])
+            ],
+            "hasil_dipakai": rows["hasil_dipakai"],
+            "hasil_alternatif": rows["hasil_alternatif"],
+            "berubah_temuan": rows["berubah"],
+        }
+    )
     return Table(shown, lang)
 
 
@@ -154,40 +204,57 @@ def cell_table(bab, lang: str) -> Table | None:
     for key in quality.FINDINGS:
         ours, theirs = _show(key, r["temuan_kami"][key], lang), _show(key, r["temuan_tetangga"][key], lang)
         year = r["tahun"] if key != "arah_pers" else quality.press_direction(bab.df).get("tahun", r["tahun"])
-        rows.append({"temuan_buku": labels.label(f"sel_{key}", lang, sub=sub, tahun=year),
-                     "pembacaan_kami": ours, "pembacaan_lain": theirs, "berubah": ours != theirs})
+        rows.append(
+            {
+                "temuan_buku": labels.label(f"sel_{key}", lang, sub=sub, tahun=year),
+                "pembacaan_kami": ours,
+                "pembacaan_lain": theirs,
+                "berubah": ours != theirs,
+            }
+        )
     frame = pd.DataFrame(rows).rename(columns={"berubah": "berubah_temuan"})
     return Table(frame, lang)
 
 
 def press_shares(bab, lang: str) -> Table:
     s = quality.press_shares(bab.df)
-    shown = pd.DataFrame({
-        "subsektor": s["subsektor"].map(lambda n: subsectors.display(n, lang)),
-        "pangsa_tabel": s["pangsa_tabel"].map(lambda v: fmt(v, 2, lang)),
-        "pangsa_pers": s["pangsa_pers"].map(lambda v: fmt(v, 2, lang)),
-        "selisih_poin": s["selisih_poin"].map(lambda v: fmt(v, 2, lang)),
-        "dekat_kolom": s["dekat"],
-    })
+    shown = pd.DataFrame(
+        {
+            "subsektor": s["subsektor"].map(lambda n: subsectors.display(n, lang)),
+            "pangsa_tabel": s["pangsa_tabel"].map(lambda v: fmt(v, 2, lang)),
+            "pangsa_pers": s["pangsa_pers"].map(lambda v: fmt(v, 2, lang)),
+            "selisih_poin": s["selisih_poin"].map(lambda v: fmt(v, 2, lang)),
+            "dekat_kolom": s["dekat"],
+        }
+    )
     return Table(shown, lang)
 
 
 def press_totals(bab, lang: str) -> Table:
     t = quality.press_totals(bab.df)
-    shown = pd.DataFrame({
-        "tahun": t["tahun"], "total_pers": t["total_pers"].map(lambda v: fmt(v, 1, lang)),
-        "total_tabel": t["total_tabel"].map(lambda v: fmt(v, 1, lang)), "rasio": t["rasio"].map(lambda v: fmt(v, 2, lang)),
-        "setara_kolom": t["setara"],
-    })
+    shown = pd.DataFrame(
+        {
+            "tahun": t["tahun"],
+            "total_pers": t["total_pers"].map(lambda v: fmt(v, 1, lang)),
+            "total_tabel": t["total_tabel"].map(lambda v: fmt(v, 1, lang)),
+            "rasio": t["rasio"].map(lambda v: fmt(v, 2, lang)),
+            "setara_kolom": t["setara"],
+        }
+    )
     return Table(shown, lang)
 
 
 # --------------------------------------------------------------------------- figures
 
+
 def fig_statuses(bab, lang: str):
-    keys = pd.DataFrame({"id": list(bab.audit.claims.index),
-                         "bagian": [b.split(" ")[0] for b in bab.audit.claims["bagian"]],
-                         "status": [bab.audit.status(c) for c in bab.audit.claims.index]})
+    keys = pd.DataFrame(
+        {
+            "id": list(bab.audit.claims.index),
+            "bagian": [b.split(" ")[0] for b in bab.audit.claims["bagian"]],
+            "status": [bab.audit.status(c) for c in bab.audit.claims.index],
+        }
+    )
     names = {k: audit.status_name(k, lang) for k in audit.status_keys()}
     sections = {k: labels.section(k, lang) for k in labels.SECTIONS}
     return figures.status_grid(keys, names, sections, lang)

@@ -1,4 +1,5 @@
 """Chapter 1: Tabel 1.1 as printed and corrected, what it says, and the introduction's numeric statements."""
+
 import pandas as pd
 
 from .. import analysis, audit, coded, errata, figures, idnum, labels, loader, quality, show, subsectors, tablechecks
@@ -39,13 +40,18 @@ def glues(bab, lang: str) -> dict:
         "terbesar": _name(ranked.index[0], lang),
         "terkecil": _name(ranked.index[-1], lang),
         "rasio_besar_kecil": fmt(ranked.iloc[0] / ranked.iloc[-1], 0, lang),
-        "fokus_turun_tahun": str(int(focus.idxmin())), "fokus_turun": pct(focus.min(), 2, lang),
-        "fokus_naik_tahun": str(int(focus.idxmax())), "fokus_naik": pct(focus.max(), 2, lang, sign=True),
-        "fokus_cagr": pct(c[p.subsektor], 2, lang, sign=True), "total_cagr": pct(c[analysis.TOTAL], 2, lang, sign=True),
-        "cagr_tertinggi": _name(top, lang), "cagr_tertinggi_nilai": pct(c[top], 2, lang, sign=True),
+        "fokus_turun_tahun": str(int(focus.idxmin())),
+        "fokus_turun": pct(focus.min(), 2, lang),
+        "fokus_naik_tahun": str(int(focus.idxmax())),
+        "fokus_naik": pct(focus.max(), 2, lang, sign=True),
+        "fokus_cagr": pct(c[p.subsektor], 2, lang, sign=True),
+        "total_cagr": pct(c[analysis.TOTAL], 2, lang, sign=True),
+        "cagr_tertinggi": _name(top, lang),
+        "cagr_tertinggi_nilai": pct(c[top], 2, lang, sign=True),
         "dua_terbesar": listing([_name(n, lang) for n in two], lang),
         "pangsa_dua_min": pct(s.loc[two].sum().min(), 1, lang),
-        "terbesar_pangsa": _name(two[0], lang), "puncak_tahun": str(int(s.loc[two[0]].idxmax())),
+        "terbesar_pangsa": _name(two[0], lang),
+        "puncak_tahun": str(int(s.loc[two[0]].idxmax())),
         "puncak_pangsa": pct(s.loc[two[0]].max(), 1, lang),
         "fokus_indeks_akhir": fmt(ix.loc[p.subsektor, last], lang=lang),
         "total_indeks_akhir": fmt(ix.loc[analysis.TOTAL, last], lang=lang),
@@ -53,10 +59,15 @@ def glues(bab, lang: str) -> dict:
     fixes = errata.frame()
     if len(df.attrs["koreksi"]):
         first = fixes.iloc[0]
-        out.update({"koreksi_baris": first["baris"], "koreksi_kolom": first["kolom"],
-                    "koreksi_tercetak": first["nilai_tercetak"],
-                    "koreksi_dipakai": fmt(idnum.parse(first["nilai_koreksi"]), 1, lang),
-                    "koreksi_fesyen": _name(first["baris"], lang)})
+        out.update(
+            {
+                "koreksi_baris": first["baris"],
+                "koreksi_kolom": first["kolom"],
+                "koreksi_tercetak": first["nilai_tercetak"],
+                "koreksi_dipakai": fmt(idnum.parse(first["nilai_koreksi"]), 1, lang),
+                "koreksi_fesyen": _name(first["baris"], lang),
+            }
+        )
     out.update(checks(bab, lang))
     out.update(cell(bab, lang))
     return out
@@ -66,31 +77,49 @@ def checks(bab, lang: str) -> dict:
     """The three numeric statements of the introduction: statuses and the facts beside them."""
     a, df = bab.audit, bab.df
     k03, k04, k05 = a.result("k03"), a.result("k04"), a.result("k05")
-    out = {"st_k03": audit.status_name(k03.status, lang), "st_k04": audit.status_name(k04.status, lang),
-           "st_k05": audit.status_name(k05.status, lang),
-           # the English summary at the head of the chapter
-           "st_k03_en": audit.status_name(k03.status, "en"), "st_k04_en": audit.status_name(k04.status, "en"),
-           "st_k05_en": audit.status_name(k05.status, "en"),
-           "k03_naik": listing(k03.facts["naik"], lang), "k03_turun": listing(k03.facts["turun"], lang),
-           "k03_naik_periode": listing(k03.facts["naik_periode"], lang),
-           "n_hambatan_anggia": idnum.words(int((coded.table("hambatan")["kunci_bib"] == "anggia2020").sum()), lang),
-           "periode_teks": span(*coded.claim_years("k04")), "periode_tabel": k04.facts["tabel"],
-           "tahun_tanpa_data": listing(k04.facts["hilang"], lang)}
+    out = {
+        "st_k03": audit.status_name(k03.status, lang),
+        "st_k04": audit.status_name(k04.status, lang),
+        "st_k05": audit.status_name(k05.status, lang),
+        # the English summary at the head of the chapter
+        "st_k03_en": audit.status_name(k03.status, "en"),
+        "st_k04_en": audit.status_name(k04.status, "en"),
+        "st_k05_en": audit.status_name(k05.status, "en"),
+        "k03_naik": listing(k03.facts["naik"], lang),
+        "k03_turun": listing(k03.facts["turun"], lang),
+        "k03_naik_periode": listing(k03.facts["naik_periode"], lang),
+        "n_hambatan_anggia": idnum.words(int((coded.table("hambatan")["kunci_bib"] == "anggia2020").sum()), lang),
+        "periode_teks": span(*coded.claim_years("k04")),
+        "periode_tabel": k04.facts["tabel"],
+        "tahun_tanpa_data": listing(k04.facts["hilang"], lang),
+    }
     if "Kriya" in df.attrs["subsektor"]:
         kriya = analysis.yoy(df).loc["Kriya"]
         w = analysis.wide(df)
-        out.update({"kriya_turun_terdalam": pct(kriya.min(), 2, lang), "kriya_turun_terdalam_tahun": str(int(kriya.idxmin())),
-                    "kriya_cagr": pct(analysis.cagr(df)["Kriya"], 2, lang, sign=True),
-                    "kriya_ujung": pct((w.loc["Kriya"].iloc[-1] / w.loc["Kriya"].iloc[0] - 1) * 100, 2, lang, sign=True)})
+        out.update(
+            {
+                "kriya_turun_terdalam": pct(kriya.min(), 2, lang),
+                "kriya_turun_terdalam_tahun": str(int(kriya.idxmin())),
+                "kriya_cagr": pct(analysis.cagr(df)["Kriya"], 2, lang, sign=True),
+                "kriya_ujung": pct((w.loc["Kriya"].iloc[-1] / w.loc["Kriya"].iloc[0] - 1) * 100, 2, lang, sign=True),
+            }
+        )
     f = k05.facts
     target = coded.claim_number("k05")
     loose = audit.alternatives("toleransi_persen")[-1]
-    out.update({"klaim_persen": pct(target, 2, lang), "n_dicoba": str(f["n_dicoba"]),
-                "keluarga": listing([labels.term(k, lang) for k in f["keluarga"]], lang),
-                "toleransi": fmt(f["toleransi"], 3, lang), "terdekat": f["terdekat"][lang],
-                "terdekat_nilai": pct(f["terdekat_nilai"], 2, lang), "terdekat_selisih": fmt(f["terdekat_selisih"], 2, lang),
-                "toleransi_longgar": fmt(loose, 1, lang),
-                "n_cocok_longgar": idnum.words(tablechecks.matches_within(df, target, loose), lang)})
+    out.update(
+        {
+            "klaim_persen": pct(target, 2, lang),
+            "n_dicoba": str(f["n_dicoba"]),
+            "keluarga": listing([labels.term(k, lang) for k in f["keluarga"]], lang),
+            "toleransi": fmt(f["toleransi"], 3, lang),
+            "terdekat": f["terdekat"][lang],
+            "terdekat_nilai": pct(f["terdekat_nilai"], 2, lang),
+            "terdekat_selisih": fmt(f["terdekat_selisih"], 2, lang),
+            "toleransi_longgar": fmt(loose, 1, lang),
+            "n_cocok_longgar": idnum.words(tablechecks.matches_within(df, target, loose), lang),
+        }
+    )
     return out
 
 
@@ -99,13 +128,16 @@ def cell(bab, lang: str) -> dict:
     r = quality.cell_readings(bab.df)
     if r is None:
         return {}
-    return {"sel_tetangga": fmt(r["tetangga"], 1, lang),
-            "sel_total_kami": pct(r["temuan_kami"]["total_perubahan"], 2, lang, sign=True),
-            "sel_total_tetangga": pct(r["temuan_tetangga"]["total_perubahan"], 2, lang, sign=True),
-            "sel_tahun": str(r["tahun"])}
+    return {
+        "sel_tetangga": fmt(r["tetangga"], 1, lang),
+        "sel_total_kami": pct(r["temuan_kami"]["total_perubahan"], 2, lang, sign=True),
+        "sel_total_tetangga": pct(r["temuan_tetangga"]["total_perubahan"], 2, lang, sign=True),
+        "sel_tahun": str(r["tahun"]),
+    }
 
 
 # --------------------------------------------------------------------------- tables
+
 
 def printed(bab, lang: str) -> Table:
     """The raw file exactly as printed (strings), headers as printed."""
@@ -121,11 +153,15 @@ def errata_table(bab, lang: str) -> Table | None:
     if not bab.df.attrs["koreksi"]:
         return None
     fixes = errata.frame()
-    shown = pd.DataFrame({
-        "baris": fixes["baris"], "kolom": fixes["kolom"], "tercetak": fixes["nilai_tercetak"],
-        "dipakai": [fmt(idnum.parse(v), 1, lang) for v in fixes["nilai_koreksi"]],
-        "alasan": fixes["alasan" if lang == "id" else "alasan_en"],
-    })
+    shown = pd.DataFrame(
+        {
+            "baris": fixes["baris"],
+            "kolom": fixes["kolom"],
+            "tercetak": fixes["nilai_tercetak"],
+            "dipakai": [fmt(idnum.parse(v), 1, lang) for v in fixes["nilai_koreksi"]],
+            "alasan": fixes["alasan" if lang == "id" else "alasan_en"],
+        }
+    )
     return Table(shown, lang)
 
 
@@ -156,12 +192,15 @@ def index(bab, lang: str) -> Table:
 
 def decline(bab, lang: str) -> Table:
     ev = bab.audit.result("k03").evidence
-    shown = pd.DataFrame({
-        "tahun": ev["tahun"], "nilai_sebelumnya": ev["nilai_sebelumnya"].map(lambda v: fmt(v, 1, lang)),
-        "nilai_tabel": ev["nilai"].map(lambda v: fmt(v, 1, lang)),
-        "perubahan_pct": ev["perubahan_pct"].map(lambda v: pct(v, 2, lang, sign=True)),
-        "arah": ev["arah"].map(lambda k: labels.label(k, lang)),
-    })
+    shown = pd.DataFrame(
+        {
+            "tahun": ev["tahun"],
+            "nilai_sebelumnya": ev["nilai_sebelumnya"].map(lambda v: fmt(v, 1, lang)),
+            "nilai_tabel": ev["nilai"].map(lambda v: fmt(v, 1, lang)),
+            "perubahan_pct": ev["perubahan_pct"].map(lambda v: pct(v, 2, lang, sign=True)),
+            "arah": ev["arah"].map(lambda k: labels.label(k, lang)),
+        }
+    )
     return Table(shown, lang)
 
 
@@ -171,17 +210,20 @@ def period(bab, lang: str) -> Table:
 
 def nearest(bab, lang: str) -> Table:
     ev = bab.audit.result("k05").evidence
-    shown = pd.DataFrame({
-        "perhitungan": [labels.term(k, lang) for k in ev["perhitungan"]],
-        "baris": [audit.row_name(n, lang) for n in ev["baris"]],
-        "periode": [str(a) if a == b else span(a, b) for a, b in zip(ev["dari"], ev["sampai"])],
-        "nilai_pct": ev["nilai_pct"].map(lambda v: pct(v, 2, lang)),
-        "selisih": ev["selisih"].map(lambda v: fmt(v, 3, lang)),
-    })
+    shown = pd.DataFrame(
+        {
+            "perhitungan": [labels.term(k, lang) for k in ev["perhitungan"]],
+            "baris": [audit.row_name(n, lang) for n in ev["baris"]],
+            "periode": [str(a) if a == b else span(a, b) for a, b in zip(ev["dari"], ev["sampai"])],
+            "nilai_pct": ev["nilai_pct"].map(lambda v: pct(v, 2, lang)),
+            "selisih": ev["selisih"].map(lambda v: fmt(v, 3, lang)),
+        }
+    )
     return Table(shown, lang)
 
 
 # --------------------------------------------------------------------------- figures
+
 
 def fig_levels(bab, lang: str):
     return figures.levels(bab.df, lang, highlight=bab.p.subsektor)

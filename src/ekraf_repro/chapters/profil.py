@@ -1,4 +1,5 @@
 """Appendix: one page per subsector, made from the template notebook run once per subsector."""
+
 import pandas as pd
 
 from .. import analysis, figures, idnum, subsectors
@@ -10,10 +11,14 @@ def glues(bab, lang: str) -> dict:
     p, df = bab.p, bab.df
     prof = analysis.profile(df, p.subsektor)
     return {
-        "nama": subsectors.display(p.subsektor, lang), "tahun_awal": str(p.tahun_awal), "tahun_akhir": str(p.tahun_akhir),
-        "nilai_awal": fmt(prof["nilai"].iloc[0], 1, lang), "nilai_akhir": fmt(prof["nilai"].iloc[-1], 1, lang),
+        "nama": subsectors.display(p.subsektor, lang),
+        "tahun_awal": str(p.tahun_awal),
+        "tahun_akhir": str(p.tahun_akhir),
+        "nilai_awal": fmt(prof["nilai"].iloc[0], 1, lang),
+        "nilai_akhir": fmt(prof["nilai"].iloc[-1], 1, lang),
         "cagr": pct(analysis.cagr(df)[p.subsektor], 2, lang, sign=True),
-        "pangsa_min": pct(prof["pangsa_pct"].min(), 1, lang), "pangsa_max": pct(prof["pangsa_pct"].max(), 1, lang),
+        "pangsa_min": pct(prof["pangsa_pct"].min(), 1, lang),
+        "pangsa_max": pct(prof["pangsa_pct"].max(), 1, lang),
         "peringkat": rank_phrase(sorted({int(r) for r in prof["peringkat"]}), lang),
         "n_subsektor": idnum.words(len(df.attrs["subsektor"]), lang),
     }
@@ -31,12 +36,16 @@ def rank_phrase(ranks: list[int], lang: str) -> str:
 
 def profile(bab, lang: str) -> Table:
     prof = analysis.profile(bab.df, bab.p.subsektor)
-    shown = pd.DataFrame({
-        "tahun": prof.index, "nilai_tabel": prof["nilai"].map(lambda v: fmt(v, 1, lang)),
-        "perubahan_pct": prof["perubahan_pct"].map(lambda v: "–" if v != v else pct(v, 2, lang, sign=True)),
-        "pangsa_pct": prof["pangsa_pct"].map(lambda v: pct(v, 1, lang)), "peringkat": prof["peringkat"],
-        "indeks_kolom": prof["indeks"].map(lambda v: fmt(v, 1, lang)),
-    })
+    shown = pd.DataFrame(
+        {
+            "tahun": prof.index,
+            "nilai_tabel": prof["nilai"].map(lambda v: fmt(v, 1, lang)),
+            "perubahan_pct": prof["perubahan_pct"].map(lambda v: "–" if v != v else pct(v, 2, lang, sign=True)),
+            "pangsa_pct": prof["pangsa_pct"].map(lambda v: pct(v, 1, lang)),
+            "peringkat": prof["peringkat"],
+            "indeks_kolom": prof["indeks"].map(lambda v: fmt(v, 1, lang)),
+        }
+    )
     return Table(shown, lang)
 
 

@@ -1,7 +1,8 @@
 """Chapter 2: Keohane, paradiplomacy, the actors the paper names and their relations, Permendagri No. 3/2008."""
+
 import pandas as pd
 
-from .. import audit, coded, figures, idnum, labels, matrices, network
+from .. import coded, figures, idnum, labels, matrices, network
 from ..show import Table, listing
 
 
@@ -27,23 +28,32 @@ def glues(bab, lang: str) -> dict:
     w = lambda n: idnum.words(n, lang)  # noqa: E731
     return {
         # counts in a series are written as figures (EYD V)
-        "n_aktor": str(len(aktor)), "n_relasi": str(len(relasi)),
-        "n_subnasional": str(by_tier.get("subnasional", 0)), "n_nasional": str(by_tier.get("nasional", 0)),
+        "n_aktor": str(len(aktor)),
+        "n_relasi": str(len(relasi)),
+        "n_subnasional": str(by_tier.get("subnasional", 0)),
+        "n_nasional": str(by_tier.get("nasional", 0)),
         "n_nonnegara": str(by_tier.get("non_negara", 0)),
-        "pusat_jaringan": deg.loc[0, "nama" if lang == "id" else "nama_en"], "pusat_derajat": w(deg.loc[0, "total"]),
-        "n_terisolasi": w(len(alone)), "terisolasi": listing(alone, lang),
-        "n_relasi_pusat": w(len(_central(g))), "n_lintas_negara": w(len(cross)),
+        "pusat_jaringan": deg.loc[0, "nama" if lang == "id" else "nama_en"],
+        "pusat_derajat": w(deg.loc[0, "total"]),
+        "n_terisolasi": w(len(alone)),
+        "terisolasi": listing(alone, lang),
+        "n_relasi_pusat": w(len(_central(g))),
+        "n_lintas_negara": w(len(cross)),
         "n_prinsip": w(len(coded.table("prinsip_permendagri"))),
     }
 
 
 def actors(bab, lang: str) -> Table:
     a = coded.table("aktor")
-    shown = pd.DataFrame({
-        "nama": coded.text(a, "nama", lang), "jenis": a["jenis"].map(lambda k: labels.term(k, lang)),
-        "tingkat": a["tingkat"].map(lambda k: labels.term(k, lang)), "negara": a["negara"],
-        "bagian_kode": a["bagian"].map(lambda b: labels.section(matrices.section(b), lang)),
-    })
+    shown = pd.DataFrame(
+        {
+            "nama": coded.text(a, "nama", lang),
+            "jenis": a["jenis"].map(lambda k: labels.term(k, lang)),
+            "tingkat": a["tingkat"].map(lambda k: labels.term(k, lang)),
+            "negara": a["negara"],
+            "bagian_kode": a["bagian"].map(lambda b: labels.section(matrices.section(b), lang)),
+        }
+    )
     return Table(shown, lang)
 
 
@@ -52,11 +62,14 @@ def central(bab, lang: str) -> Table:
     nodes = dict(g.nodes(data=True))
     rel = _central(g)
     name = "nama" if lang == "id" else "nama_en"
-    shown = pd.DataFrame({
-        "dari": rel["sumber"].map(lambda n: nodes[n][name]), "ke": rel["target"].map(lambda n: nodes[n][name]),
-        "hubungan": rel["jenis_relasi"].map(lambda k: labels.term(k, lang)),
-        "keterangan": coded.text(rel, "keterangan", lang),
-    })
+    shown = pd.DataFrame(
+        {
+            "dari": rel["sumber"].map(lambda n: nodes[n][name]),
+            "ke": rel["target"].map(lambda n: nodes[n][name]),
+            "hubungan": rel["jenis_relasi"].map(lambda k: labels.term(k, lang)),
+            "keterangan": coded.text(rel, "keterangan", lang),
+        }
+    )
     return Table(shown, lang)
 
 
