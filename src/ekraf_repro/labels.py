@@ -165,6 +165,7 @@ _LABELS = {
         "Largest share gap to the press (data quality)",
     ),
     "poin": ("poin", "points"),
+    "hasil": ("Hasil (% atau poin)", "Result (% or points)"),
     "arah_sel": (
         "Seperti ditunjukkan di atas, selisih arah ini bergantung pada sel yang rusak.",
         "As shown above, this difference in direction depends on the malformed cell.",
@@ -202,7 +203,10 @@ _LABELS = {
     "pindah_pustaka": ("ke catatan daftar pustaka", "to a bibliography note"),
     "pindah_catatan": ("ke catatan bacaan", "to the reading notes"),
     "pindah_mutu": ("ke subbab mutu data", "to the data-quality section"),
-    "tidak_ada_status": ("tidak ada pernyataan yang berstatus {status}", "no statement is rated {status}"),
+    "tidak_ada_status": (
+        "tidak ada pernyataan yang berstatus \u201c{status}\u201d",
+        "none is rated \u201c{status}\u201d",
+    ),
     "ya": ("ya", "yes"),
     "tidak": ("tidak", "no"),
 }

@@ -55,7 +55,10 @@ def render() -> str:
         lines += [f"(konkordansi-{key.lower()})=", f"## {heading}", ""]
         body = []
         for r in rows.itertuples(index=False):
-            places = ", ".join(f"{{ref}}`{label}`" for label in r.dibahas.split())
+            labels_ = r.dibahas.split() + (
+                ["audit-catatan"] if noted(r.id) and "audit-catatan" not in r.dibahas else []
+            )
+            places = ", ".join(f"{{ref}}`{label}`" for label in labels_)
             marks = [f"{{ref}}`{cid} <audit-hasil>`" for cid in audited(r.id)]
             marks += [f"{{ref}}`{nid} <audit-catatan>`" for nid in noted(r.id)]
             body.append([f"**{r.id}**", italic(r.ringkasan), places, ", ".join(marks) or "–"])

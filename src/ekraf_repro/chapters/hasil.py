@@ -59,8 +59,9 @@ def glues(bab, lang: str) -> dict:
         "n_bersama": w(joint_policies(upaya)),
         "n_pemkot": w(int((upaya["kelompok"] == "kebijakan_pemkot_bandung").sum())),
         "n_kendala_terjawab": w(int((m.loc[kendala["id"]].sum(axis=1) > 0).sum())),
-        "n_kendala_terjawab_en": idnum.words(int((m.loc[kendala["id"]].sum(axis=1) > 0).sum()), "en"),
-        "n_kendala_en": idnum.words(len(kendala), "en"),
+        "kendala_terjawab_en": _share_en(
+            int((m.loc[kendala["id"]].sum(axis=1) > 0).sum()), len(kendala), "constraints"
+        ),
         "nama_tidak_didukung": audit.status_name("tidak_didukung", lang),
         "hari_wawancara": tanggal.weekday(coded.event("e_wawancara")["tanggal"], lang),
         "tanggal_wawancara": _date("e_wawancara", lang),
@@ -69,9 +70,16 @@ def glues(bab, lang: str) -> dict:
         "n_upaya_lepas": w(len(idle)),
         "upaya_lepas": listing([lower_first(n) for n in coded.text(idle, "singkat", lang)], lang),
     }
-    for cid in ("k09", "k10", "k11", "k12", "k13", "k18", "k19", "k20", "k21", "k22", "k23"):
+    for cid in ("k09", "k10", "k11", "k12", "k13", "k18", "k19", "k20", "k21", "k22", "k23", "k28"):
         out[f"st_{cid}"] = audit.status_name(a.status(cid), lang)
     return out
+
+
+def _share_en(n: int, total: int, what: str) -> str:
+    """ "all four constraints", or "three of the four constraints"."""
+    if n == total:
+        return f"all {idnum.words(total, 'en')} {what}"
+    return f"{idnum.words(n, 'en')} of the {idnum.words(total, 'en')} {what}"
 
 
 def joint_policies(upaya: pd.DataFrame) -> int:

@@ -48,7 +48,8 @@ def glues(bab, lang: str) -> dict:
 
 def tally(counts: pd.Series, lang: str) -> str:
     """The audit's result as one clause: the statuses that occur with their counts, then those that do not."""
-    given = listing([f"{idnum.words(n, lang)} {audit.status_name(s, lang)}" for s, n in counts.items() if n], lang)
+    # a series of counts is written in figures (EYD V)
+    given = listing([f"{n} {audit.status_name(s, lang)}" for s, n in counts.items() if n], lang)
     none = [audit.status_name(s, lang) for s, n in counts.items() if not n]
     if not none:
         return given

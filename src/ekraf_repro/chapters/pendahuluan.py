@@ -117,6 +117,7 @@ def checks(bab, lang: str) -> dict:
             "terdekat_nilai": pct(f["terdekat_nilai"], 2, lang),
             "terdekat_selisih": fmt(f["terdekat_selisih"], 2, lang),
             "toleransi_longgar": fmt(loose, 1, lang),
+            "n_cocok_en": "none" if not f["n_cocok"] else idnum.words(f["n_cocok"], "en"),
             "n_cocok_longgar": idnum.words(tablechecks.matches_within(df, target, loose), lang),
         }
     )
@@ -215,7 +216,11 @@ def nearest(bab, lang: str) -> Table:
             "perhitungan": [labels.term(k, lang) for k in ev["perhitungan"]],
             "baris": [audit.row_name(n, lang) for n in ev["baris"]],
             "periode": [str(a) if a == b else span(a, b) for a, b in zip(ev["dari"], ev["sampai"])],
-            "nilai_pct": ev["nilai_pct"].map(lambda v: pct(v, 2, lang)),
+            # a change in share is in percentage points, every other computation in percent
+            "hasil": [
+                f"{fmt(v, 2, lang)} {labels.label('poin', lang)}" if k == "perubahan_pangsa" else pct(v, 2, lang)
+                for k, v in zip(ev["perhitungan"], ev["nilai_pct"])
+            ],
             "selisih": ev["selisih"].map(lambda v: fmt(v, 3, lang)),
         }
     )
