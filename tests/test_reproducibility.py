@@ -4,6 +4,7 @@ The ``built_copy`` fixture runs `ekraf book` in a fresh copy of the project
 (no manifest, no _build), which executes every notebook from the raw data.
 """
 
+import json
 import os
 import shutil
 import subprocess
@@ -129,4 +130,9 @@ def test_checks_fail_when_one_number_changes(tmp_path):
     assert result.returncode == 0, result.stderr[-2000:]
     problems = stability.compare(nb, fresh)
     assert problems and all("changed" in p for p in problems)
-    assert any("c12" in p for p in problems)  # the levels figure
+    levels = next(
+        c["id"]
+        for c in json.loads(nb.read_text())["cells"]
+        if "gbr_nilai" in "".join(c["source"]) and c["cell_type"] == "code"
+    )
+    assert any(levels in p for p in problems)  # the levels figure

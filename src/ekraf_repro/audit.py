@@ -16,7 +16,7 @@ import datetime as dt
 
 import pandas as pd
 
-from . import analysis, coded, labels, matrices, show, subsectors, tablechecks, tanggal
+from . import analysis, coded, idnum, labels, matrices, show, subsectors, tablechecks, tanggal
 from .tablechecks import BERTENTANGAN, SEJALAN, SESUAI, TIDAK_DAPAT, TIDAK_DIDUKUNG, TIDAK_SEJALAN, Check
 
 CHECKS = {}
@@ -87,9 +87,21 @@ def _interview() -> dt.date:
 @check
 def turun_tiap_tahun(df, claim):
     result = tablechecks.decline_every_year(df, claim["nilai"])
+    f = result.facts
     first, last = coded.claim_years("k04")
     # A rise counts against the paper's period however its start is read: a change into a year after the first.
-    result.facts["naik_periode"] = [y for y in result.facts["naik"] if first < y <= last]
+    f["naik_periode"] = [y for y in f["naik"] if first < y <= last]
+    # What the table shows, in the sentence that fits it (the data may be a variant's).
+    if not f["n_tahun"]:
+        key = "k03_tanpa_baris"
+    elif not f["naik"]:
+        key = "k03_turun_semua"
+    elif f["naik_periode"]:
+        key = "k03_naik_dalam_periode"
+    else:
+        key = "k03_naik"
+    f["temuan"] = {lang: labels.label(key, lang) for lang in labels.LANGUAGES}
+    f["baris"] = {lang: subsectors.display(claim["nilai"], lang) for lang in labels.LANGUAGES}
     return result
 
 
@@ -97,9 +109,29 @@ def turun_tiap_tahun(df, claim):
 def periode_teks(df, claim):
     """The named period against the table: the years it holds are judged under k03; the years it lacks cannot be."""
     result = tablechecks.period_matches(df, coded.claim_years(claim.name))
-    if result.facts["hilang"]:
-        return Check(TIDAK_DAPAT, result.facts, result.evidence)
-    return result
+    caption = coded.row("transkripsi", "T2")["diharapkan"].split("-")
+    result.facts.update(
+        {"periode_teks": show.span(*coded.claim_years(claim.name)), "periode_keterangan": show.span(*caption)}
+    )
+    f = result.facts
+    first, last = coded.claim_years(claim.name)
+    craft = coded.claim("k03")["nilai"]
+    f["baris"] = {lang: subsectors.display(craft, lang) for lang in labels.LANGUAGES}
+    if f["hilang"]:
+        f["temuan"] = {lang: labels.label("k04_tahun_hilang", lang) for lang in labels.LANGUAGES}
+        return Check(TIDAK_DAPAT, f, result.evidence)
+    # The table holds the whole period (a variant's table may): the decline is judged there, as under k03,
+    # counting only the changes into a year after the period's first, however its start is read.
+    decline = tablechecks.decline_every_year(df, craft)
+    f["naik_periode"] = [y for y in decline.facts["naik"] if first < y <= last]
+    if not decline.facts["n_tahun"]:
+        key, status = "k03_tanpa_baris", TIDAK_DAPAT
+    elif f["naik_periode"]:
+        key, status = "k04_naik_dalam_periode", BERTENTANGAN
+    else:
+        key, status = "k04_turun_dalam_periode", SESUAI
+    f["temuan"] = {lang: labels.label(key, lang) for lang in labels.LANGUAGES}
+    return Check(status, f, result.evidence)
 
 
 @check
@@ -107,6 +139,16 @@ def persen_turunan(df, claim):
     result = tablechecks.derive_percentage(df, float(claim["nilai"]), threshold("toleransi_persen"))
     f = result.facts
     f["terdekat"] = {lang: candidate(f, lang) for lang in labels.LANGUAGES}
+    n = f["n_cocok"]
+    f["cocok"] = {
+        lang: labels.label(
+            "cocok_nol" if not n else "cocok_ada",
+            lang,
+            n=idnum.words(n, lang),
+            angka=idnum.fmt(float(claim["nilai"]), 2, lang),
+        )
+        for lang in labels.LANGUAGES
+    }
     return result
 
 
@@ -336,10 +378,24 @@ class Audit:
     def status(self, cid: str) -> str:
         return self.result(cid).status
 
+    def table_name(self, lang: str = "id") -> str:
+        """What the text calls the table this audit reads: Tabel 1.1, or a variant's data table."""
+        original = self.df is None or self.df.attrs.get("asli", True)
+        return labels.label("tabel_data_asli" if original else "tabel_data_varian", lang)
+
+    def _fill(self, cid: str, column: str, lang: str) -> str:
+        template = self.claims.loc[cid, column if lang == "id" else f"{column}_en"]
+        facts = {"tabel_data": self.table_name(lang), **self.result(cid).facts}
+        text = show.fill(template, facts, lang)
+        return show.fill(text, facts, lang) if "{" in text else text  # a fact may itself be a sentence template
+
     def evidence(self, cid: str, lang: str = "id") -> str:
         """The sentence on what a status rests on, filled with the computed facts."""
-        template = self.claims.loc[cid, "bukti" if lang == "id" else "bukti_en"]
-        return show.fill(template, self.result(cid).facts, lang)
+        return self._fill(cid, "bukti", lang)
+
+    def rule(self, cid: str, lang: str = "id") -> str:
+        """The statement's rule, naming the table it reads."""
+        return self._fill(cid, "aturan", lang)
 
     def rows(self, lang: str = "id", only: tuple[str, ...] | None = None) -> pd.DataFrame:
         """One row per statement: number, paragraph, paraphrase, status, rule and evidence, in the reader's words.
@@ -357,7 +413,7 @@ class Audit:
                     "paragraf": claim["paragraf"],
                     "klaim": claim["parafrase" if lang == "id" else "parafrase_en"],
                     "status": status_name(status, lang),
-                    "aturan": claim["aturan" if lang == "id" else "aturan_en"],
+                    "aturan": self.rule(cid, lang),
                     "bukti": self.evidence(cid, lang),
                 }
             )

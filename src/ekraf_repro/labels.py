@@ -133,8 +133,8 @@ _LABELS = {
     "tidak_dekat": ("tidak dekat", "not close"),
     "setara": ("setara besarnya", "of the same size"),
     "tidak_setara": ("tidak setara besarnya", "not of the same size"),
-    "searah": ("searah", "same direction"),
-    "berlawanan": ("berlawanan", "opposite"),
+    "searah": ("searah", "in the same direction"),
+    "berlawanan": ("berlawanan", "in the opposite direction"),
     "perhitungan_cocok": ("{n} perhitungan cocok", "{n} computations match"),
     "perhitungan_cocok_nol": ("tidak ada perhitungan yang cocok", "no computation matches"),
     "temuan_berganda": ("{n} temuan dengan dua sumber atau lebih", "{n} findings with two or more sources"),
@@ -203,6 +203,71 @@ _LABELS = {
     "pindah_pustaka": ("ke catatan daftar pustaka", "to a bibliography note"),
     "pindah_catatan": ("ke catatan bacaan", "to the reading notes"),
     "pindah_mutu": ("ke subbab mutu data", "to the data-quality section"),
+    # what the computed text calls the table it reads: the paper's, or a variant's
+    "tabel_data_asli": ("Tabel 1.1", "Table 1.1"),
+    "tabel_data_varian": ("tabel data varian ini", "this variant's data table"),
+    # what Tabel 1.1 (or a variant's table) shows about the craft row, for statement k03
+    "k03_tanpa_baris": (
+        "{tabel_data:cap} tidak memuat baris {baris}, sehingga pernyataan ini tidak dapat diuji dengan tabel itu.",
+        "{tabel_data:cap} has no {baris} row, so the statement cannot be tested on it.",
+    ),
+    "k03_turun_semua": (
+        "Menurut {tabel_data}, {baris} turun pada setiap tahun: {turun}.",
+        "By {tabel_data}, {baris} fell in every year: {turun}.",
+    ),
+    "k03_naik": (
+        "Menurut {tabel_data}, {baris} turun pada {turun} tetapi naik pada {naik}.",
+        "By {tabel_data}, {baris} fell in {turun} but rose in {naik}.",
+    ),
+    "k03_naik_dalam_periode": (
+        "Menurut {tabel_data}, {baris} turun pada {turun} tetapi naik pada {naik}. Kenaikan {naik_periode} "
+        "berada di dalam periode yang disebut makalah, bagaimanapun awal periode itu dibaca.",
+        "By {tabel_data}, {baris} fell in {turun} but rose in {naik}. The rise in {naik_periode} lies within "
+        "the period the paper names, however its start is read.",
+    ),
+    "k04_tahun_hilang": (
+        "{tabel_data:cap} mencakup {tabel}, sehingga penurunan pada {hilang} tidak dapat dilihat di tabel itu. "
+        "Teks makalah menyebut {periode_teks}, sedangkan keterangan Tabel 1.1 makalah menyebut {periode_keterangan}.",
+        "{tabel_data:cap} covers {tabel}, so a decline in {hilang} cannot be seen in it. The paper's text names "
+        "{periode_teks}, while the source line of the paper's Table 1.1 names {periode_keterangan}.",
+    ),
+    "k04_naik_dalam_periode": (
+        "{tabel_data:cap} mencakup seluruh periode {periode_teks}, dan di dalamnya {baris} naik pada {naik_periode}.",
+        "{tabel_data:cap} covers the whole period {periode_teks}, and within it {baris} rose in {naik_periode}.",
+    ),
+    "k04_turun_dalam_periode": (
+        "{tabel_data:cap} mencakup seluruh periode {periode_teks}, dan di dalamnya {baris} tidak pernah naik.",
+        "{tabel_data:cap} covers the whole period {periode_teks}, and within it {baris} never rose.",
+    ),
+    # chapter 5: the comparisons with the press, weighed together (only those the data's years allow)
+    "timbang_pangsa": (
+        "pangsa subsektornya {hasil} dengan pangsa menurut pers",
+        "its subsector shares are {hasil} to the press-reported ones",
+    ),
+    "timbang_besaran": (
+        "totalnya {hasil} dengan total pers bila dibaca sebagai ribu dolar AS",
+        "its totals are {hasil} as the press totals when read as thousand US dollars",
+    ),
+    "timbang_arah": (
+        "arah perubahan totalnya pada {tahun} {hasil} dengan perkiraan pers",
+        "the change in its total in {tahun} went {hasil} compared with the press estimate",
+    ),
+    "timbang": ("Ditimbang bersama: {daftar}.", "Weighed together: {daftar}."),
+    "timbang_nol": (
+        "Tahun-tahun data ini tidak bertemu dengan tahun angka pers, sehingga tidak ada perbandingan yang dapat "
+        "dibuat.",
+        "The years of these data do not meet the years of the press figures, so no comparison can be made.",
+    ),
+    "kepekaan_tetap": (
+        "tidak satu pun dari {n} pembacaan lain mengubah statusnya",
+        "none of the {n} other readings changes its status",
+    ),
+    "kepekaan_berubah": (
+        "{m} dari {n} pembacaan lain mengubah statusnya: {daftar}",
+        "{m} of the {n} other readings change its status: {daftar}",
+    ),
+    "cocok_nol": ("tidak ada yang dibulatkan menjadi {angka}", "none rounds to {angka}"),
+    "cocok_ada": ("{n} dibulatkan menjadi {angka}", "{n} round to {angka}"),
     "tidak_ada_status": (
         "tidak ada pernyataan yang berstatus \u201c{status}\u201d",
         "none is rated \u201c{status}\u201d",

@@ -43,6 +43,11 @@ class Bab:
     def df(self) -> pd.DataFrame:
         return self.p.table
 
+    @property
+    def asli(self) -> bool:
+        """Does this notebook read the book's own Tabel 1.1, whole? (False in a variant on other data or years.)"""
+        return self.p is None or self.p.original
+
     @cached_property
     def audit(self):
         """The claims audit of this notebook's table, computed once."""
@@ -57,7 +62,10 @@ class Bab:
         for lang in self.langs:
             for key, value in make(self, lang).items():
                 show.check_text(key, value)
-                _display(key, {"text/plain": repr(str(value))}, lang)
+                bundle = {"text/plain": repr(str(value))}
+                if isinstance(value, show.FileName):  # placed with {glue:md}, set as code
+                    bundle["text/markdown"] = f"`{value}`"
+                _display(key, bundle, lang)
 
     def condition(self, name: str, value: bool) -> None:
         """Record a fact about this run's data that decides which passages of the chapter apply.
@@ -69,6 +77,11 @@ class Bab:
         """
         for lang in self.langs:
             _display(f"{CONDITION}{name}", {"text/plain": repr("ya" if value else "tidak")}, lang)
+
+    def conditions(self, make: Callable[["Bab"], dict[str, bool]]) -> None:
+        """Record every condition ``make(self)`` returns (see :meth:`condition`)."""
+        for name, value in make(self).items():
+            self.condition(name, value)
 
     def table(self, key: str, make: Callable[["Bab", str], object]) -> None:
         """Glue the table ``make(self, lang)`` (a :class:`show.Table`) as Markdown under ``key``.

@@ -42,6 +42,11 @@ class Params:
     def years(self) -> list[int]:
         return list(range(self.tahun_awal, self.tahun_akhir + 1))
 
+    @property
+    def original(self) -> bool:
+        """Is the data the book's own Tabel 1.1, whole (not another file, not a cut of its years)?"""
+        return bool(self.table.attrs.get("asli"))
+
 
 def data_path(value: str | Path, root: Path | None = None) -> Path:
     """Resolve a ``data`` value against the project root."""
@@ -91,7 +96,9 @@ def resolve(root: Path | None = None, **given) -> Params:
     if base_year not in span:
         raise InputError(f"parameter tahun_dasar={base_year}: must lie within tahun_awal-tahun_akhir ({start}-{end})")
     cut = df[df["tahun"].between(start, end)].reset_index(drop=True)
-    cut.attrs = dict(df.attrs)
+    # The book's own table, whole: only then may the text describe Tabel 1.1 as the data of this run.
+    original = path.resolve() == data_path(DEFAULT_DATA, root).resolve() and (start, end) == (years[0], years[-1])
+    cut.attrs = {**df.attrs, "asli": original, "tahun_berkas": (years[0], years[-1])}
     return Params(path, match[0], start, end, base_year, values["bahasa"], cut)
 
 

@@ -18,8 +18,18 @@ import pandas as pd
 from . import idnum, labels, tanggal
 
 
+class FileName(str):
+    """A file's name shown to a reader: set as code (``tabel_saya.csv``), placed with ``{glue:md}``."""
+
+
 def check_text(key: str, value) -> None:
-    """Stop on a glued value that still looks like code (``snake_case``, ``True``, an ISO date)."""
+    """Stop on a glued value that still looks like code (``snake_case``, ``True``, an ISO date).
+
+    A :class:`FileName` is exempt: it is shown as code, which a reader recognises as a name."""
+    if isinstance(value, FileName):
+        if "/" in value or "\\" in value:
+            raise ValueError(f"glue '{key}': {value!r} is a path; show the file's name only")
+        return
     if labels.looks_like_code(str(value)):
         raise ValueError(f"glue '{key}': the value {str(value)!r} looks like code, not like text for a reader")
 
@@ -119,7 +129,7 @@ class _Facts(string.Formatter):
     A value given as ``{"id": ..., "en": ...}`` is first narrowed to the language.
     Specs: ``w`` (a count in words where the text writes it so, :func:`idnum.words`),
     ``pct`` / ``pct1`` (percentages with 2 / 1 decimals), ``spct`` (signed),
-    ``0``/``1``/``2`` (decimals), ``date`` (a date as the text writes it); lists are
+    ``0``/``1``/``2`` (decimals), ``date`` (a date as the text writes it), ``cap`` (capitalised); lists are
     joined with :func:`listing`; other values are written as they are.
     """
 
@@ -132,6 +142,9 @@ class _Facts(string.Formatter):
             value = value[lang]
         if spec == "w":
             return idnum.words(value, lang)
+        if spec == "cap":  # at the start of a sentence
+            text = str(value)
+            return text[:1].upper() + text[1:]
         if spec in ("pct", "pct1", "spct"):
             return idnum.pct(value, 1 if spec == "pct1" else 2, lang, sign=spec == "spct")
         if spec.isdigit():

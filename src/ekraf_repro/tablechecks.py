@@ -12,6 +12,7 @@ from itertools import combinations
 import pandas as pd
 
 from . import analysis
+from .subsectors import official_name
 
 SESUAI = "sesuai"
 BERTENTANGAN = "bertentangan"
@@ -33,8 +34,10 @@ class Check:
 def decline_every_year(df: pd.DataFrame, subsektor: str = "Kriya") -> Check:
     """Does ``subsektor`` fall in every year of the table? Contradicted by any year that rose."""
     w = analysis.wide(df)
-    if subsektor not in w.index:
+    rows = [n for n in w.index if official_name(n) == official_name(subsektor)]  # "kriya" or "KRIYA" too
+    if not rows:
         return Check(TIDAK_DAPAT, {"naik": [], "turun": [], "n_tahun": 0})
+    subsektor = rows[0]
     change = analysis.yoy(df).loc[subsektor]
     ev = pd.DataFrame(
         {

@@ -3,7 +3,20 @@ checks, and the quality of Tabel 1.1."""
 
 import pandas as pd
 
-from .. import analysis, audit, coded, figures, idnum, labels, notes, quality, sensitivity, subsectors, transcription
+from .. import (
+    analysis,
+    audit,
+    coded,
+    figures,
+    idnum,
+    labels,
+    notes,
+    quality,
+    sensitivity,
+    show,
+    subsectors,
+    transcription,
+)
 from ..idnum import fmt, pct
 from ..show import Table, listing
 
@@ -19,6 +32,7 @@ def glues(bab, lang: str) -> dict:
         "ringkas": tally(counts, lang),
         "ringkas_en": tally(counts, "en"),
         "id_bertentangan": ids(("bertentangan",)),
+        "tabel_data": a.table_name(lang),
         "id_luar": ids(("tidak_sejalan",)),
     }
     for status, n in counts.items():
@@ -60,7 +74,8 @@ def tally(counts: pd.Series, lang: str) -> str:
 
 def press(df: pd.DataFrame, lang: str) -> dict:
     shares, totals, direction = quality.press_shares(df), quality.press_totals(df), quality.press_direction(df)
-    out = {}
+    out = {"tahun_arah_pers": str(int(quality._press("perubahan_total")["tahun"].iloc[0]))}
+    clauses = []
     if len(shares):
         out.update(
             {
@@ -69,6 +84,7 @@ def press(df: pd.DataFrame, lang: str) -> dict:
                 "pangsa_dekat": labels.label("dekat" if shares["dekat"].all() else "tidak_dekat", lang),
             }
         )
+        clauses.append(labels.label("timbang_pangsa", lang, hasil=out["pangsa_dekat"]))
     if len(totals):
         out.update(
             {
@@ -78,6 +94,7 @@ def press(df: pd.DataFrame, lang: str) -> dict:
                 "besaran": labels.label("setara" if totals["setara"].all() else "tidak_setara", lang),
             }
         )
+        clauses.append(labels.label("timbang_besaran", lang, hasil=out["besaran"]))
     if direction:
         out.update(
             {
@@ -87,7 +104,23 @@ def press(df: pd.DataFrame, lang: str) -> dict:
                 "arah": labels.label("searah" if direction["searah"] else "berlawanan", lang),
             }
         )
+        clauses.append(labels.label("timbang_arah", lang, tahun=out["arah_tahun"], hasil=out["arah"]))
+    out["timbangan"] = (
+        labels.label("timbang", lang, daftar=listing(clauses, lang)) if clauses else labels.label("timbang_nol", lang)
+    )
     return out
+
+
+def conditions(bab) -> dict[str, bool]:
+    """Which passages of chapter 5 apply to this run's data (``jika:`` tags in the notebook)."""
+    df = bab.df
+    return {
+        "asli": bab.asli,
+        "koreksi": quality.cell_readings(df) is not None,
+        "ada_pangsa": bool(len(quality.press_shares(df))),
+        "ada_total": bool(len(quality.press_totals(df))),
+        "ada_arah": bool(quality.press_direction(df)),
+    }
 
 
 def cell(df: pd.DataFrame, lang: str) -> dict:
@@ -141,7 +174,10 @@ def statuses(bab, lang: str) -> Table:
             {
                 "status": coded.text(s, "nama", lang),
                 "arti": coded.text(s, "arti", lang),
-                "aturan": coded.text(s, "aturan", lang),
+                "aturan": [
+                    show.fill(t, {"tabel_data": bab.audit.table_name(lang)}, lang)
+                    for t in coded.text(s, "aturan", lang)
+                ],
             }
         ),
         lang,

@@ -69,8 +69,35 @@ def glues(bab, lang: str) -> dict:
             }
         )
     out.update(checks(bab, lang))
+    out.update(data_file(bab, lang))
     out.update(cell(bab, lang))
     return out
+
+
+def data_file(bab, lang: str) -> dict:
+    """The data this run reads, as a variant's text describes it: file name (never a path), years, subsectors."""
+    df = bab.df
+    first, last = df.attrs["tahun_berkas"]
+    return {
+        "tabel_data": bab.audit.table_name(lang),
+        "tabel_data_cap": bab.audit.table_name(lang)[:1].upper() + bab.audit.table_name(lang)[1:],
+        "nama_berkas": show.FileName(bab.p.path.name),
+        "periode_berkas": span(first, last),
+        "daftar_subsektor": listing([_name(n, lang) for n in df.attrs["subsektor"]], lang),
+    }
+
+
+def reading_changes(bab, cid: str, lang: str) -> str:
+    """How many of the other readings tried in chapter 5 change the status of ``cid``, and which."""
+    from .. import sensitivity
+
+    rows = sensitivity.rows(bab.df, bab.audit, lang)
+    mine = rows[rows["pernyataan"] == cid]
+    changed = mine.loc[mine["berubah"], "alternatif"].tolist()
+    n = idnum.words(len(mine), lang)
+    if not changed:
+        return labels.label("kepekaan_tetap", lang, n=n)
+    return labels.label("kepekaan_berubah", lang, m=idnum.words(len(changed), lang), n=n, daftar=listing(changed, lang))
 
 
 def checks(bab, lang: str) -> dict:
@@ -85,25 +112,18 @@ def checks(bab, lang: str) -> dict:
         "st_k03_en": audit.status_name(k03.status, "en"),
         "st_k04_en": audit.status_name(k04.status, "en"),
         "st_k05_en": audit.status_name(k05.status, "en"),
-        "k03_naik": listing(k03.facts["naik"], lang),
-        "k03_turun": listing(k03.facts["turun"], lang),
-        "k03_naik_periode": listing(k03.facts["naik_periode"], lang),
+        # the rules and what the table shows, as the audit writes them (right for a variant's table too)
+        **{
+            f"{cid}_{part}": text
+            for cid in ("k03", "k04", "k05")
+            for part, text in (("aturan", a.rule(cid, lang)), ("bukti", a.evidence(cid, lang)))
+        },
+        "k03_kepekaan": reading_changes(bab, "k03", lang),
         "n_hambatan_anggia": idnum.words(int((coded.table("hambatan")["kunci_bib"] == "anggia2020").sum()), lang),
         "periode_teks": span(*coded.claim_years("k04")),
         "periode_tabel": k04.facts["tabel"],
         "tahun_tanpa_data": listing(k04.facts["hilang"], lang),
     }
-    if "Kriya" in df.attrs["subsektor"]:
-        kriya = analysis.yoy(df).loc["Kriya"]
-        w = analysis.wide(df)
-        out.update(
-            {
-                "kriya_turun_terdalam": pct(kriya.min(), 2, lang),
-                "kriya_turun_terdalam_tahun": str(int(kriya.idxmin())),
-                "kriya_cagr": pct(analysis.cagr(df)["Kriya"], 2, lang, sign=True),
-                "kriya_ujung": pct((w.loc["Kriya"].iloc[-1] / w.loc["Kriya"].iloc[0] - 1) * 100, 2, lang, sign=True),
-            }
-        )
     f = k05.facts
     target = coded.claim_number("k05")
     loose = audit.alternatives("toleransi_persen")[-1]
@@ -118,6 +138,7 @@ def checks(bab, lang: str) -> dict:
             "terdekat_selisih": fmt(f["terdekat_selisih"], 2, lang),
             "toleransi_longgar": fmt(loose, 1, lang),
             "n_cocok_en": "none" if not f["n_cocok"] else idnum.words(f["n_cocok"], "en"),
+            "n_cocok": f["cocok"][lang],
             "n_cocok_longgar": idnum.words(tablechecks.matches_within(df, target, loose), lang),
         }
     )

@@ -25,6 +25,7 @@ def glues(bab, lang: str) -> dict:
         "tanggal_mou": tanggal.show(coded.context("c_mou"), lang),
         "tanggal_mou_baru": tanggal.show(coded.context("c_mou_baru"), lang),
         "n_hambatan_lepas": w(len(matrices.unaddressed())),
+        "tabel_data": a.table_name(lang),
         "n_klaim": w(len(a.claims)),
         "n_terbuka": w(int(counts[list(OPEN)].sum())),
         "n_bertentangan": w(int(counts[list(SELF)].sum())),
@@ -34,7 +35,6 @@ def glues(bab, lang: str) -> dict:
             joint_policies(coded.table("upaya"))
             + int((coded.table("upaya")["kelompok"] == "kebijakan_pemkot_bandung").sum())
         ),
-        "n_koreksi": w(len(bab.df.attrs["koreksi"])),
         "k03_naik": listing(a.result("k03").facts["naik"], lang),
         "tahun_cabut": str(tanggal.date(coded.context("c_permendagri_ganti")).year),
         "n_wawancara": w(int((sources["jenis"] == "wawancara").sum())),
