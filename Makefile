@@ -8,12 +8,14 @@ EKRAF  := $(PY) -m ekraf_repro.bookmaker.cli
 DATA   ?=
 PARAMS ?=
 OUT    ?=
+FILE   ?=
+PDF    ?=
 
 export UV_COMPILE_BYTECODE := 1
 export PYTHONHASHSEED := 0
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: help setup system-deps book pdf test check lint validate rerun bench clean
+.PHONY: help setup system-deps book pdf test check lint validate rerun sweep bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -56,8 +58,11 @@ lint: setup  ## ruff check and ruff format --check over src/ and tests/
 validate: setup  ## check a data file: make validate DATA=path/to/file.csv
 	$(EKRAF) validate $(or $(DATA),data/raw/tabel_1_1_ekspor_ekraf.csv)
 
-rerun: setup  ## variant book: make rerun DATA=file.csv PARAMS="subsektor=Fashion bahasa=en" OUT=dir
-	$(EKRAF) rerun $(if $(DATA),--data "$(DATA)") $(foreach p,$(PARAMS),--param "$(p)") $(if $(OUT),--out "$(OUT)")
+rerun: setup  ## variant book: make rerun DATA=file.csv PARAMS="subsektor=Fashion bahasa=en" OUT=dir [PDF=1]
+	$(EKRAF) rerun $(if $(DATA),--data "$(DATA)") $(foreach p,$(PARAMS),--param "$(p)") $(if $(OUT),--out "$(OUT)") $(if $(PDF),--pdf)
+
+sweep: setup  ## variant books: make sweep FILE=sweep.csv OUT=dir (one per row: nama;data;subsektor;...) [PDF=1]
+	$(EKRAF) sweep $(if $(FILE),--file "$(FILE)") $(if $(OUT),--out "$(OUT)") $(if $(PDF),--pdf)
 
 bench: setup system-deps  ## time the pipeline against plain Jupyter Book (median of RUNS=5); table in _build/bench/
 	$(PY) -m ekraf_repro.bookmaker.bench --runs $(or $(RUNS),5)

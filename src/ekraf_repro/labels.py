@@ -258,6 +258,27 @@ _LABELS = {
         "dibuat.",
         "The years of these data do not meet the years of the press figures, so no comparison can be made.",
     ),
+    "koreksi_ada": (
+        "dengan koreksi eksplisit atas {n} sel yang tercatat di erata",
+        "with explicit corrections of {n} cells recorded in the errata",
+    ),
+    "koreksi_tidak_ada": ("tanpa koreksi apa pun", "without any correction"),
+    "tidak_ada": ("tidak ada", "none"),
+    # a variant book (ekraf rerun): its title, banner and citation
+    "varian_judul": ("{judul} (varian {hash})", "{judul} (variant {hash})"),
+    "varian_bukan_asli": ("Varian, bukan edisi asli.", "A variant, not the original edition."),
+    "varian_data": ("Data: {berkas} (SHA-256 {hash}).", "Data: {berkas} (SHA-256 {hash})."),
+    "varian_param": ("Parameter yang diubah: {param}.", "Parameters changed: {param}."),
+    "varian_cara_kutip": (
+        "Untuk mengutip, kutip edisi asli dan tambahkan: \u201c{tambahan}\u201d.",
+        "To cite it, cite the original edition and add: \u201c{tambahan}\u201d.",
+    ),
+    "varian_kutip": ("varian dengan data {berkas} (SHA-256 {hash})", "variant with the data {berkas} (SHA-256 {hash})"),
+    "varian_kutip_param": (
+        "varian dengan data {berkas} (SHA-256 {hash}) dan parameter {param}",
+        "variant with the data {berkas} (SHA-256 {hash}) and the parameters {param}",
+    ),
+    "dengan_alternatif": ("{p} dengan alternatif \u201c{alt}\u201d", "{p} with the alternative \u201c{alt}\u201d"),
     "kepekaan_tetap": (
         "tidak satu pun dari {n} pembacaan lain mengubah statusnya",
         "none of the {n} other readings changes its status",

@@ -1,6 +1,7 @@
 """Render executed notebooks and prose into the HTML book with Jupyter Book (execution off)."""
 
 import hashlib
+import os
 import shutil
 import subprocess
 import sys
@@ -45,7 +46,8 @@ def build(root: Path = paths.ROOT, out: Path | None = None, strict: bool = True,
         ["-W", "--keep-going"] if strict else []
     )
     print(f"book: building {paths.display(html)}", flush=True)
-    result = subprocess.run(cmd, cwd=root, capture_output=True, text=True)
+    env = {**os.environ, "EKRAF_ROOT": str(root)}  # the extensions read the project being built
+    result = subprocess.run(cmd, cwd=root, capture_output=True, text=True, env=env)
     if result.returncode != 0:
         sys.stderr.write(result.stdout[-6000:] + result.stderr[-3000:])
         raise SystemExit(f"error: jupyter-book build failed (exit {result.returncode}); see the warnings above")
@@ -95,7 +97,12 @@ def pdf(root: Path = paths.ROOT, out: Path | None = None, force: bool = False) -
         print(f"pdf: sources unchanged, {paths.display(target)} is up to date", flush=True)
     else:
         print(f"pdf: building {paths.display(target)} with xelatex", flush=True)
-        env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(), "FORCE_SOURCE_DATE": "1"}
+        env = {
+            **os.environ,
+            "SOURCE_DATE_EPOCH": source_date_epoch(),
+            "FORCE_SOURCE_DATE": "1",
+            "EKRAF_ROOT": str(root),
+        }
         scratch = out / "_pdf"
         cmd = [
             jupyter_book(),

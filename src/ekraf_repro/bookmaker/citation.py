@@ -138,7 +138,7 @@ def chapter_titles(nbdir: Path = paths.NOTEBOOKS) -> list[tuple[str, str]]:
     return out
 
 
-def render(cff: dict, nbdir: Path = paths.NOTEBOOKS) -> str:
+def render(cff: dict, nbdir: Path = paths.NOTEBOOKS, variant=None) -> str:
     lines = [
         "(mengutip)=",
         "# Cara mengutip",
@@ -149,6 +149,16 @@ def render(cff: dict, nbdir: Path = paths.NOTEBOOKS) -> str:
         "*How to cite this book, a chapter, a figure or a table, and the original paper.*",
         ":::",
         "",
+    ]
+    if variant is not None:
+        lines += [
+            "## Varian ini",
+            "",
+            f"Buku ini adalah varian, bukan edisi asli. Kutiplah edisi asli dan tambahkan keterangan varian: "
+            f"{apa(cff)} {variant.citation_suffix('id').capitalize()}.",
+            "",
+        ]
+    lines += [
         "## Buku ini",
         "",
         apa(cff),
@@ -212,6 +222,7 @@ def render(cff: dict, nbdir: Path = paths.NOTEBOOKS) -> str:
     return "\n".join(lines)
 
 
-def write(page: Path = PAGE, nbdir: Path = paths.NOTEBOOKS) -> bool:
-    """Write the page; ``nbdir`` is where the executed chapters are (a variant's own for ``make rerun``)."""
-    return generated.write(page, render(load(), nbdir))
+def write(page: Path = PAGE, nbdir: Path = paths.NOTEBOOKS, variant=None) -> bool:
+    """Write the page; ``nbdir`` is where the executed chapters are (a variant's own for ``make rerun``),
+    and a variant's page says first how to cite the variant."""
+    return generated.write(page, render(load(), nbdir, variant))

@@ -1,11 +1,10 @@
-"""Command line: ``ekraf validate|execute|book|rerun|datapage``.
+"""Command line: ``ekraf validate|execute|book|rerun|sweep|render|pdf|pages``.
 
 Every error in the user's input ends the command with one line on stderr
 (``error: ...``) and exit status 2, never a traceback.
 """
 
 import argparse
-import shutil
 import sys
 from pathlib import Path
 
@@ -62,59 +61,26 @@ def cmd_book(args) -> None:
     bookbuild.build(force=args.force)
 
 
-def _stage_data(given: Path, src: Path) -> str:
-    """The variant's ``data`` parameter, a path inside its own project.
-
-    The given file is copied in, unless it is one of the book's own files.
-    """
-    if not given.is_file():
-        loader.load(given)  # the one-line error: file not found, or a directory
-    for known in sorted((src / "data").rglob("*.csv")):
-        if known.read_bytes() == given.read_bytes():
-            return known.relative_to(src).as_posix()
-    target = src / "data" / "varian" / given.name
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(given, target)
-    return target.relative_to(src).as_posix()
-
-
 def cmd_rerun(args) -> None:
     """A variant book in OUT, built in a staging folder beside it and moved into place only when complete."""
-    params = parse_params(args.param)
-    out = Path(args.out).resolve()
-    for protected in (paths.NOTEBOOKS, paths.DATA, paths.BUILD / "html"):
-        if out == protected or protected in out.parents or out in protected.parents:
-            raise InputError(f"OUT={args.out}: must not be or contain {paths.display(protected)}")
-    stage = out.with_name(f".{out.name}.staging")
-    shutil.rmtree(stage, ignore_errors=True)
-    try:
-        if out.exists():
-            shutil.copytree(out, stage, symlinks=True)  # keeps the variant's manifest: only changed notebooks run
-        src = stage / "source"
-        src.mkdir(parents=True, exist_ok=True)
-        for name in ("_config.yml", "_toc.yml"):
-            shutil.copy2(paths.ROOT / name, src / name)
-        for name in ("book", "data"):
-            shutil.rmtree(src / name, ignore_errors=True)
-            shutil.copytree(paths.ROOT / name, src / name)
-        if args.data:
-            params["data"] = _stage_data(Path(args.data).expanduser().resolve(), src)
-        jobs, _ = pipeline.plan(parameters=params, root=src, outdir=src / "notebooks")  # checks the parameters, once
-        pipeline.run(jobs, stage / "manifest.json", force=args.force, workers=args.jobs)
-        pipeline.prune_appendix(jobs, src / "notebooks")
-        citation.write(
-            src / "book" / "_generated" / "mengutip.md", src / "notebooks"
-        )  # the variant's own figures and tables
-        bookbuild.build(root=src, out=stage, force=args.force)
-    except BaseException:
-        shutil.rmtree(stage, ignore_errors=True)  # nothing half-written; an existing OUT is untouched
-        raise
-    old = out.with_name(f".{out.name}.old")
-    if out.exists():
-        out.rename(old)
-    stage.rename(out)
-    shutil.rmtree(old, ignore_errors=True)
-    print(f"variant book: {paths.display(out / 'html' / 'index.html')}")
+    from .reruns import rerun
+
+    index = rerun(args.out, data=args.data, pdf=args.pdf, jobs=args.jobs, force=args.force, **parse_params(args.param))
+    print(f"variant book: {paths.display(index)}")
+
+
+def cmd_sweep(args) -> None:
+    """One variant book per row of a sweep file, or per --params set, into OUT/<nama>."""
+    from .reruns import read_sweep, sweep
+
+    if args.file:
+        sets = read_sweep(Path(args.file))
+    else:
+        sets = [{"nama": f"varian-{i}", **parse_params(group.split())} for i, group in enumerate(args.params, 1)]
+    if not sets:
+        raise InputError("sweep: give FILE=sweep.csv or one or more PARAMS sets")
+    for index in sweep(sets, args.out, pdf=args.pdf, jobs=args.jobs):
+        print(f"variant book: {paths.display(index)}")
 
 
 def cmd_render(args) -> None:
@@ -156,7 +122,15 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--out", default=str(paths.BUILD / "rerun"))
     r.add_argument("--force", action="store_true")
     r.add_argument("--jobs", type=int, default=pipeline.WORKERS)
+    r.add_argument("--pdf", action="store_true", help="build the variant's own PDF too (TeX Live)")
     r.set_defaults(fn=cmd_rerun)
+    sw = sub.add_parser("sweep", help="one variant book per parameter set (a sweep file, or several --params)")
+    sw.add_argument("--file", default=None, help="a ;-separated file: nama;data;subsektor;... one variant per row")
+    sw.add_argument("--params", action="append", default=[], metavar='"NAME=VALUE ..."')
+    sw.add_argument("--out", default=str(paths.BUILD / "sweep"))
+    sw.add_argument("--jobs", type=int, default=pipeline.WORKERS)
+    sw.add_argument("--pdf", action="store_true")
+    sw.set_defaults(fn=cmd_sweep)
     pdf = sub.add_parser("pdf", help="build _build/pdf/book.pdf with LaTeX (xelatex) and link it from the HTML book")
     pdf.add_argument("--force", action="store_true")
     pdf.add_argument(

@@ -16,6 +16,7 @@ that nothing changed leaves its bytes, and ``git status``, unchanged.
 import hashlib
 import json
 import os
+import shutil
 import sys
 import time
 from contextlib import contextmanager
@@ -69,7 +70,12 @@ def plan(
     parameters = dict(parameters or {})
     checked = resolve(root=root, **parameters)
     outdir = outdir or nbdir
-    jobs = [Job(src, outdir / src.name, dict(parameters), root) for src in chapters(nbdir)]
+
+    def own(source: Path, given: dict) -> dict:  # a notebook gets the parameters its cell declares
+        names = declared(source)
+        return {k: v for k, v in given.items() if k in names}
+
+    jobs = [Job(src, outdir / src.name, own(src, parameters), root) for src in chapters(nbdir)]
     for name in checked.table.attrs["subsektor"]:
         for_subsector(checked, name)
         fill = {"subsektor": display(name, checked.bahasa), "slug": slug(name)}
@@ -77,12 +83,30 @@ def plan(
             Job(
                 nbdir / TEMPLATE,
                 outdir / APPENDIX / f"profil_{slug(name)}.ipynb",
-                {**parameters, "subsektor": name},
+                own(nbdir / TEMPLATE, {**parameters, "subsektor": name}),
                 root,
                 fill,
             )
         )
     return jobs, checked
+
+
+def declared(source: Path) -> set[str]:
+    """The parameters a notebook declares: the names its ``parameters`` cell assigns."""
+    import ast
+
+    nb = json.loads(source.read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            tree = ast.parse("".join(cell["source"]))
+            return {
+                t.id
+                for node in tree.body
+                if isinstance(node, ast.Assign)
+                for t in node.targets
+                if isinstance(t, ast.Name)
+            }
+    return set()
 
 
 def _sha(data: bytes) -> str:
@@ -272,7 +296,14 @@ def _kernels_in(root: Path):
             os.environ["EKRAF_ROOT"] = before
 
 
-def run(jobs: list[Job], manifest: Path, force: bool = False, workers: int = WORKERS) -> list[Job]:
+def run(
+    jobs: list[Job],
+    manifest: Path,
+    force: bool = False,
+    workers: int = WORKERS,
+    dedupe: bool = False,
+    on_done=None,
+) -> list[Job]:
     """Execute the jobs whose fingerprint changed; returns the jobs executed.
 
     The jobs come from :func:`plan`, which checked their parameters before any kernel starts.
@@ -291,6 +322,18 @@ def run(jobs: list[Job], manifest: Path, force: bool = False, workers: int = WOR
         return entry.get("inputs") == prints[job.name] and entry.get("outputs") == outputs_hash(job.target)
 
     todo = [j for j in jobs if force or not current(j)]
+    copies: dict[str, list[Job]] = {}
+    if dedupe:  # a job whose inputs equal one already in the run is copied from it, not executed again
+        first: dict[tuple, Job] = {}
+        unique = []
+        for job in todo:
+            key = (job.source.as_posix(), prints[job.name], json.dumps(job.fill, sort_keys=True))
+            if key in first:
+                copies.setdefault(first[key].name, []).append(job)
+            else:
+                first[key] = job
+                unique.append(job)
+        todo = unique
     print(f"notebooks: {len(jobs)} in the plan, {len(todo)} to execute, {len(jobs) - len(todo)} unchanged", flush=True)
     failures: list[str] = []
 
@@ -306,6 +349,14 @@ def run(jobs: list[Job], manifest: Path, force: bool = False, workers: int = WOR
             return
         known[job.name] = {"inputs": prints[job.name], "outputs": outputs_hash(job.target)}
         print(f"  [{i}/{len(todo)}] done {job.name} ({time.perf_counter() - t0:.1f} s)", flush=True)
+        for twin in copies.get(job.name, []):
+            twin.target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(job.target, twin.target)
+            known[twin.name] = {"inputs": prints[twin.name], "outputs": outputs_hash(twin.target)}
+            print(f"  [{i}/{len(todo)}] copied {twin.name} (same inputs as {job.name})", flush=True)
+        if on_done:  # e.g. a sweep starts building a variant as soon as its notebooks are ready
+            for finished in [job, *copies.get(job.name, [])]:
+                on_done(finished)
 
     queue = Queue()
     for item in enumerate(todo, start=1):

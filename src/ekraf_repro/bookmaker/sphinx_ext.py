@@ -130,6 +130,15 @@ def _mark_languages(context) -> None:
         context["body"] = re.sub(r'<div class="([^"]*\blang-en\b[^"]*)"', r'<div class="\1" lang="en"', body)
 
 
+def _drop_pdf_link(context) -> None:
+    """A book without a PDF of its own shows no link to one (the landing page marks it ``ekraf-pdf``)."""
+    import re
+
+    body = context.get("body")
+    if body:
+        context["body"] = re.sub(r'\s*<span class="ekraf-pdf">.*?</span><!-- /ekraf-pdf -->', "", body, flags=re.S)
+
+
 def _unnumber_unnumbered_pages(app, env):
     """Only numbered chapters number their figures and tables.
 
@@ -160,6 +169,8 @@ def _page_fixes(app, pagename, templatename, context, doctree) -> None:
         scripts[:] = unique
 
     _mark_languages(context)
+    if not app.config.ekraf_pdf:
+        _drop_pdf_link(context)
     words = _words(app)
     context["ekraf_color_mode"] = words["color_mode"]
     generate = context.get("generate_toctree_html")
@@ -173,6 +184,35 @@ def _page_fixes(app, pagename, templatename, context, doctree) -> None:
 
         generate_toctree_html._ekraf = True
         context["generate_toctree_html"] = generate_toctree_html
+
+
+def _cached_numref_domain():
+    """Sphinx's standard domain, with the doctrees that ``{numref}`` reads loaded once per build.
+
+    Resolving a ``{numref}`` unpickles the whole target document just to find the labelled node;
+    the book has over a hundred of them, and the same few documents were read again and again
+    (a quarter of a clean build). The target is only read there, never changed, so one copy per
+    document, kept on the builder (which is not pickled), serves every reference.
+    """
+    from sphinx.domains.std import StandardDomain
+
+    class CachedNumrefDomain(StandardDomain):
+        def _resolve_numref_xref(self, env, fromdocname, builder, typ, target, node, contnode):
+            cache = builder.__dict__.setdefault("_ekraf_numref_doctrees", {})
+            real = env.get_doctree
+
+            def get_doctree(docname):
+                if docname not in cache:
+                    cache[docname] = real(docname)
+                return cache[docname]
+
+            env.get_doctree = get_doctree
+            try:
+                return super()._resolve_numref_xref(env, fromdocname, builder, typ, target, node, contnode)
+            finally:
+                del env.get_doctree  # the instance attribute; the method is back
+
+    return CachedNumrefDomain
 
 
 def _outdated_when_changed(app, env, added, changed, removed):
@@ -196,8 +236,11 @@ def setup(app):
     from myst_nb.sphinx_ import HideCodeCellNode
 
     app.setup_extension("myst_nb")  # its node must be registered before we override the visitor
+    app.add_config_value("ekraf_variant", None, "env")  # a variant book's identity (bookmaker/variant.py)
+    app.add_config_value("ekraf_pdf", True, "env")  # whether the book has a PDF to link
     app.add_node(nodes.citation, override=True, html=(_visit_citation, _depart_citation))
     app.add_node(HideCodeCellNode, override=True, html=(_visit_hide_cell, _depart_hide_cell))
+    app.add_domain(_cached_numref_domain(), override=True)
     app.connect("builder-inited", _override_templates)
     app.connect("env-get-outdated", _outdated_when_changed)
     app.connect("env-get-updated", _unnumber_unnumbered_pages, priority=900)  # after Sphinx assigned the numbers

@@ -24,13 +24,29 @@ def tex(text: str) -> str:
     return "".join(f"\\textit{{{p}}}" if i % 2 else p for i, p in enumerate(parts))
 
 
-def title_page(cff: dict) -> str:
+def variant_box(variant) -> str:
+    """The variant's identity on the title page, in a frame above the citation."""
+    from .. import labels
+
+    lines = [
+        labels.label("varian_bukan_asli", variant.lang),
+        labels.label("varian_data", variant.lang, berkas=variant.data_name, hash=variant.data_hash),
+    ]
+    if variant.changed:
+        lines.append(labels.label("varian_param", variant.lang, param=variant.settings))
+    lines.append(labels.label("varian_cara_kutip", variant.lang, tambahan=variant.citation_suffix()))
+    body = r"\par\smallskip ".join(tex(line) for line in lines)
+    return rf"\fbox{{\begin{{minipage}}{{0.8\textwidth}}\small {body}\end{{minipage}}}}\par\vspace{{0.8cm}}"
+
+
+def title_page(cff: dict, variant=None) -> str:
     pc = cff["preferred-citation"]
+    box = variant_box(variant) if variant else ""
     return rf"""
 \begin{{titlepage}}
 \centering
 \vspace*{{2cm}}
-{{\Huge\bfseries {tex(pc["title"])}\par}}
+{{\Huge\bfseries {tex(variant.title(pc["title"]) if variant else pc["title"])}\par}}
 \vspace{{1.2cm}}
 {{\Large A reproducible edition \textperiodcentered{{}} Edisi reproduksi\par}}
 \vspace{{1.2cm}}
@@ -38,6 +54,7 @@ def title_page(cff: dict) -> str:
 \vspace{{0.4cm}}
 {{\large Versi {tex(pc.get("version", cff["version"]))} \textperiodcentered{{}} {tex(tanggal.show(str(cff["date-released"])))}\par}}
 \vfill
+{box}
 \begin{{minipage}}{{0.85\textwidth}}
 \small
 \textbf{{Cara mengutip / How to cite}}\par\smallskip
@@ -51,9 +68,11 @@ Lisensi: teks dan data {tex(cff["license"])}; kode MIT.
 
 
 def _configure(app, config):
+    from .variant import from_config
+
     cff = citation.load()
     elements = dict(config.latex_elements or {})
-    elements["maketitle"] = title_page(cff)
+    elements["maketitle"] = title_page(cff, from_config(getattr(config, "ekraf_variant", None)))
     elements.setdefault("papersize", "a4paper")
     elements.setdefault("preamble", "")
     elements["preamble"] += "\n\\usepackage{newunicodechar}\n\\newunicodechar{✓}{\\checkmark}\n"

@@ -46,6 +46,7 @@ def glues(bab, lang: str) -> dict:
             "sumber_independen": w(int(audit.threshold("sumber_independen"))),
             "n_kepekaan": w(len(sensitivity.rows(df, a, lang))),
             "n_berubah": w(int(sensitivity.rows(df, a, lang)["berubah"].sum())),
+            "daftar_berubah": changed_readings(df, a, lang),
             "n_transkripsi": w(len(transcription.checks(df))),
             "n_transkripsi_cocok": w(int(transcription.checks(df)["cocok"].sum())),
             "nomor_pindah": audit.moved(lang),
@@ -58,6 +59,17 @@ def glues(bab, lang: str) -> dict:
     out.update(press(df, lang))
     out.update(cell(df, lang))
     return out
+
+
+def changed_readings(df: pd.DataFrame, result, lang: str) -> str:
+    """The alternatives of the sensitivity table that change a result, as one list for a sentence."""
+    rows = sensitivity.rows(df, result, lang)
+    changed = rows[rows["berubah"]]
+    if changed.empty:
+        return labels.label("tidak_ada", lang)
+    return "; ".join(
+        labels.label("dengan_alternatif", lang, p=r.pernyataan, alt=r.alternatif) for r in changed.itertuples()
+    )
 
 
 def tally(counts: pd.Series, lang: str) -> str:

@@ -82,6 +82,9 @@ def data_file(bab, lang: str) -> dict:
         "tabel_data": bab.audit.table_name(lang),
         "tabel_data_cap": bab.audit.table_name(lang)[:1].upper() + bab.audit.table_name(lang)[1:],
         "nama_berkas": show.FileName(bab.p.path.name),
+        "koreksi_frasa": labels.label("koreksi_ada", lang, n=idnum.words(len(df.attrs["koreksi"]), lang))
+        if df.attrs["koreksi"]
+        else labels.label("koreksi_tidak_ada", lang),
         "periode_berkas": span(first, last),
         "daftar_subsektor": listing([_name(n, lang) for n in df.attrs["subsektor"]], lang),
     }

@@ -1,0 +1,214 @@
+"""Variant books: the whole book rerun on other data or parameters, one (:func:`rerun`) or many (:func:`sweep`).
+
+From Python, for coursework::
+
+    from ekraf_repro.bookmaker import rerun
+    rerun("varian/fesyen", data="tabel_saya.csv", subsektor="Fashion")
+
+The same parameters as ``make rerun``, the same one-line errors (raised as
+:class:`~ekraf_repro.errors.InputError` or :class:`~ekraf_repro.bookmaker.pipeline.ExecutionFailed`),
+and the same output: a complete book in ``OUT/html/index.html`` whose every page
+says it is a variant (:mod:`.variant`).
+
+Every parameter set is checked before any kernel starts. A variant is built in a
+staging folder beside its target and moved into place only when complete: a run
+that fails leaves nothing half-written, and existing variants untouched. A sweep
+executes all its notebooks in one pool of warm kernels and executes a notebook
+only once when several variants would give it identical inputs.
+"""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from threading import Lock
+
+from .. import loader, paths
+from ..errors import InputError
+from ..params import DEFAULTS
+from . import bookbuild, citation, pipeline
+from . import variant as variant_mod
+
+PROTECTED = (paths.NOTEBOOKS, paths.DATA, paths.BUILD / "html")
+
+
+def _check_out(out: Path) -> Path:
+    out = Path(out).expanduser().resolve()
+    for protected in PROTECTED:
+        if out == protected or protected in out.parents or out in protected.parents:
+            raise InputError(f"OUT={out.name}: must not be or contain {paths.display(protected)}")
+    return out
+
+
+def _stage_source(src: Path) -> None:
+    """The project a variant is built from: configuration, prose and data (the notebooks are added later)."""
+    (src / "notebooks").mkdir(parents=True, exist_ok=True)  # where the kernels run
+    for name in ("_config.yml", "_toc.yml", "CITATION.cff"):
+        shutil.copy2(paths.ROOT / name, src / name)
+    for name in ("book", "data"):
+        shutil.rmtree(src / name, ignore_errors=True)
+        shutil.copytree(paths.ROOT / name, src / name)
+
+
+def stage_data(given: Path, src: Path) -> str:
+    """The variant's ``data`` parameter, a path inside its own project.
+
+    The given file is copied in under its own name, unless it is one of the book's own files.
+    """
+    if not given.is_file():
+        loader.load(given)  # the one-line error: file not found, or a directory
+    for known in sorted((src / "data").rglob("*.csv")):
+        if known.read_bytes() == given.read_bytes():
+            return known.relative_to(src).as_posix()
+    target = src / "data" / "varian" / given.name
+    if target.exists() and target.read_bytes() != given.read_bytes():
+        raise InputError(f"data={given.name}: two different files with this name in one run; rename one of them")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(given, target)
+    return target.relative_to(src).as_posix()
+
+
+def _finish(project: Path, stage: Path, variant, pdf: bool) -> None:
+    """Mark the staged project as a variant and build its book (and PDF) into ``stage``."""
+    variant_mod.apply(project, variant)
+    citation.write(project / "book" / "_generated" / "mengutip.md", project / "notebooks", variant)
+    bookbuild.build(root=project, out=stage)
+    if pdf:
+        bookbuild.pdf(root=project, out=stage)
+
+
+def _move_into_place(stage: Path, out: Path) -> None:
+    old = out.with_name(f".{out.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if out.exists():
+        out.rename(old)
+    stage.rename(out)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def rerun(out, data=None, pdf: bool = False, jobs: int = pipeline.WORKERS, force: bool = False, **params) -> Path:
+    """Build one variant book in ``out``; returns its ``html/index.html``."""
+    unknown = sorted(set(params) - set(DEFAULTS))
+    if unknown:
+        raise InputError(f"unknown parameter '{unknown[0]}'; allowed: {', '.join(DEFAULTS)}")
+    out = _check_out(Path(out))
+    stage = out.with_name(f".{out.name}.staging")
+    shutil.rmtree(stage, ignore_errors=True)
+    try:
+        if out.exists():
+            shutil.copytree(out, stage, symlinks=True)  # keeps the variant's manifest: only changed notebooks run
+        src = stage / "source"
+        _stage_source(src)
+        given = dict(params)
+        if data is not None:
+            given["data"] = stage_data(Path(data).expanduser().resolve(), src)
+        planned, checked = pipeline.plan(parameters=given, root=src, outdir=src / "notebooks")  # checked once
+        pipeline.run(planned, stage / "manifest.json", force=force, workers=jobs)
+        pipeline.prune_appendix(planned, src / "notebooks")
+        _finish(src, stage, variant_mod.describe(checked, given, pdf), pdf)
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)  # nothing half-written; an existing OUT is untouched
+        raise
+    _move_into_place(stage, out)
+    return out / "html" / "index.html"
+
+
+# --------------------------------------------------------------------------- sweeps
+
+
+def read_sweep(path: Path) -> list[dict]:
+    """A sweep file: one variant per row, ``;``-separated, a ``nama`` column (the folder) and any parameters.
+
+    An empty cell keeps the default; ``data`` is a path relative to the sweep file.
+    """
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{path.name}: sweep file not found") from None
+    rows = list(csv.DictReader(text.splitlines(), delimiter=";"))
+    if not rows or "nama" not in rows[0]:
+        raise InputError(f"{path.name}: line 1: expected a header with 'nama' and parameters ({', '.join(DEFAULTS)})")
+    sets, seen = [], set()
+    for line, row in enumerate(rows, start=2):
+        name = (row.pop("nama") or "").strip()
+        if not name or "/" in name or name.startswith("."):
+            raise InputError(f"{path.name}: line {line}, column 'nama': '{name}' is not a folder name")
+        if name in seen:
+            raise InputError(f"{path.name}: line {line}, column 'nama': '{name}' appears twice")
+        seen.add(name)
+        unknown = sorted(k for k in row if k not in DEFAULTS)
+        if unknown:
+            raise InputError(
+                f"{path.name}: line 1: unknown column '{unknown[0]}'; allowed: nama, {', '.join(DEFAULTS)}"
+            )
+        values = {k: v.strip() for k, v in row.items() if v and v.strip()}
+        if "data" in values:
+            values["data"] = str((path.parent / values["data"]).resolve())
+        for key in ("tahun_awal", "tahun_akhir", "tahun_dasar"):
+            if key in values and values[key].lstrip("-").isdigit():
+                values[key] = int(values[key])
+        sets.append({"nama": name, **values})
+    return sets
+
+
+def sweep(sets: list[dict], out, pdf: bool = False, jobs: int = pipeline.WORKERS) -> list[Path]:
+    """Build one variant book per parameter set into ``out/<nama>``; returns their ``html/index.html``.
+
+    All sets are checked before any kernel starts. The notebooks of all variants run in one pool of
+    ``jobs`` warm kernels (a notebook whose inputs equal one already run is copied, not executed again),
+    then the books are built ``jobs`` at a time.
+    """
+    out = _check_out(Path(out))
+    stage = out / ".sweep.staging"
+    shutil.rmtree(stage, ignore_errors=True)
+    try:
+        src = stage / "source"
+        _stage_source(src)
+        planned, variants, owner = [], {}, {}
+        for spec in sets:
+            spec = dict(spec)
+            name = spec.pop("nama")
+            data = spec.pop("data", None)
+            given = dict(spec)
+            if data is not None:
+                given["data"] = stage_data(Path(data).expanduser().resolve(), src)
+            jobs_i, checked = pipeline.plan(parameters=given, root=src, outdir=src / "_varian" / name / "notebooks")
+            planned += jobs_i
+            owner.update({job.name: name for job in jobs_i})
+            variants[name] = variant_mod.describe(checked, given, pdf)
+        print(f"sweep: {len(variants)} variants, {len(planned)} notebooks", flush=True)
+
+        def build(name: str) -> None:
+            project = stage / name / "source"
+            shutil.copytree(src, project, ignore=shutil.ignore_patterns("notebooks", "_varian"))
+            shutil.copytree(src / "_varian" / name / "notebooks", project / "notebooks")
+            _finish(project, stage / name, variants[name], pdf)
+            print(f"sweep: built {name}", flush=True)
+
+        # A variant's book is built as soon as its last notebook is ready, while the kernels run the others.
+        remaining = {name: sum(1 for j in planned if owner[j.name] == name) for name in variants}
+        lock, builds = Lock(), []
+        with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+
+            def done(job) -> None:
+                with lock:
+                    name = owner[job.name]
+                    remaining[name] -= 1
+                    if remaining[name] == 0:
+                        builds.append(pool.submit(build, name))
+
+            pipeline.run(planned, stage / "manifest.json", workers=jobs, dedupe=True, on_done=done)
+            for future in builds:
+                future.result()
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
+    built = []
+    for name in variants:
+        _move_into_place(stage / name, out / name)
+        built.append(out / name / "html" / "index.html")
+    shutil.rmtree(stage, ignore_errors=True)
+    return built

@@ -1,0 +1,98 @@
+"""What makes a variant book say that it is one: its title, a banner on every page and on the PDF's title
+page, and how to cite it.
+
+A variant is the book rerun on other data or with other parameters (``ekraf rerun``). Its identity is the
+data file's name and a short hash of its content, and every parameter that differs from its default. The
+staged project's ``_config.yml`` carries it (``sphinx.config.ekraf_variant``), so the Sphinx extensions can
+show it on every page, and its title differs from the original's. Nothing here names a path on the
+reader's machine: only the file's name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .. import labels
+from ..params import DEFAULTS, Params
+
+HASH_LENGTH = 12
+
+
+@dataclass(frozen=True)
+class Variant:
+    data_name: str  # the file's name, never its path
+    data_hash: str  # the first characters of the SHA-256 of the file's content
+    changed: dict = field(default_factory=dict)  # parameters that differ from their defaults (data excluded)
+    lang: str = "id"
+    pdf: bool = False  # whether the variant has a PDF of its own
+
+    @property
+    def settings(self) -> str:
+        """``subsektor=Fashion, bahasa=en``, or the empty string."""
+        return ", ".join(f"{k}={v}" for k, v in self.changed.items())
+
+    def citation_suffix(self, lang: str | None = None) -> str:
+        """What a citation of the original edition adds to name this variant."""
+        lang = lang or self.lang
+        key = "varian_kutip_param" if self.changed else "varian_kutip"
+        return labels.label(key, lang, berkas=self.data_name, hash=self.data_hash, param=self.settings)
+
+    def title(self, original: str) -> str:
+        return labels.label("varian_judul", self.lang, judul=original, hash=self.data_hash)
+
+    def banner(self) -> str:
+        """The HTML shown at the top of every page: a variant, its data and parameters, how to cite it."""
+        from html import escape
+
+        lang = self.lang
+        parts = [
+            f"<strong>{escape(labels.label('varian_bukan_asli', lang))}</strong>",
+            labels.label(
+                "varian_data",
+                lang,
+                berkas=f"<code>{escape(self.data_name)}</code>",
+                hash=f"<code>{self.data_hash}</code>",
+            ),
+        ]
+        if self.changed:
+            shown = ", ".join(f"<code>{escape(f'{k}={v}')}</code>" for k, v in self.changed.items())
+            parts.append(labels.label("varian_param", lang, param=shown))
+        parts.append(labels.label("varian_cara_kutip", lang, tambahan=escape(self.citation_suffix())))
+        return f'<span lang="{lang}">' + " ".join(parts) + "</span>"
+
+
+def content_hash(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:HASH_LENGTH]
+
+
+def describe(checked: Params, given: dict, pdf: bool = False) -> Variant:
+    """The variant of a checked run: its data file and every given parameter that is not the default."""
+    changed = {}
+    for name, value in given.items():
+        if name == "data":
+            continue
+        resolved = {"subsektor": checked.subsektor, "bahasa": checked.bahasa}.get(name, value)
+        if str(resolved) != str(DEFAULTS.get(name)):
+            changed[name] = resolved
+    return Variant(checked.path.name, content_hash(checked.path), changed, checked.bahasa, pdf)
+
+
+def apply(src: Path, variant: Variant) -> None:
+    """Write the variant's identity into the staged project's configuration."""
+    config_path = src / "_config.yml"
+    config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    config["title"] = variant.title(config["title"])
+    config.setdefault("html", {})["announcement"] = variant.banner()
+    sphinx = config.setdefault("sphinx", {}).setdefault("config", {})
+    sphinx["ekraf_variant"] = asdict(variant)
+    sphinx["ekraf_pdf"] = variant.pdf
+    header = "# The configuration of a variant book, written by `ekraf rerun` (see bookmaker/variant.py).\n"
+    config_path.write_text(header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def from_config(value: dict | None) -> Variant | None:
+    return Variant(**value) if value else None
