@@ -31,7 +31,9 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 # The built book; EKRAF_BOOK_HTML points the tests at another build (e.g. a private one while editing).
 HTML = Path(os.environ.get("EKRAF_BOOK_HTML") or ROOT / "_build" / "html")
-SCREENSHOTS = ROOT / "_build" / "screenshots"
+# ... and EKRAF_BOOK_SOURCE at the project it was built from (a variant's own source, with its own pages).
+SOURCE = Path(os.environ.get("EKRAF_BOOK_SOURCE") or ROOT)
+SCREENSHOTS = Path(os.environ.get("EKRAF_SCREENSHOTS") or ROOT / "_build" / "screenshots")
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 INSTALL_HINT = "run `bash .ci/system-deps` (apt-installs chromium and runs `npm ci` for axe-core)"
@@ -178,8 +180,9 @@ def _expand(root: Path, entry: dict) -> list[str]:
     return []  # url entries: not pages of the book
 
 
-def toc_pages(root: Path = ROOT) -> list[TocPage]:
+def toc_pages(root: Path | None = None) -> list[TocPage]:
     """Every page listed in ``_toc.yml`` (globs expanded), in reading order."""
+    root = root or SOURCE
     toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
     pages = [TocPage(_docname(toc["root"]) + ".html", "", None)]
 

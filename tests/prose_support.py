@@ -26,6 +26,8 @@ HIDDEN_CLASSES = ("cell_input", "highlight", "headerlink", "toggle-details__summ
 IDENTIFIER = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
 BOOLEAN = re.compile(r"\b(?:True|False|None|NaN|nan)\b")
 ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{4}-(?:0[1-9]|1[0-2])\b")
+# A page must not depend on the day it was built ("Last updated on ...", "Terakhir diperbarui pada ...").
+BUILD_DATE = re.compile(r"(?i)terakhir diperbarui|last updated")
 EDITOR_NOTE = re.compile(r"(?i)jangan (?:menyunting|mengedit)|do not edit|edit (?:it|this page) by hand")
 REPEATED_CITATION = re.compile(r"\b([A-Z][\w.'-]+) \(\1[ ,]")
 # Indonesian spellings that EYD V and the KBBI do not accept (checked outside italics, which quote the paper).
@@ -183,6 +185,8 @@ def page_slips(page: str, html: str, chapter_titles: tuple[str, ...] = (), numbe
         for m in DOUBLE_BRACKETS.finditer(b.text):
             add("two brackets in a row", m.group(0))
     soup = BeautifulSoup(html, "html.parser")
+    for m in BUILD_DATE.finditer(soup.get_text(" ")):  # anywhere on the page, footer included
+        add("date of the build", m.group(0))
     article = soup.select_one("article.bd-article") or soup
     for a in article.select("a.reference.internal"):
         text = a.get_text(" ", strip=True)

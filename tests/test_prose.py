@@ -59,6 +59,7 @@ PLANTED = """<html lang="id"><body><article class="bd-article">
 <p>Ia mengekspor ke lebih dari 13 negara, menurut Ahmad and Seet (2009) dan Tirto.id (n.d.).</p>
 <p>Toko itu tutup (Saputra, 2018, Terasjabar.co, 2018).</p>
 <p>Bandung punya banyak mitra (Akhwan, 2008) (pernyataan k20).</p>
+<p>Terakhir diperbarui pada 29 Nov, 2026.</p>
 <p>Menurut Keohane (Keohane, 1984) kerja sama lahir dari penyesuaian.</p>
 <p>Lihat <a class="reference internal" href="x.html">Audit pernyataan: status, aturan, dan mutu data</a>.</p>
 <figure><img src="a.png" alt="Grafik kendala_saja per tahun"/><figcaption><span class="caption-number">Gambar 3 </span>Keterangan.</figcaption></figure>
@@ -98,6 +99,7 @@ def test_the_crawler_catches_each_kind_of_slip():
         ("English words in Indonesian text", "n.d."),
         ("citations separated by a comma", "(Saputra, 2018, Terasjabar.co, 2018)"),
         ("two brackets in a row", "2008) ("),
+        ("date of the build", "Terakhir diperbarui"),
     }
     assert expected <= found, f"not caught: {sorted(expected - found)}"
     assert any(s.kind == "cross-reference made of a chapter title" for s in slips)

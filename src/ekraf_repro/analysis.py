@@ -83,3 +83,30 @@ def profile(df: pd.DataFrame, subsektor: str) -> pd.DataFrame:
             "indeks": row / row.iloc[0] * 100,
         }
     ).rename_axis("tahun")
+
+
+def table_key(df: pd.DataFrame) -> tuple:
+    """A key for a table's content (its rows, in order, and the corrections applied), to reuse computations."""
+    return (
+        tuple(map(tuple, df[["subsektor", "tahun", "nilai"]].itertuples(index=False))),
+        tuple(df.attrs.get("koreksi_sel", [])) if isinstance(df.attrs.get("koreksi_sel"), list) else (),
+    )
+
+
+def memo(fn):
+    """Remember ``fn(df)`` for the last few tables seen (a notebook asks the same question several times)."""
+    import copy
+    from functools import wraps
+
+    seen: dict = {}
+
+    @wraps(fn)
+    def wrapper(df: pd.DataFrame):
+        key = table_key(df)
+        if key not in seen:
+            if len(seen) > 8:
+                seen.clear()
+            seen[key] = fn(df)
+        return copy.deepcopy(seen[key])
+
+    return wrapper

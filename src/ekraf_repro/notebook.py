@@ -116,4 +116,8 @@ def start(bahasa: str = "id", **params) -> Bab:
     figures.theme()
     pd.set_option("display.width", 120)
     checked = resolve(bahasa=bahasa, **params) if params else None
-    return Bab(checked, bahasa)
+    bab = Bab(checked, bahasa)
+    # Markdown cells tagged jika:bahasa_id / jika:bahasa_en are shown only in a run in that language.
+    for lang in labels.LANGUAGES:
+        bab.condition(f"bahasa_{lang}", lang == bahasa)
+    return bab

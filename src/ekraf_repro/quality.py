@@ -152,6 +152,7 @@ def findings(df: pd.DataFrame, subsector: str, year: int) -> dict:
     }
 
 
+@analysis.memo
 def cell_readings(df: pd.DataFrame) -> dict | None:
     """The findings under our reading of the corrected cell and with the cell at its neighbours' level.
 

@@ -35,6 +35,14 @@ def _k03(df: pd.DataFrame, reading: str) -> str:
 
 
 def rows(df: pd.DataFrame, result: audit.Audit, lang: str = "id") -> pd.DataFrame:
+    """The sensitivity table for readers (computed once per audit and language)."""
+    cache = result.__dict__.setdefault("_sensitivity_rows", {})
+    if lang not in cache:
+        cache[lang] = _rows(df, result, lang)
+    return cache[lang].copy()
+
+
+def _rows(df: pd.DataFrame, result: audit.Audit, lang: str = "id") -> pd.DataFrame:
     """The sensitivity table for readers: what is varied, the value used and the alternative, and both results."""
     spec = coded.table("kepekaan").set_index("id")
     out = []

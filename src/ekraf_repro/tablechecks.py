@@ -83,6 +83,7 @@ def with_others(df: pd.DataFrame, focus: str = "Kriya") -> pd.DataFrame:
 FAMILIES = ("perubahan", "cagr", "rata_rata", "pangsa", "perubahan_pangsa")
 
 
+@analysis.memo
 def percentage_candidates(df: pd.DataFrame) -> pd.DataFrame:
     """Every percentage the table yields by the usual computations, one row each.
 

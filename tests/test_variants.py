@@ -1,0 +1,248 @@
+"""Variant books (issue 14): built from tables that differ from the paper's, they say what they are,
+describe their own data, show no local path, and fail without losing anything.
+
+One sweep builds five variants from the tables in ``tests/data/varian/`` (fewer years, more years,
+fewer subsectors, another official subsector, no erratum that applies), one of them in English and
+one read from a folder whose name has a space; the Python entry point builds a sixth.
+"""
+
+import getpass
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import prose_support as ps
+import pytest
+from bs4 import BeautifulSoup
+from conftest import ROOT, tree_bytes
+
+pytestmark = pytest.mark.slow
+
+TABLES = ROOT / "tests" / "data" / "varian"
+SWEEP = {
+    "sedikit": {"data": "tahun_sedikit.csv"},
+    "banyak": {"data": "tahun_banyak.csv", "subsektor": "Musik"},
+    "tiga": {"data": "subsektor_sedikit.csv"},
+    "penerbitan": {"data": "penerbitan.csv", "subsektor": "Penerbitan"},
+    "inggris": {"data": "tanpa_erata.csv", "bahasa": "en"},
+}
+ORIGINAL_FACTS = ("tabel_1_1_ekspor_ekraf.csv", "8.872.098.7", "10.642.798,4", "4.294.196,8")
+
+
+def _env() -> dict:
+    return {**os.environ, "PYTHONPATH": str(ROOT / "src"), "PYTHONHASHSEED": "0"}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    base = tmp_path_factory.mktemp("varian")
+    folder = base / "data saya"  # a path with a space
+    folder.mkdir()
+    for table in TABLES.glob("*.csv"):
+        shutil.copy(table, folder / table.name)
+    rows = ["nama;data;subsektor;bahasa"] + [
+        f"{name};{spec['data']};{spec.get('subsektor', '')};{spec.get('bahasa', '')}" for name, spec in SWEEP.items()
+    ]
+    sweep_file = folder / "sweep.csv"
+    sweep_file.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    out = base / "keluaran"
+    result = subprocess.run(
+        [sys.executable, "-m", "ekraf_repro.bookmaker.cli", "sweep", "--file", str(sweep_file), "--out", str(out)],
+        cwd=ROOT,
+        env=_env(),
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return {"out": out, "log": result.stdout, "base": base, "folder": folder}
+
+
+def _pages(book: Path) -> dict[str, str]:
+    return {p.relative_to(book).as_posix(): p.read_text(encoding="utf-8") for p in sorted(book.rglob("*.html"))}
+
+
+def test_the_sweep_runs_in_two_workers_with_a_line_per_notebook_and_reuses_identical_notebooks(built):
+    log = built["log"]
+    executed = re.findall(r"executing (\S+\.ipynb)", log)
+    copied = re.findall(r"copied (\S+\.ipynb)", log)
+    # chapters 2-4 read no table: the four Indonesian variants share one execution of each
+    assert len(copied) == 9 and all(re.search(r"/0[234]_", c) for c in copied)
+    assert len(executed) + len(copied) == sum(1 for _ in re.finditer(r"\[\d+/\d+\] (?:done|copied)", log))
+    assert "sweep: 5 variants" in log
+
+
+@pytest.mark.parametrize("name", sorted(SWEEP))
+def test_every_page_says_it_is_a_variant(built, name):
+    book = built["out"] / name / "html"
+    pages = _pages(book)
+    data = SWEEP[name]["data"]
+    digest = __import__("hashlib").sha256((TABLES / data).read_bytes()).hexdigest()[:12]
+    lang_word = (
+        "A variant, not the original edition." if SWEEP[name].get("bahasa") == "en" else "Varian, bukan edisi asli."
+    )
+    # every page a reader opens (the root index.html only redirects to the landing page)
+    reading = [p for p in pages if "/" in p and not p.startswith("_")]
+    assert len(reading) > 15
+    for page in reading:
+        soup = BeautifulSoup(pages[page], "html.parser")
+        banner = soup.select_one(".bd-header-announcement")
+        assert banner is not None, page
+        text = banner.get_text(" ", strip=True)
+        assert lang_word in text and data in text and digest in text, (page, text)
+        for key, value in SWEEP[name].items():
+            if key != "data":
+                assert f"{key}={value}" in text, (page, text)
+        assert f"({'variant' if SWEEP[name].get('bahasa') == 'en' else 'varian'} {digest})" in soup.title.get_text()
+    cite = BeautifulSoup(pages["book/_generated/mengutip.html"], "html.parser").get_text(" ", strip=True)
+    assert "Varian ini" in cite and digest in cite
+
+
+@pytest.mark.parametrize("name", sorted(SWEEP))
+def test_no_local_path_anywhere(built, name):
+    variant = built["out"] / name
+    forbidden = {str(built["base"]), str(built["folder"]), str(ROOT), "/root/", "/home/"}
+    user = getpass.getuser()
+    for path in variant.rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".ipynb", ".json", ".txt", ".js", ".md", ".yml", ".cff"):
+            text = path.read_text(encoding="utf-8", errors="ignore")
+            for bad in forbidden:
+                assert bad not in text, (path.relative_to(variant), bad)
+            if user not in ("root", ""):
+                assert f"/{user}/" not in text, path
+    params = json.loads((variant / "source" / "notebooks" / "01_pendahuluan.ipynb").read_text())["cells"]
+    injected = next(c for c in params if "injected-parameters" in c["metadata"].get("tags", []))
+    assert f'data = "data/varian/{SWEEP[name]["data"]}"' in "".join(injected["source"])
+
+
+def _not_in_variant(name: str) -> list[str]:
+    """The facts of the paper's table that are not also facts of the variant's table (its cells or totals)."""
+    from ekraf_repro import analysis, idnum, loader
+
+    raw = (TABLES / SWEEP[name]["data"]).read_text(encoding="utf-8")
+    totals = {idnum.fmt(v, 1, "id") for v in analysis.totals(loader.load(TABLES / SWEEP[name]["data"]))}
+    return [f for f in ORIGINAL_FACTS if f not in raw and f not in totals]
+
+
+@pytest.mark.parametrize("name", sorted(SWEEP))
+def test_no_sentence_describes_the_papers_table_as_the_variants_data(built, name):
+    book = built["out"] / name / "html"
+    for page in ("notebooks/01_pendahuluan.html", "notebooks/05_audit.html", "notebooks/06_penutup.html"):
+        # what a reader reads: prose, tables, captions and alt text (code cells keep the defaults, and are code)
+        text = " ".join(b.text for b in ps.blocks((book / page).read_text(encoding="utf-8")))
+        for fact in _not_in_variant(name):
+            assert fact not in text, (name, page, fact)
+        # the audit's sentences on the table name the variant's table (statements about the paper may name Tabel 1.1)
+        assert not re.search(r"Tabel 1\.1 mencakup \d{4}|Menurut Tabel 1\.1, Kriya", text), (name, page)
+    page1 = (book / "notebooks/01_pendahuluan.html").read_text(encoding="utf-8")
+    chapter1 = " ".join(b.text for b in ps.blocks(page1))
+    assert "Tabel data varian ini" in chapter1
+    assert f'<span class="pre">{SWEEP[name]["data"]}</span></code>' in page1  # the file's name, set as code
+    n = {"tiga": "tiga", "penerbitan": "enam"}.get(name)
+    if n and SWEEP[name].get("bahasa") != "en":
+        assert f"memuat {n} subsektor" in chapter1
+        assert "lima subsektor" not in chapter1
+
+
+def test_the_years_and_subsectors_of_a_variant_are_its_own(built):
+    few = (built["out"] / "sedikit" / "html" / "notebooks" / "01_pendahuluan.html").read_text()
+    assert "2019–2021" in few and "penurunan pada 2022 dan 2023" in few
+    many = (built["out"] / "banyak" / "html" / "notebooks" / "01_pendahuluan.html").read_text()
+    assert "mencakup seluruh periode 2019–2023" in many
+    pages = sorted(p.name for p in (built["out"] / "penerbitan" / "html" / "notebooks" / "lampiran").glob("*.html"))
+    assert "profil_penerbitan.html" in pages and "profil_fashion.html" not in pages
+    assert (built["out"] / "penerbitan" / "html" / "notebooks" / "lampiran" / "profil_fesyen.html").exists()
+
+
+def test_a_variant_without_a_pdf_links_none(built):
+    for name in SWEEP:
+        index = (built["out"] / name / "html" / "book" / "index.html").read_text()
+        assert "book.pdf" not in index, name
+
+
+def test_bahasa_en_puts_every_computed_text_in_english(built):
+    book = built["out"] / "inggris" / "html"
+    soup = BeautifulSoup((book / "notebooks" / "05_audit.html").read_text(), "html.parser")
+    headers = [th.get_text(" ", strip=True) for th in soup.select("article table th")]
+    assert "Statement (our paraphrase)" in " ".join(headers) or "Status" in headers
+    assert not any(h in headers for h in ("Pernyataan makalah (parafrase kami)", "Aturan dan dasar status"))
+    cells = " ".join(td.get_text(" ", strip=True) for td in soup.select("article table td"))
+    for word in ps.status_words()["id"][:6]:
+        assert word not in cells, word
+    assert "consistent with the paper itself" in cells
+
+
+def test_a_failed_sweep_loses_nothing(built):
+    out = built["out"]
+    before = tree_bytes(out)
+    bad = built["folder"] / "buruk.csv"
+    bad.write_text(
+        "nama;data;subsektor\nbaik;tahun_sedikit.csv;\nburuk;tahun_sedikit.csv;Arsitektur\n", encoding="utf-8"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "ekraf_repro.bookmaker.cli", "sweep", "--file", str(bad), "--out", str(out)],
+        cwd=ROOT,
+        env=_env(),
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 2
+    line = result.stderr.strip().splitlines()[-1]
+    assert line.startswith("error: parameter subsektor='Arsitektur': not in the data"), line
+    assert tree_bytes(out) == before
+    assert not (out / ".sweep.staging").exists()
+
+
+def test_the_python_entry_point(built, tmp_path):
+    from ekraf_repro.bookmaker import rerun
+    from ekraf_repro.errors import InputError
+
+    with pytest.raises(InputError, match="parameter bahasa='fr': allowed values are id, en"):
+        rerun(tmp_path / "v", bahasa="fr")
+    assert not (tmp_path / "v").exists()
+    index = rerun(tmp_path / "dengan spasi", data=built["folder"] / "subsektor_sedikit.csv", subsektor="Musik")
+    assert index == tmp_path / "dengan spasi" / "html" / "index.html" and index.exists()
+    banner = BeautifulSoup(index.parent.joinpath("notebooks", "01_pendahuluan.html").read_text(), "html.parser")
+    assert "subsektor=Musik" in banner.select_one(".bd-header-announcement").get_text()
+
+
+@pytest.mark.browser
+def test_the_browser_suite_passes_on_a_variant(built, tmp_path):
+    """Every page loads without console errors, every link and anchor resolves, axe finds nothing serious."""
+    variant = built["out"] / "penerbitan"
+    env = {
+        **_env(),
+        "EKRAF_BOOK_HTML": str(variant / "html"),
+        "EKRAF_BOOK_SOURCE": str(variant / "source"),
+        "EKRAF_SCREENSHOTS": str(tmp_path / "screenshots"),
+    }
+    tests = [
+        "test_every_toc_page_is_built_and_visited",
+        "test_pages_load_without_console_errors_or_failed_requests",
+        "test_book_is_self_contained",
+        "test_internal_links_and_anchors_resolve",
+        "test_no_serious_or_critical_accessibility_violations",
+        "test_article_images_load_and_have_meaningful_alt_text",
+    ]
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "tests/test_browser.py",
+            "-k",
+            " or ".join(tests),
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout[-4000:]
+    assert f"{len(tests)} passed" in result.stdout, result.stdout[-1000:]
