@@ -435,3 +435,13 @@ def test_bench_cases_prove_what_they_executed(root):
         bench.expect("4", "book: building", bench.TABLE_READERS, sphinx=True)
     with pytest.raises(bench.CaseFailed, match="Sphinx ran"):
         bench.expect("2", "book: building", [], sphinx=False)
+
+
+def test_bench_sweep_case_checks_what_was_executed_and_copied():
+    from ekraf_repro.bookmaker import bench
+
+    lines = [f"  [1/1] executing x{k}.ipynb" for k in range(23)] + [f"  copied y{k}.ipynb" for k in range(32)]
+    lines += ["variant book: v.html"] * 5
+    bench.expect_sweep("6", "\n".join(lines), 5)
+    with pytest.raises(bench.CaseFailed, match="executed 22, copied 32"):
+        bench.expect_sweep("6", "\n".join(lines[1:]), 5)

@@ -246,3 +246,22 @@ def test_the_browser_suite_passes_on_a_variant(built, tmp_path):
     )
     assert result.returncode == 0, result.stdout[-4000:]
     assert f"{len(tests)} passed" in result.stdout, result.stdout[-1000:]
+
+
+@pytest.mark.pdf
+def test_a_variant_with_its_own_pdf_says_so_on_the_title_page(tmp_path):
+    import pypdf
+
+    from ekraf_repro.bookmaker import bookbuild, rerun
+
+    if not bookbuild.have_latex():
+        import browser_support as bs
+
+        bs.skip_or_fail([bookbuild.LATEX_MISSING])
+    index = rerun(tmp_path / "dengan pdf", subsektor="Musik", pdf=True)
+    pdf = index.parent / "book.pdf"
+    assert pdf.exists() and 'href="../book.pdf"' in (index.parent / "book" / "index.html").read_text()
+    first = pypdf.PdfReader(pdf).pages[0].extract_text()
+    digest = __import__("hashlib").sha256((ROOT / "data/raw/tabel_1_1_ekspor_ekraf.csv").read_bytes()).hexdigest()
+    assert "Varian, bukan edisi asli." in first and digest[:12] in first and "subsektor=Musik" in first
+    assert f"(varian {digest[:12]})" in " ".join(first.split())

@@ -71,6 +71,23 @@ def expect(case: str, output: str, notebooks: list[str], *, sphinx: bool) -> Non
         raise CaseFailed(f"bench case '{case}': Sphinx {'did not run' if sphinx else 'ran'}; expected the opposite")
 
 
+def expect_sweep(case: str, output: str, n: int) -> None:
+    """A sweep over the subsectors of the book's own table executes each chapter that reads the subsector
+    once per variant (1, 5 and 6), everything else once, and copies the rest; it builds ``n`` books."""
+    executed, copied = executed_count(output), len(re.findall(r"copied (\S+\.ipynb)", output))
+    per_variant = len(CHAPTERS) + len(APPENDIX)
+    want = 3 * n + (per_variant - 3)
+    if (executed, copied, output.count("variant book:")) != (want, per_variant * n - want, n):
+        raise CaseFailed(
+            f"bench case '{case}': executed {executed}, copied {copied}, built "
+            f"{output.count('variant book:')}; expected {want}, {per_variant * n - want}, {n}"
+        )
+
+
+def executed_count(output: str) -> int:
+    return len(executed(output))
+
+
 def _ekraf(*args) -> list[str]:
     return [sys.executable, "-m", "ekraf_repro.bookmaker.cli", *args]
 
@@ -191,6 +208,16 @@ def run(runs: int = 5, with_tests: bool = True) -> str:
                 raise CaseFailed(f"bench case '{case}': no book in {target}")
             add(case, seconds)
 
+            case = "6. make sweep, five variants (one per subsector)"
+            sweep_file = work / "sweep.csv"
+            subsectors = ["Kriya", "Kuliner", "Musik", "Fashion", "Seni Rupa"]
+            sweep_file.write_text(
+                "nama;subsektor\n" + "".join(f"v{k};{s}\n" for k, s in enumerate(subsectors)), encoding="utf-8"
+            )
+            seconds, out = _run(_ekraf("sweep", "--file", str(sweep_file), "--out", str(work / f"sweep{i}")), ours)
+            expect_sweep(case, out, len(subsectors))
+            add(case, seconds)
+
             add("floor: one kernel start", kernel_start())
             stamp = ours / "_build" / ".ekraf" / "book.sha256"
             stamp.unlink()
@@ -220,8 +247,8 @@ def _test_parts(work: Path, add) -> None:
         if f"{parts[part]} passed" not in out:
             raise CaseFailed(f"bench: make test, {part}: expected {parts[part]} tests to pass:\n{out[-500:]}")
         total += seconds
-        add(f"6. make test: {part}", seconds)
-    add("6. make test: total", total)
+        add(f"7. make test: {part}", seconds)
+    add("7. make test: total", total)
 
 
 BASELINE = "baseline: jupyter-book build --all, execute force"
@@ -238,6 +265,10 @@ def report(times: dict[str, list[float]], runs: int) -> str:
     for case, values in times.items():
         med = statistics.median(values)
         lines.append(f"| {case} | {med:.2f} | {med / baseline:.2f}x |")
+    rerun_case, sweep_case = "5. make rerun, subsektor=Fashion", "6. make sweep, five variants (one per subsector)"
+    if rerun_case in times and sweep_case in times:
+        ratio = statistics.median(times[sweep_case]) / statistics.median(times[rerun_case])
+        lines += ["", f"Sweep of five variants / one rerun: {ratio:.2f}x"]
     out = paths.BUILD / "bench"
     out.mkdir(parents=True, exist_ok=True)
     text = "\n".join(lines) + "\n"
