@@ -9,19 +9,21 @@ from pathlib import Path
 
 from .. import paths
 
-SOURCES = ("_config.yml", "_toc.yml", "book", "notebooks", "data", "CITATION.cff", "src/ekraf_repro")
+SOURCES = ("_config.yml", "_toc.yml", "book", "notebooks", "data", "CITATION.cff", "_locale")
+PACKAGE = Path(__file__).resolve().parents[1]  # the extensions and the code that writes the pages
 
 
 def source_hash(root: Path) -> str:
-    """Hash of everything the HTML depends on, to skip Sphinx when nothing changed."""
+    """Hash of everything the HTML depends on (the project and this package), to skip Sphinx when nothing changed."""
     h = hashlib.sha256()
-    for name in SOURCES:
-        base = root / name
-        files = [base] if base.is_file() else sorted(p for p in base.rglob("*") if p.is_file())
-        for f in files:
-            if ".ipynb_checkpoints" in f.parts or "__pycache__" in f.parts or f.name.startswith("."):
-                continue
-            h.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes())
+    for base, names in ((root, SOURCES), (PACKAGE.parent, (PACKAGE.name,))):
+        for name in names:
+            top = base / name
+            files = [top] if top.is_file() else sorted(p for p in top.rglob("*") if p.is_file())
+            for f in files:
+                if ".ipynb_checkpoints" in f.parts or "__pycache__" in f.parts or f.name.startswith("."):
+                    continue
+                h.update(f.relative_to(base).as_posix().encode() + b"\0" + f.read_bytes())
     return h.hexdigest()
 
 

@@ -1,7 +1,10 @@
 """How to cite: APA and BibTeX strings generated from ``CITATION.cff``.
 
-The book's page "Cara mengutip" (``book/_generated/mengutip.md``) and the
-PDF's title page are both written from here, so the citation is typed once.
+The book's page "Cara mengutip" / "How to cite" (``_generated/mengutip.md`` of
+each edition) and the PDF's title page are both written from here, so the
+citation is typed once. The Indonesian edition is cited with the title and
+authors of ``CITATION.cff``; the English edition with the title and author of
+its configuration (``_config.en.yml``), the same version and year.
 """
 
 import json
@@ -14,8 +17,21 @@ from .. import paths
 from . import generated
 
 CFF = paths.ROOT / "CITATION.cff"
-PAGE = generated.FOLDER / "mengutip.md"
+NAME = "mengutip.md"
+PAGE = generated.page(NAME)
 BIB = paths.BOOK / "references.bib"
+
+TEXT = {
+    "version": ("Versi", "Version"),
+    "in": ("Dalam", "In"),
+    "kind": ("Buku Jupyter yang dapat dijalankan ulang.", "A Jupyter Book that can be rerun."),
+    "nd": ("t.t.", "n.d."),
+    "manuscript": (
+        "Naskah tanpa keterangan judul, penulis, tahun, dan terbitan.",
+        "Manuscript with no title, author, year or venue given.",
+    ),
+    "chapter": ("Bab", "Chapter"),
+}
 
 
 def load(path: Path = CFF) -> dict:
@@ -36,27 +52,42 @@ def year(cff: dict) -> str:
     return str(cff["preferred-citation"].get("year") or cff["date-released"][:4])
 
 
-def apa(cff: dict, part: str | None = None) -> str:
-    """APA-style reference for the book, or for ``part`` of it (a chapter, figure or table)."""
+def edition(cff: dict, lang: str = "id") -> tuple[str, str]:
+    """The title and authors under which an edition is cited."""
     pc = cff["preferred-citation"]
-    who, when, version = _authors(pc["authors"]), year(cff), pc.get("version", cff["version"])
+    if lang == "id":
+        return pc["title"], _authors(pc["authors"])
+    from . import editions
+
+    settings = editions.config(lang)
+    return settings["title"], settings["author"]
+
+
+def apa(cff: dict, part: str | None = None, lang: str = "id") -> str:
+    """APA-style reference for the book, or for ``part`` of it (a chapter, figure or table)."""
+    t = {k: generated.pick(v, lang) for k, v in TEXT.items()}
+    pc = cff["preferred-citation"]
+    title, who = edition(cff, lang)
+    when, version = year(cff), pc.get("version", cff["version"])
     if part:
-        return f"{who}. ({when}). {part}. Dalam *{pc['title']}* (Versi {version})."
-    return f"{who}. ({when}). *{pc['title']}* (Versi {version}). Buku Jupyter yang dapat dijalankan ulang."
+        return f"{who}. ({when}). {part}. {t['in']} *{title}* ({t['version']} {version})."
+    return f"{who}. ({when}). *{title}* ({t['version']} {version}). {t['kind']}"
 
 
-def bibtex(cff: dict, key: str = "edisi_reproduksi", chapter: str | None = None) -> str:
+def bibtex(cff: dict, key: str = "edisi_reproduksi", chapter: str | None = None, lang: str = "id") -> str:
     pc = cff["preferred-citation"]
     kind = "incollection" if chapter else "book"
+    title, who = edition(cff, lang)
     fields = [
-        ("author", "{" + _authors(pc["authors"]) + "}"),
-        ("title", pc["title"]),
+        ("author", "{" + who + "}"),
+        ("title", title),
         ("year", year(cff)),
-        ("edition", "Versi " + pc.get("version", cff["version"])),
+        ("edition", generated.pick(TEXT["version"], lang) + " " + pc.get("version", cff["version"])),
+        ("language", {"id": "indonesian", "en": "english"}[lang]),
         ("note", pc.get("notes", "")),
     ]
     if chapter:
-        fields = [("author", fields[0][1]), ("title", chapter), ("booktitle", pc["title"])] + fields[2:]
+        fields = [("author", fields[0][1]), ("title", chapter), ("booktitle", title)] + fields[2:]
     body = ",\n".join(f"  {k:<9} = {{{v}}}" for k, v in fields if v)
     return f"@{kind}{{{key},\n{body}\n}}"
 
@@ -66,21 +97,29 @@ def original(cff: dict) -> dict:
     return next(r for r in cff["references"] if r["type"] == "article")
 
 
-def apa_original(cff: dict) -> str:
+def apa_original(cff: dict, lang: str = "id") -> str:
     ref = original(cff)
-    return (
-        f"{_authors(ref['authors'])}. ({ref.get('year', 't.t.')}). {ref['title']}. "
-        "Naskah tanpa keterangan judul, penulis, tahun, dan terbitan."
-    )
+    when = ref.get("year", generated.pick(TEXT["nd"], lang))
+    return f"{_authors(ref['authors'])}. ({when}). {ref['title']}. {generated.pick(TEXT['manuscript'], lang)}"
 
 
-def bib_entry(key: str, bib: Path = BIB) -> str:
-    """The raw text of one entry of ``references.bib``."""
+def bib_entry(key: str, bib: Path = BIB, lang: str = "id") -> str:
+    """One entry of ``references.bib`` as a reader copies it: its note in the edition's language only."""
     text = bib.read_text(encoding="utf-8")
     m = re.search(r"@\w+\{" + re.escape(key) + r",.*?\n\}", text, flags=re.S)
     if not m:
         raise KeyError(f"{paths.display(bib)}: no entry '{key}'")
-    return m.group(0)
+    lines = m.group(0).splitlines()
+    drop, rename = ("note_en", None) if lang == "id" else ("note", "note_en")
+    out = []
+    for line in lines:
+        name = line.strip().split("=")[0].strip()
+        if name == drop:
+            continue
+        if rename and name == rename:
+            line = line.replace("note_en", "note   ", 1)
+        out.append(line)
+    return "\n".join(out).replace(",\n}", "\n}")
 
 
 _TABLE = re.compile(r"^:::\{table\} (?P<caption>.+)\n:name: (?P<label>\S+)$", flags=re.M)
@@ -120,9 +159,15 @@ def numbered_items(nbdir: Path = paths.NOTEBOOKS) -> list[dict]:
     return items
 
 
+def _first_shown(nb: dict) -> str:
+    """The chapter's first Markdown cell that the book shows (its label and title)."""
+    from .pipeline import shown
+
+    return next("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown" and shown(c))
+
+
 def chapter_title(nb: dict) -> str:
-    first = "".join(nb["cells"][0]["source"])
-    return re.search(r"^# (.+)$", first, flags=re.M).group(1)
+    return re.search(r"^# (.+)$", _first_shown(nb), flags=re.M).group(1)
 
 
 def chapter_titles(nbdir: Path = paths.NOTEBOOKS) -> list[tuple[str, str]]:
@@ -131,74 +176,123 @@ def chapter_titles(nbdir: Path = paths.NOTEBOOKS) -> list[tuple[str, str]]:
 
     out = []
     for nb_path in chapters(nbdir):
-        first = "".join(json.loads(nb_path.read_text(encoding="utf-8"))["cells"][0]["source"])
+        first = _first_shown(json.loads(nb_path.read_text(encoding="utf-8")))
         label = re.search(r"^\((\S+)\)=$", first, flags=re.M).group(1)
         title = re.search(r"^# (.+)$", first, flags=re.M).group(1)
         out.append((label, title))
     return out
 
 
-def render(cff: dict, nbdir: Path = paths.NOTEBOOKS, variant=None) -> str:
-    lines = [
-        "(mengutip)=",
-        "# Cara mengutip",
-        "",
-        "% Generated from CITATION.cff by `ekraf pages`: edit CITATION.cff, not this file.",
-        "",
-        ":::{div} lang-en",
-        "*How to cite this book, a chapter, a figure or a table, and the original paper.*",
-        ":::",
-        "",
-    ]
-    if variant is not None:
-        lines += [
-            "## Varian ini",
-            "",
-            f"Buku ini adalah varian, bukan edisi asli. Kutiplah edisi asli dan tambahkan keterangan varian: "
-            f"{apa(cff)} {variant.citation_suffix('id').capitalize()}.",
-            "",
-        ]
-    lines += [
-        "## Buku ini",
-        "",
-        apa(cff),
-        "",
-        "```bibtex",
-        bibtex(cff),
-        "```",
-        "",
-        f"Lisensi: teks dan data {cff['license']} (lihat `LICENSE-CONTENT.md`), kode MIT (lihat `LICENSE`). "
+PAGE_TEXT = {
+    "title": ("Cara mengutip", "How to cite"),
+    "variant": ("Varian ini", "This variant"),
+    "variant_text": (
+        "Buku ini adalah varian, bukan edisi asli. Kutiplah edisi asli dan tambahkan keterangan varian: {ref} {suffix}.",
+        "This book is a variant, not the original edition. Cite the original edition and add what makes the variant: "
+        "{ref} {suffix}.",
+    ),
+    "book": ("Buku ini", "This book"),
+    "licence": (
+        "Lisensi: teks dan data {lic} (lihat `LICENSE-CONTENT.md`), kode MIT (lihat `LICENSE`). "
         "Metadata kutipan yang dapat dibaca mesin ada di `CITATION.cff`.",
-        "",
-        "## Sebuah bab",
-        "",
+        "Licence: text and data {lic} (see `LICENSE-CONTENT.md`), code MIT (see `LICENSE`). "
+        "Machine-readable citation metadata are in `CITATION.cff`.",
+    ),
+    "a_chapter": ("Sebuah bab", "A chapter"),
+    "chapter_intro": (
         "Sebutkan nomor dan judul bab. Contoh untuk setiap bab:",
-        "",
-    ]
-    for number, (label, title) in enumerate(chapter_titles(nbdir), start=1):
-        lines.append(f"- {{ref}}`Bab {number} <{label}>`: " + apa(cff, f"Bab {number}: {title}"))
-    lines += [
-        "",
-        "```bibtex",
-        bibtex(cff, key="edisi_reproduksi_bab1", chapter="Bab 1: " + chapter_titles(nbdir)[0][1]),
-        "```",
-        "",
-        "## Sebuah gambar atau tabel",
-        "",
+        "Give the chapter's number and title. An example for each chapter:",
+    ),
+    "an_item": ("Sebuah gambar atau tabel", "A figure or a table"),
+    "item_intro": (
         "Gambar dan tabel diberi nomor per bab dan memiliki label tetap, sehingga nomor yang dikutip hari ini tetap "
         "menunjuk ke benda yang sama setelah buku dibangun ulang (sebuah pengujian menjaga penomoran ini). "
         "Kutiplah nomornya bersama keterangannya, misalnya:",
+        "Figures and tables are numbered by chapter and have fixed labels, so a number cited today still points to "
+        "the same figure or table after the book is rebuilt (a test guards the numbering). Cite the number together "
+        "with the caption, for example:",
+    ),
+    "items_caption": (
+        "Gambar dan tabel bernomor di bab-bab buku ini, dengan labelnya yang tetap",
+        "The numbered figures and tables in the chapters of this book, with their fixed labels",
+    ),
+    "items_header": (("Nomor", "Label", "Keterangan"), ("Number", "Label", "Caption")),
+    "original": ("Makalah aslinya", "The original paper"),
+    "original_intro": (
+        "Fakta dan angka di buku ini berasal dari makalah yang direproduksinya. Salinan yang kami terima tidak memuat "
+        "judul, nama penulis, maupun keterangan terbitan; kutiplah dengan menyebut keterbatasan itu:",
+        "The facts and figures in this book come from the paper it reproduces. The copy we received carries no "
+        "title, no author's name and no publication details; cite it with that limitation stated:",
+    ),
+}
+SUMMARY = "*How to cite this book, a chapter, a figure or a table, and the original paper.*"
+
+
+def _paper_title_marked(text: str, cff: dict, lang: str) -> str:
+    """The paper's (Indonesian) title marked as Indonesian in another edition's text."""
+    title = original(cff)["title"]
+    return text if lang == "id" else text.replace(title, "{lang-id}`" + title + "`")
+
+
+def render(cff: dict, nbdir: Path = paths.NOTEBOOKS, variant=None, lang: str = "id") -> str:
+    t = {k: generated.pick(v, lang) for k, v in PAGE_TEXT.items()}
+    chapter_word = generated.pick(TEXT["chapter"], lang)
+    lines = [
+        "(mengutip)=",
+        f"# {t['title']}",
+        "",
+        "% Generated from CITATION.cff by `ekraf pages`: edit CITATION.cff, not this file.",
+        "",
+    ]
+    lines += [":::{div} lang-en", SUMMARY, ":::", ""] if lang == "id" else []
+    if variant is not None:
+        suffix = variant.citation_suffix(lang)
+        lines += [
+            f"## {t['variant']}",
+            "",
+            t["variant_text"].format(ref=apa(cff, lang=lang), suffix=suffix[:1].upper() + suffix[1:]),
+            "",
+        ]
+    lines += [
+        f"## {t['book']}",
+        "",
+        apa(cff, lang=lang),
+        "",
+        "```bibtex",
+        bibtex(cff, lang=lang),
+        "```",
+        "",
+        t["licence"].format(lic=cff["license"].replace("-", " ")),  # the licence's name, CC BY 4.0
+        "",
+        f"## {t['a_chapter']}",
+        "",
+        t["chapter_intro"],
+        "",
+    ]
+    titles = chapter_titles(nbdir)
+    for number, (label, title) in enumerate(titles, start=1):
+        part = f"{chapter_word} {number}: {title}"
+        lines.append(f"- {{ref}}`{chapter_word} {number} <{label}>`: " + apa(cff, part, lang))
+    lines += [
+        "",
+        "```bibtex",
+        bibtex(cff, key="edisi_reproduksi_bab1", chapter=f"{chapter_word} 1: " + titles[0][1], lang=lang),
+        "```",
+        "",
+        f"## {t['an_item']}",
+        "",
+        t["item_intro"],
         "",
     ]
     items = numbered_items(nbdir)
     first = items[0]
     lines += [
-        f"> {apa(cff, '{numref}`' + first['label'] + '`: ' + first['caption'].rstrip('.'))}",
+        f"> {apa(cff, '{numref}`' + first['label'] + '`: ' + first['caption'].rstrip('.'), lang)}",
         "",
-        ":::{table} Gambar dan tabel bernomor di bab-bab buku ini, dengan labelnya yang tetap",
+        f":::{{table}} {t['items_caption']}",
         ":name: tbl-daftar-gambar-tabel",
         "",
-        "| Nomor | Label | Keterangan |",
+        "| " + " | ".join(t["items_header"]) + " |",
         "|---|---|---|",
     ]
     for item in items:
@@ -207,22 +301,24 @@ def render(cff: dict, nbdir: Path = paths.NOTEBOOKS, variant=None) -> str:
     lines += [
         ":::",
         "",
-        "## Makalah aslinya",
+        f"## {t['original']}",
         "",
-        "Fakta dan angka di buku ini berasal dari makalah yang direproduksinya. Salinan yang kami terima tidak memuat "
-        "judul, nama penulis, maupun keterangan terbitan; kutiplah dengan menyebut keterbatasan itu:",
+        t["original_intro"],
         "",
-        apa_original(cff),
+        _paper_title_marked(apa_original(cff, lang), cff, lang),
         "",
         "```bibtex",
-        bib_entry("makalah"),
+        bib_entry("makalah", lang=lang),
         "```",
         "",
     ]
     return "\n".join(lines)
 
 
-def write(page: Path = PAGE, nbdir: Path = paths.NOTEBOOKS, variant=None) -> bool:
+def write(page: Path | None = None, nbdir: Path | None = None, variant=None, lang: str = "id") -> bool:
     """Write the page; ``nbdir`` is where the executed chapters are (a variant's own for ``make rerun``),
     and a variant's page says first how to cite the variant."""
-    return generated.write(page, render(load(), nbdir, variant))
+    from .editions import executed
+
+    page = page or generated.page(NAME, lang)
+    return generated.write(page, render(load(), nbdir or executed(lang), variant, lang))

@@ -11,7 +11,7 @@ from pathlib import Path
 from .. import loader, paths
 from ..errors import InputError
 from ..params import DEFAULTS
-from . import bookbuild, citation, concordance, datapage, glossary, pipeline
+from . import bookbuild, citation, concordance, datapage, editions, generated, glossary, pipeline
 
 MANIFEST = paths.BUILD / ".ekraf" / "manifest.json"
 GENERATED = (
@@ -47,18 +47,33 @@ def cmd_validate(args) -> None:
 
 
 def cmd_execute(args) -> None:
-    jobs, _ = pipeline.plan()
+    jobs = editions.plan()
     pipeline.run(jobs, MANIFEST, force=args.force, workers=args.jobs)
-    pipeline.prune_appendix(jobs, paths.NOTEBOOKS)
+    for lang in editions.EDITIONS:
+        pipeline.prune_appendix(jobs, editions.executed(lang))
+
+
+def write_pages(report: bool = False) -> None:
+    """The generated pages of every edition (``book/_generated/``, ``book/<lang>/_generated/``)."""
+    for lang in editions.EDITIONS:
+        for module in GENERATED:
+            changed = module.write(lang=lang)
+            if changed or report:
+                state = "written" if changed else "up to date"
+                print(f"{paths.display(generated.page(module.NAME, lang))}: {state}")
+
+
+def build_editions(force: bool = False) -> None:
+    for lang in editions.EDITIONS:
+        editions.build(lang, force=force)
+    print(f"book: {paths.display(editions.SITE / 'index.html')} (editions: {', '.join(editions.EDITIONS)})")
 
 
 def cmd_book(args) -> None:
     print(loader.summary(loader.load(paths.RAW_TABLE)), flush=True)
     cmd_execute(args)
-    for module in GENERATED:
-        if module.write():
-            print(f"wrote {paths.display(module.PAGE)}")
-    bookbuild.build(force=args.force)
+    write_pages()
+    build_editions(force=args.force)
 
 
 def cmd_rerun(args) -> None:
@@ -84,7 +99,7 @@ def cmd_sweep(args) -> None:
 
 
 def cmd_render(args) -> None:
-    bookbuild.build(force=args.force)
+    build_editions(force=args.force)
 
 
 def cmd_pdf(args) -> None:
@@ -93,13 +108,12 @@ def cmd_pdf(args) -> None:
     if args.if_possible and not bookbuild.have_latex() and os.environ.get("CI") != "true":
         print(f"WARNING: no PDF built, the PDF tests will skip. {bookbuild.LATEX_MISSING}", file=sys.stderr)
         return
-    print(bookbuild.pdf(force=args.force))
+    for lang in editions.EDITIONS:
+        print(editions.pdf(lang, force=args.force))
 
 
 def cmd_pages(args) -> None:
-    for module in GENERATED:
-        changed = module.write()
-        print(f"{paths.display(module.PAGE)}: {'written' if changed else 'up to date'}")
+    write_pages(report=True)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -231,7 +231,48 @@ def clean(path: Path, fill: dict | None = None) -> None:
         cell.metadata.pop("execution", None)
         if "injected-parameters" in cell.metadata.get("tags", []):
             cell["id"] = "injected-parameters"
+            if "hide-cell" not in cell.metadata["tags"]:  # shown like the parameters cell: behind a toggle
+                cell.metadata["tags"].append("hide-cell")
     nbformat.write(nb, path)
+
+
+def layout(path: Path) -> list[tuple[str, str]]:
+    """A notebook's cells as ``(id, type)``, without papermill's injected parameters."""
+    try:
+        nb = json.loads(path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):
+        return []
+    return [(c.get("id", ""), c["cell_type"]) for c in nb["cells"] if c.get("id") != "injected-parameters"]
+
+
+def refresh(job: Job) -> bool:
+    """Bring an executed notebook's prose up to date with its source, without executing it.
+
+    Markdown does not count as an input (editing prose executes nothing), but an executed copy
+    of a notebook elsewhere (an English edition's chapter, an appendix page from the template)
+    must carry the source's current prose. The Markdown cells are copied by id, with their tags,
+    and the copy is cleaned again (placeholders filled, passages that do not apply hidden).
+    Returns True when the notebook changed. The cells must match (:func:`layout`): a job whose
+    cells were added or removed is executed instead.
+    """
+    source = nbformat.read(job.source, as_version=4)
+    target = nbformat.read(job.target, as_version=4)
+    prose = {c.id: c for c in source.cells if c.cell_type == "markdown"}
+    for cell in target.cells:
+        if cell.cell_type == "markdown" and cell.id in prose:
+            cell.source = prose[cell.id].source
+            cell.metadata = json.loads(json.dumps(prose[cell.id].metadata))
+    target.metadata["ekraf"] = source.metadata.get("ekraf", {})
+    tmp = job.target.with_name(f".{job.target.stem}.refresh.ipynb")
+    try:
+        nbformat.write(target, tmp)
+        clean(tmp, job.fill)
+        if tmp.read_bytes() == job.target.read_bytes():
+            return False
+        os.replace(tmp, job.target)
+        return True
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def execute(job: Job, kernel=None) -> None:
@@ -319,7 +360,11 @@ def run(
         entry = known.get(job.name)
         if not isinstance(entry, dict):  # missing, or written by an older version of the pipeline
             return False
-        return entry.get("inputs") == prints[job.name] and entry.get("outputs") == outputs_hash(job.target)
+        return (
+            entry.get("inputs") == prints[job.name]
+            and entry.get("outputs") == outputs_hash(job.target)
+            and layout(job.source) == layout(job.target)
+        )
 
     todo = [j for j in jobs if force or not current(j)]
     copies: dict[str, list[Job]] = {}
@@ -387,6 +432,10 @@ def run(
     manifest.write_text(json.dumps(dict(sorted(known.items())), indent=1) + "\n", encoding="utf-8")
     if failures:
         raise ExecutionFailed("; ".join(sorted(failures)))
+    ran = {j.name for j in todo} | {t.name for twins in copies.values() for t in twins}
+    refreshed = [j.name for j in jobs if j.name not in ran and refresh(j)]
+    if refreshed:
+        print(f"notebooks: prose brought up to date in {len(refreshed)} (nothing executed): {', '.join(refreshed)}")
     return todo
 
 

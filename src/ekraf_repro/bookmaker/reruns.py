@@ -28,7 +28,7 @@ from threading import Lock
 from .. import loader, paths
 from ..errors import InputError
 from ..params import DEFAULTS
-from . import bookbuild, citation, pipeline
+from . import bookbuild, citation, editions, pipeline
 from . import variant as variant_mod
 
 PROTECTED = (paths.NOTEBOOKS, paths.DATA, paths.BUILD / "html")
@@ -42,14 +42,11 @@ def _check_out(out: Path) -> Path:
     return out
 
 
-def _stage_source(src: Path) -> None:
-    """The project a variant is built from: configuration, prose and data (the notebooks are added later)."""
+def _stage_source(src: Path, lang: str) -> None:
+    """The project a variant is built from: its edition's configuration, prose and data (the notebooks are
+    executed into it later)."""
+    editions.sync(editions.project_files(lang, notebooks=False, links=False), src, keep=("notebooks", "_varian"))
     (src / "notebooks").mkdir(parents=True, exist_ok=True)  # where the kernels run
-    for name in ("_config.yml", "_toc.yml", "CITATION.cff"):
-        shutil.copy2(paths.ROOT / name, src / name)
-    for name in ("book", "data"):
-        shutil.rmtree(src / name, ignore_errors=True)
-        shutil.copytree(paths.ROOT / name, src / name)
 
 
 def stage_data(given: Path, src: Path) -> str:
@@ -73,7 +70,7 @@ def stage_data(given: Path, src: Path) -> str:
 def _finish(project: Path, stage: Path, variant, pdf: bool) -> None:
     """Mark the staged project as a variant and build its book (and PDF) into ``stage``."""
     variant_mod.apply(project, variant)
-    citation.write(project / "book" / "_generated" / "mengutip.md", project / "notebooks", variant)
+    citation.write(project / "book" / "_generated" / "mengutip.md", project / "notebooks", variant, variant.lang)
     bookbuild.build(root=project, out=stage)
     if pdf:
         bookbuild.pdf(root=project, out=stage)
@@ -100,8 +97,8 @@ def rerun(out, data=None, pdf: bool = False, jobs: int = pipeline.WORKERS, force
         if out.exists():
             shutil.copytree(out, stage, symlinks=True)  # keeps the variant's manifest: only changed notebooks run
         src = stage / "source"
-        _stage_source(src)
         given = dict(params)
+        _stage_source(src, params.get("bahasa") or DEFAULTS["bahasa"])
         if data is not None:
             given["data"] = stage_data(Path(data).expanduser().resolve(), src)
         planned, checked = pipeline.plan(parameters=given, root=src, outdir=src / "notebooks")  # checked once
@@ -166,7 +163,7 @@ def sweep(sets: list[dict], out, pdf: bool = False, jobs: int = pipeline.WORKERS
     shutil.rmtree(stage, ignore_errors=True)
     try:
         src = stage / "source"
-        _stage_source(src)
+        _stage_source(src, DEFAULTS["bahasa"])  # where the kernels run; each variant is built in its own language
         planned, variants, owner = [], {}, {}
         for spec in sets:
             spec = dict(spec)
@@ -183,7 +180,10 @@ def sweep(sets: list[dict], out, pdf: bool = False, jobs: int = pipeline.WORKERS
 
         def build(name: str) -> None:
             project = stage / name / "source"
-            shutil.copytree(src, project, ignore=shutil.ignore_patterns("notebooks", "_varian"))
+            _stage_source(project, variants[name].lang)
+            if (src / "data" / "varian").exists():
+                shutil.copytree(src / "data" / "varian", project / "data" / "varian")
+            shutil.rmtree(project / "notebooks")
             shutil.copytree(src / "_varian" / name / "notebooks", project / "notebooks")
             _finish(project, stage / name, variants[name], pdf)
             print(f"sweep: built {name}", flush=True)

@@ -15,15 +15,16 @@ from . import bibstyle  # noqa: F401  (registers the citation and bibliography s
 
 # --------------------------------------------------------------------------- HTML fixes
 
-# Words the theme leaves in English; the book is Indonesian (language: id).
-_WORDS = {
-    "id": {"color_mode": "Mode warna", "subpages": "Subhalaman"},
-    "en": {"color_mode": "Color mode", "subpages": "Subpages"},
-}
+
+def _(message: str) -> str:
+    """``message`` in the edition's language, from the interface catalogues (book/_locale, then Sphinx's own)."""
+    from sphinx.locale import get_translation
+
+    return str(get_translation("sphinx")(message))
 
 
-def _words(app) -> dict:
-    return _WORDS.get((app.config.language or "en").split("_")[0], _WORDS["en"])
+# The language of each edition, in that language: the switcher's link text.
+LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 
 
 # Theme components, overriding pydata-sphinx-theme's templates of the same name.
@@ -35,7 +36,24 @@ def _words(app) -> dict:
 #   label ("Color mode") does not contain; axe: label-content-name-mismatch. The
 #   icons are decorative (Font Awesome then marks them aria-hidden); the button
 #   keeps its label, in the book's language.
+# - toggle-primary-sidebar.html, toggle-secondary-sidebar.html: the theme writes
+#   their tooltips in English, outside any catalogue; here they are translated.
+# - article-header-buttons.html: the theme's buttons, after a link to the same
+#   page in the other edition (the language switcher), on every page.
 _TEMPLATES = {
+    "toggle-primary-sidebar.html": """\
+<button class="sidebar-toggle primary-toggle btn btn-sm" title="{{ _('Toggle primary sidebar') }}" aria-label="{{ _('Toggle primary sidebar') }}" data-bs-placement="bottom" data-bs-toggle="tooltip">
+  <span class="fa-solid fa-bars"></span>
+</button>
+""",
+    "toggle-secondary-sidebar.html": """\
+{% set page_toc = generate_toc_html() -%}
+{% if page_toc -%}
+<button class="sidebar-toggle secondary-toggle btn btn-sm pst-navbar-icon" title="{{ _('Toggle secondary sidebar') }}" aria-label="{{ _('Toggle secondary sidebar') }}" data-bs-placement="bottom" data-bs-toggle="tooltip">
+    <span class="fa-solid fa-list"></span>
+</button>
+{%- endif %}
+""",
     "search-button-field.html": """\
 <button class="btn search-button-field search-button__button pst-js-only" title="{{ _('Search') }}" data-bs-placement="bottom" data-bs-toggle="tooltip">
  <i class="fa-solid fa-magnifying-glass"></i>
@@ -53,15 +71,100 @@ _TEMPLATES = {
 }
 
 
+# Theme templates that are rewritten where they load: the themes register their component folders as
+# template paths, which "!name" skips, so the theme's own text is read and changed.
+# - article-header-buttons.html: a link to the same page in the other edition (the language switcher)
+#   before the theme's buttons, on every page;
+# - sbt-sidebar-nav.html, layout.html: the navigation landmarks are named "Main" and "Page" in English,
+#   outside any catalogue; here through it.
+_REWRITES = {
+    "article-header-buttons.html": lambda theirs: (
+        """\
+{%- for edition in ekraf_other_editions %}
+<a class="btn btn-sm ekraf-language" href="{{ edition.url }}" hreflang="{{ edition.lang }}" lang="{{ edition.lang }}"><i class="fa-solid fa-language" aria-hidden="true"></i> {{ edition.name }}</a>
+{%- endfor %}
+"""
+        + theirs
+    ),
+    "sbt-sidebar-nav.html": lambda theirs: theirs.replace('aria-label="Main"', "aria-label=\"{{ _('Main') }}\""),
+    "layout.html": lambda theirs: theirs.replace('aria-label="Page"', "aria-label=\"{{ _('Page') }}\""),
+}
+
+
 def _override_templates(app) -> None:
-    """Put :data:`_TEMPLATES` in front of the theme's template directories (HTML builders only)."""
+    """Put :data:`_TEMPLATES` and :data:`_REWRITES` in front of the theme's template directories (HTML only)."""
     import jinja2
 
     templates = getattr(app.builder, "templates", None)
     if not isinstance(getattr(templates, "loaders", None), list):
         return
-    templates.loaders.insert(0, jinja2.DictLoader(_TEMPLATES))
+    own = dict(_TEMPLATES)
+    for name, rewrite in _REWRITES.items():
+        theirs = templates.get_source(templates.environment, name)[0]
+        own[name] = rewrite(theirs)
+        if own[name] == theirs:
+            raise RuntimeError(f"bookmaker/sphinx_ext.py: the theme's {name} changed; its rewrite no longer applies")
+    templates.loaders.insert(0, jinja2.DictLoader(own))
     templates.templatepathlen += 1  # counts as a template path: "!name" still starts at the theme
+
+
+def _own_catalogues_first(app) -> None:
+    """Our catalogue of the book theme's strings (``booktheme``) before the theme's own.
+
+    Sphinx puts the project's ``locale_dirs`` first for its own domain (``sphinx``, which
+    pydata-sphinx-theme also uses), but a theme's domain is registered when the theme loads, with
+    the theme's catalogue first. Ours is put in front here, the theme's kept behind it.
+    """
+    import gettext
+    from pathlib import Path
+
+    from sphinx.locale import translators
+
+    lang = (app.config.language or "en").split("_")[0]
+    for folder in app.config.locale_dirs:
+        base = Path(app.srcdir) / folder
+        for mo in sorted((base / lang / "LC_MESSAGES").glob("*.mo")):
+            if mo.stem == "sphinx":
+                continue  # Sphinx itself reads this one first
+            ours = gettext.translation(mo.stem, str(base), [lang])
+            key = ("general", mo.stem)
+            theirs = translators.get(key)
+            if theirs is not None and theirs is not ours:
+                ours.add_fallback(theirs)
+            translators[key] = ours
+
+
+def _copybutton_messages(app) -> None:
+    """sphinx-copybutton's tooltips ("Copy", "Copied!") in the edition's language.
+
+    Its script picks its messages by ``<html lang>`` from a table without Indonesian, and has no
+    setting for them. Its template is read, an entry for the edition's language is added from our
+    catalogue (``Copy``, ``Copy to clipboard``, ``Copied!``, ``Failed to copy``), and the result is
+    put in a static folder of the build that Sphinx copies after the extension's own.
+    """
+    import json
+    from pathlib import Path
+
+    lang = (app.config.language or "en").split("_")[0]
+    if lang == "en" or "sphinx_copybutton" not in app.extensions or app.builder.format != "html":
+        return
+    import sphinx_copybutton
+
+    template = Path(sphinx_copybutton.__file__).parent / "_static" / "copybutton.js_t"
+    text = template.read_text(encoding="utf-8")
+    words = {"copy": "Copy", "copy_to_clipboard": "Copy to clipboard", "copy_success": "Copied!"}
+    words["copy_failure"] = "Failed to copy"
+    entry = ",\n".join(f"    '{key}': {json.dumps(_(msg), ensure_ascii=False)}" for key, msg in words.items())
+    marker = "const messages = {\n"
+    if marker not in text:
+        raise RuntimeError("sphinx-copybutton's template changed: its messages table was not found")
+    text = text.replace(marker, f"{marker}  '{lang}': {{\n{entry}\n  }},\n", 1)
+    folder = Path(app.doctreedir).parent / "ekraf_static"
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / "copybutton.js_t"
+    if not target.exists() or target.read_text(encoding="utf-8") != text:
+        target.write_text(text, encoding="utf-8")
+    app.config.html_static_path.append(str(folder))
 
 
 def _visit_citation(self, node) -> None:
@@ -122,12 +225,23 @@ def _name_toctree_toggles(toctree, word: str):
 
 
 def _mark_languages(context) -> None:
-    """Blocks written in the other language (class ``lang-en``) carry ``lang="en"``, for screen readers and checks."""
+    """Text written in another language (a ``lang-en`` block, a ``{lang-id}`` role) carries ``lang``, for screen
+    readers, hyphenation and the checks."""
     import re
 
     body = context.get("body")
     if body:
-        context["body"] = re.sub(r'<div class="([^"]*\blang-en\b[^"]*)"', r'<div class="\1" lang="en"', body)
+        context["body"] = re.sub(r'<(div|span) class="([^"]*\blang-(id|en)\b[^"]*)"', r'<\1 class="\2" lang="\3"', body)
+
+
+def _language_role(lang: str):
+    """The role ``{lang-<lang>}`text```: a word or title in another language inside a sentence."""
+    from docutils import nodes
+
+    def role(name, rawtext, text, lineno, inliner, options=None, content=None):
+        return [nodes.inline(rawtext, text, classes=[f"lang-{lang}"])], []
+
+    return role
 
 
 def _drop_pdf_link(context) -> None:
@@ -137,6 +251,28 @@ def _drop_pdf_link(context) -> None:
     body = context.get("body")
     if body:
         context["body"] = re.sub(r'\s*<span class="ekraf-pdf">.*?</span><!-- /ekraf-pdf -->', "", body, flags=re.S)
+
+
+def _link_editions(app, pagename: str, context) -> None:
+    """The same page in the other editions: a link in the page's header and ``hreflang`` alternates in its head.
+
+    The editions are published side by side (``site/id/``, ``site/en/``) with the same page paths, so the
+    other edition's page is ``../<lang>/<pagename>.html`` from the site root.
+    """
+    from html import escape
+
+    up = "../" * (pagename.count("/") + 1)
+    others = [
+        {"lang": lang, "url": f"{up}{folder}/{pagename}.html", "name": LANGUAGE_NAMES[lang]}
+        for lang, folder in sorted((app.config.ekraf_editions or {}).items())
+    ]
+    context["ekraf_other_editions"] = others
+    if others:
+        own = {"lang": app.config.ekraf_edition, "url": f"{pagename.rsplit('/', 1)[-1]}.html"}
+        links = "".join(
+            f'<link rel="alternate" hreflang="{e["lang"]}" href="{escape(e["url"])}">\n' for e in [own, *others]
+        )
+        context["metatags"] = context.get("metatags", "") + links
 
 
 def _unnumber_unnumbered_pages(app, env):
@@ -171,8 +307,10 @@ def _page_fixes(app, pagename, templatename, context, doctree) -> None:
     _mark_languages(context)
     if not app.config.ekraf_pdf:
         _drop_pdf_link(context)
-    words = _words(app)
-    context["ekraf_color_mode"] = words["color_mode"]
+    _link_editions(app, pagename, context)
+    context["theme_search_bar_text"] = _("Search this book...")
+    words = {"subpages": _("Subpages")}
+    context["ekraf_color_mode"] = _("Color mode")
     generate = context.get("generate_toctree_html")
     if callable(generate) and not getattr(generate, "_ekraf", False):
 
@@ -215,8 +353,34 @@ def _cached_numref_domain():
     return CachedNumrefDomain
 
 
+def _search_index_as_if_clean(app):
+    """The search index of an incremental build equals a clean build's.
+
+    Sphinx keeps the previous index, removes the pages it rebuilds from every word's list, then adds
+    them again: a word no page holds any more stays in the index with an empty list. Words without
+    pages are dropped whenever the index is pruned.
+    """
+    indexer = getattr(app.builder, "indexer", None)
+    if indexer is None or getattr(indexer, "_ekraf_pruned", False):
+        return []
+    prune = indexer.prune
+
+    def prune_and_drop_empty(docnames):
+        prune(docnames)
+        for mapping in (indexer._mapping, indexer._title_mapping):
+            for word in [w for w, docs in mapping.items() if not docs]:
+                del mapping[word]
+
+    indexer.prune = prune_and_drop_empty
+    indexer._ekraf_pruned = True
+    return []
+
+
+SHAPING = ("sphinx_ext.py", "search_id.py", "bibstyle.py")  # the modules of this package that shape every page
+
+
 def _outdated_when_changed(app, env, added, changed, removed):
-    """Re-read (and so re-write) every page when this file changed since the last build.
+    """Re-read (and so re-write) every page when the extension (:data:`SHAPING`) changed since the last build.
 
     Sphinx rebuilds a page when its source changes, not when an extension that
     shapes its HTML does.
@@ -224,7 +388,8 @@ def _outdated_when_changed(app, env, added, changed, removed):
     import hashlib
     from pathlib import Path
 
-    digest = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    here = Path(__file__).parent
+    digest = hashlib.sha256(b"".join((here / name).read_bytes() for name in SHAPING)).hexdigest()
     if getattr(env, "ekraf_sphinx_ext", None) == digest:
         return []
     env.ekraf_sphinx_ext = digest
@@ -238,11 +403,21 @@ def setup(app):
     app.setup_extension("myst_nb")  # its node must be registered before we override the visitor
     app.add_config_value("ekraf_variant", None, "env")  # a variant book's identity (bookmaker/variant.py)
     app.add_config_value("ekraf_pdf", True, "env")  # whether the book has a PDF to link
+    app.add_config_value("ekraf_edition", "id", "env")  # this edition's language (bookmaker/editions.py)
+    app.add_config_value("ekraf_editions", {}, "html")  # the other editions: language -> folder beside this one
+    for lang in ("id", "en"):
+        app.add_role(f"lang-{lang}", _language_role(lang))
     app.add_node(nodes.citation, override=True, html=(_visit_citation, _depart_citation))
     app.add_node(HideCodeCellNode, override=True, html=(_visit_hide_cell, _depart_hide_cell))
     app.add_domain(_cached_numref_domain(), override=True)
+    from .search_id import SearchIndonesian
+
+    app.add_search_language(SearchIndonesian)
     app.connect("builder-inited", _override_templates)
+    app.connect("builder-inited", _own_catalogues_first)
+    app.connect("builder-inited", _copybutton_messages, priority=900)  # after sphinx-copybutton adds its folder
     app.connect("env-get-outdated", _outdated_when_changed)
+    app.connect("html-collect-pages", _search_index_as_if_clean)  # before Sphinx dumps the index
     app.connect("env-get-updated", _unnumber_unnumbered_pages, priority=900)  # after Sphinx assigned the numbers
     # after pydata-sphinx-theme (priority 500) has put generate_toctree_html in the context
     app.connect("html-page-context", _page_fixes, priority=900)

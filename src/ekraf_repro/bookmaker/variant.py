@@ -73,7 +73,7 @@ def describe(checked: Params, given: dict, pdf: bool = False) -> Variant:
     """The variant of a checked run: its data file and every given parameter that is not the default."""
     changed = {}
     for name, value in given.items():
-        if name == "data":
+        if name in ("data", "bahasa"):  # the language names the edition the variant belongs to, not a change
             continue
         resolved = {"subsektor": checked.subsektor, "bahasa": checked.bahasa}.get(name, value)
         if str(resolved) != str(DEFAULTS.get(name)):

@@ -59,9 +59,7 @@ def glues(bab, lang: str) -> dict:
         "n_bersama": w(joint_policies(upaya)),
         "n_pemkot": w(int((upaya["kelompok"] == "kebijakan_pemkot_bandung").sum())),
         "n_kendala_terjawab": w(int((m.loc[kendala["id"]].sum(axis=1) > 0).sum())),
-        "kendala_terjawab_en": _share_en(
-            int((m.loc[kendala["id"]].sum(axis=1) > 0).sum()), len(kendala), "constraints"
-        ),
+        "kendala_terjawab": _share(int((m.loc[kendala["id"]].sum(axis=1) > 0).sum()), len(kendala), lang),
         "nama_tidak_didukung": audit.status_name("tidak_didukung", lang),
         "hari_wawancara": tanggal.weekday(coded.event("e_wawancara")["tanggal"], lang),
         "tanggal_wawancara": _date("e_wawancara", lang),
@@ -75,11 +73,21 @@ def glues(bab, lang: str) -> dict:
     return out
 
 
-def _share_en(n: int, total: int, what: str) -> str:
-    """ "all four constraints", or "three of the four constraints"."""
+def _share(n: int, total: int, lang: str) -> str:
+    """ "all four constraints" / "keempat kendala", or "three of the four constraints" / "tiga dari empat kendala"."""
+    if n == total == 1:
+        return "the only constraint" if lang == "en" else "satu-satunya kendala"
+    if n == 0:
+        return f"none of the {idnum.words(total, 'en')} constraints" if lang == "en" else "tak satu pun kendala"
+    if lang == "en":
+        if n == total == 2:
+            return "both constraints"
+        if n == total:
+            return f"all {idnum.words(total, 'en')} constraints"
+        return f"{idnum.words(n, 'en')} of the {idnum.words(total, 'en')} constraints"
     if n == total:
-        return f"all {idnum.words(total, 'en')} {what}"
-    return f"{idnum.words(n, 'en')} of the {idnum.words(total, 'en')} {what}"
+        return f"ke{idnum.words(total, 'id')} kendala"  # kedua, keempat (KBBI)
+    return f"{idnum.words(n, 'id')} dari {idnum.words(total, 'id')} kendala"
 
 
 def joint_policies(upaya: pd.DataFrame) -> int:

@@ -44,7 +44,6 @@ def glues(bab, lang: str) -> dict:
         "n_tanpa_tahun": w(int((src["tahun"] == "").sum())),
         "n_bertanggal": w(len(dated)),
         "tanggal_wawancara": listing([tanggal.show(d, lang) for d in sorted(set(dated["tanggal"]))], lang),
-        "tanggal_wawancara_en": listing([tanggal.show(d, "en") for d in sorted(set(dated["tanggal"]))], "en"),
         "n_asal": w(src["asal"].nunique()),
         # counts in a series are written as figures (EYD V)
         "n_temuan": str(len(ind)),

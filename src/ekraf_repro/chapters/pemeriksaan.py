@@ -28,9 +28,7 @@ def glues(bab, lang: str) -> dict:
     ids = lambda statuses: listing(a.ids_with(statuses), lang)  # noqa: E731
     out = {
         "n_klaim": w(len(a.claims)),
-        "n_klaim_en": idnum.words(len(a.claims), "en"),
         "ringkas": tally(counts, lang),
-        "ringkas_en": tally(counts, "en"),
         "id_bertentangan": ids(("bertentangan",)),
         "tabel_data": a.table_name(lang),
         "id_luar": ids(("tidak_sejalan",)),
@@ -50,7 +48,6 @@ def glues(bab, lang: str) -> dict:
             "n_transkripsi": w(len(transcription.checks(df))),
             "n_transkripsi_cocok": w(int(transcription.checks(df)["cocok"].sum())),
             "nomor_pindah": audit.moved(lang),
-            "nomor_pindah_en": audit.moved("en"),
             "n_catatan": w(len(coded.table("catatan"))),
         }
     )

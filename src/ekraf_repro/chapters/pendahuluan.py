@@ -111,10 +111,6 @@ def checks(bab, lang: str) -> dict:
         "st_k03": audit.status_name(k03.status, lang),
         "st_k04": audit.status_name(k04.status, lang),
         "st_k05": audit.status_name(k05.status, lang),
-        # the English summary at the head of the chapter
-        "st_k03_en": audit.status_name(k03.status, "en"),
-        "st_k04_en": audit.status_name(k04.status, "en"),
-        "st_k05_en": audit.status_name(k05.status, "en"),
         # the rules and what the table shows, as the audit writes them (right for a variant's table too)
         **{
             f"{cid}_{part}": text
@@ -140,7 +136,6 @@ def checks(bab, lang: str) -> dict:
             "terdekat_nilai": pct(f["terdekat_nilai"], 2, lang),
             "terdekat_selisih": fmt(f["terdekat_selisih"], 2, lang),
             "toleransi_longgar": fmt(loose, 1, lang),
-            "n_cocok_en": "none" if not f["n_cocok"] else idnum.words(f["n_cocok"], "en"),
             "n_cocok": f["cocok"][lang],
             "n_cocok_longgar": idnum.words(tablechecks.matches_within(df, target, loose), lang),
         }
