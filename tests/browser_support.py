@@ -25,14 +25,42 @@ from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import language_support
 import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-# The built book; EKRAF_BOOK_HTML points the tests at another build (e.g. a private one while editing).
-HTML = Path(os.environ.get("EKRAF_BOOK_HTML") or ROOT / "_build" / "html")
-# ... and EKRAF_BOOK_SOURCE at the project it was built from (a variant's own source, with its own pages).
-SOURCE = Path(os.environ.get("EKRAF_BOOK_SOURCE") or ROOT)
+# The built site: one folder per edition (id/, en/), each built from its own staged project.
+SITE = ROOT / "_build" / "html"
+LANGUAGES = ("id", "en")
+
+
+@dataclass(frozen=True)
+class Edition:
+    name: str  # "id", "en", or "varian" for a variant book
+    lang: str
+    html: Path  # the edition's built pages
+    source: Path  # the project they were built from (its _toc.yml and pages)
+
+
+def editions() -> list[Edition]:
+    """The books under test: both editions of the site, or the one book EKRAF_BOOK_HTML names.
+
+    EKRAF_BOOK_HTML points the tests at another build (a variant's OUT/html), and
+    EKRAF_BOOK_SOURCE at the project it was built from (the variant's own source).
+    """
+    given = os.environ.get("EKRAF_BOOK_HTML")
+    if given:
+        html = Path(given)
+        source = Path(os.environ.get("EKRAF_BOOK_SOURCE") or ROOT)
+        lang = os.environ.get("EKRAF_BOOK_LANG") or "id"
+        return [Edition("varian", lang, html, source)]
+    return [Edition(lang, lang, SITE / lang, ROOT / "_build" / "editions" / lang / "source") for lang in LANGUAGES]
+
+
+# The book that tests of one edition read: the Indonesian edition (or the book EKRAF_BOOK_HTML names).
+HTML = editions()[0].html
+SOURCE = editions()[0].source
 SCREENSHOTS = Path(os.environ.get("EKRAF_SCREENSHOTS") or ROOT / "_build" / "screenshots")
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -234,6 +262,7 @@ class PageReport:
     tables: list[dict] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
     axe: list[dict] | None = None
+    pieces: list = field(default_factory=list)  # every string the reader meets (language_support.Piece)
     screenshot: Path | None = None
     recording: bool = True  # what the reader's browser does; off while axe-core (the test's tool) runs
 
@@ -327,6 +356,7 @@ async def inspect_page(
         collected = await page.evaluate(_COLLECT_JS)
         report.images, report.figures = collected["images"], collected["figures"]
         report.tables, report.links = collected["tables"], collected["links"]
+        report.pieces = [language_support.Piece(**p) for p in await page.evaluate(language_support.PIECES_JS)]
         if screenshot_dir is not None:
             screenshot_dir.mkdir(parents=True, exist_ok=True)
             report.screenshot = screenshot_dir / screenshot_name(path)
@@ -396,7 +426,10 @@ def image_problems(report: PageReport, min_words: int = 4) -> list[str]:
     return problems
 
 
-def caption_problems(report: PageReport, chapter: int | None) -> list[str]:
+CAPTION_WORDS = {"id": ("Gambar", "Tabel"), "en": ("Figure", "Table")}
+
+
+def caption_problems(report: PageReport, chapter: int | None, lang: str = "id") -> list[str]:
     """Figures and tables without a caption, or numbered wrongly.
 
     In a numbered chapter every figure and table carries the chapter's own number
@@ -404,7 +437,8 @@ def caption_problems(report: PageReport, chapter: int | None) -> list[str]:
     a number counted across unnumbered pages ("Tabel 2" on a guide) cannot be cited.
     """
     problems = []
-    for kind, word, items in (("figure", "Gambar", report.figures), ("table", "Tabel", report.tables)):
+    figure, table = CAPTION_WORDS[lang]
+    for kind, word, items in (("figure", figure, report.figures), ("table", table, report.tables)):
         pattern = re.compile(rf"^{word} {chapter}\.\d+$")
         for item in items:
             where = f"{report.path}: {kind} {item['id'] or item.get('head', '')!r}"
@@ -597,12 +631,16 @@ async def search(browser, base: str, term: str) -> dict:
     """
     context = await new_context(browser)
     report = PageReport(path="search.html", url=f"{base}search.html?q={urllib.parse.quote_plus(term)}")
-    outcome = {"results": [], "opened": None, "text": "", "report": report}
+    outcome = {"results": [], "opened": None, "text": "", "report": report, "summary": "", "pieces": []}
     try:
         page = await context.new_page()
         _record(page, report)
         await page.goto(report.url, wait_until="load")
         await page.wait_for_function(_SEARCH_DONE_JS)
+        outcome["summary"] = await page.evaluate(
+            "() => (document.querySelector('#search-results .search-summary') || {}).textContent || ''"
+        )
+        outcome["pieces"] = [language_support.Piece(**p) for p in await page.evaluate(language_support.PIECES_JS)]
         outcome["results"] = await page.evaluate(
             f"() => [...document.querySelectorAll('{_SEARCH_RESULTS}')]"
             ".map(a => ({title: a.textContent.trim(), url: a.href}))"
@@ -618,6 +656,22 @@ async def search(browser, base: str, term: str) -> dict:
     finally:
         await context.close()
     return outcome
+
+
+async def switch_language(browser, base: str, path: str) -> dict:
+    """Open ``path``, click the language switcher, note where it led, and click it again to come back."""
+    context = await new_context(browser)
+    try:
+        page = await context.new_page()
+        await page.goto(base + path, wait_until="load")
+        async with page.expect_navigation(wait_until="load"):
+            await page.locator("a.ekraf-language").first.click()
+        there = {"url": page.url, "lang": await page.evaluate("() => document.documentElement.lang")}
+        async with page.expect_navigation(wait_until="load"):
+            await page.locator("a.ekraf-language").first.click()
+        return {**there, "back": page.url}
+    finally:
+        await context.close()
 
 
 def search_problems(term: str, outcome: dict, fetcher: Fetcher) -> list[str]:

@@ -65,7 +65,7 @@ class Piece:
     text: str
     lang: str  # the nearest lang attribute ("" when none)
     kind: str  # "text", an attribute name, or "title" (the page title)
-    italic: bool = False
+    italic: bool = False  # italics (or a search result's snippet, which quotes a page checked on its own)
     bibliographic: bool = False
     where: str = ""  # a little context for the message
 
@@ -89,14 +89,17 @@ PIECES_JS = r"""
   const langOf = el => { const l = el.closest('[lang]'); return l ? l.getAttribute('lang').split('-')[0] : ''; };
   const bib = el => !!el.closest('div.citation, .citation-list, [role="doc-biblioentry"]');
   const squash = s => s.replace(/\s+/g, ' ').trim();
+  const BLOCKS = 'p, li, td, th, dt, dd, figcaption, caption, h1, h2, h3, h4, h5, h6, a, button, label, summary, div';
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   let node;
   while ((node = walker.nextNode())) {
     const text = squash(node.textContent);
     const el = node.parentElement;
     if (!text || !el || el.closest('script, style, noscript, code, pre, kbd')) continue;
-    const block = el.closest('p, li, td, th, dt, dd, figcaption, caption, h1, h2, h3, h4, h5, h6, a, button, label, summary, div') || el;
-    out.push({text, lang: langOf(el), kind: 'text', italic: !!el.closest('em, i, cite'), bibliographic: bib(el),
+    const block = el.closest(BLOCKS) || el;
+    // a search result's snippet quotes its page, whose own strings are judged on that page
+    const quoted = !!el.closest('em, i, cite, #search-results .context');
+    out.push({text, lang: langOf(el), kind: 'text', italic: quoted, bibliographic: bib(el),
               where: squash(block.textContent).slice(0, 160)});
   }
   for (const el of document.body.querySelectorAll(attrs.map(a => '[' + a + ']').join(','))) {
@@ -105,7 +108,8 @@ PIECES_JS = r"""
     for (const a of attrs) {
       const v = el.getAttribute(a);
       if (v && v.trim()) out.push({text: squash(v), lang: langOf(el), kind: a, italic: false,
-                                   bibliographic: bib(el) || (a === 'title' && cites), where: el.outerHTML.slice(0, 160)});
+                                   bibliographic: bib(el) || (a === 'title' && cites),
+                                   where: el.outerHTML.slice(0, 160)});
     }
   }
   out.push({text: squash(document.title), lang: document.documentElement.lang, kind: 'title', italic: false,
@@ -174,6 +178,7 @@ def allow_list(path: Path = ALLOW_LIST) -> dict[str, list[str]]:
 
 def marker_words(text: str, lang: str) -> tuple[str, ...]:
     """The marker words of ``lang`` in ``text``."""
+    text = re.sub(r"^(?:\.\.\.|…)\S*|\S*(?:\.\.\.|…)$", " ", text.strip())  # a snippet's cut words
     words = re.findall(r"[a-zà-ÿ]+(?:'[a-z]+)?", text.lower())
     return tuple(sorted({w for w in words if w in MARKERS[lang]}))
 

@@ -1,7 +1,8 @@
-"""The reader's view, tested in a real browser (issue 7).
+"""The reader's view, tested in a real browser (issues 7 and 15).
 
-The built book (``_build/html``; run ``make book`` first) is served on
-127.0.0.1 and read in Debian's Chromium through Playwright. Every page of the
+The built site (``_build/html``; run ``make book`` first) is served on
+127.0.0.1 and read in Debian's Chromium through Playwright, each edition in
+turn (``id``, ``en``; every test runs once per edition). Every page of the
 table of contents is opened once (two at a time); what the checks need is
 collected on that visit and the checks below judge it:
 
@@ -13,7 +14,10 @@ collected on that visit and the checks below judge it:
 - every internal link and #anchor resolves;
 - in dark mode, figures keep an opaque light background;
 - axe-core finds no serious or critical accessibility violation;
-- a full-page screenshot of each page lands in ``_build/screenshots``;
+- every string the reader meets, once the page's scripts ran (copy buttons,
+  search messages), is in the edition's language (language_support.py);
+- the language switcher opens the same page in the other edition;
+- a full-page screenshot of each page lands in ``_build/screenshots/<edition>``;
 - and a copy of the book broken on purpose shows that the checks catch it.
 
 Missing Chromium or axe-core skips these tests loudly (``bash .ci/system-deps``
@@ -24,13 +28,17 @@ points them at another build of the book.
 import re
 import shutil
 import struct
+from pathlib import Path
 
 import browser_support as bs
+import language_support as ls
 import pytest
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
-SEARCH_TERMS = ["Petaling Jaya", "kriya", "Keohane"]
+EDITIONS = bs.editions()
+# Words each edition's search must find: a name, a word of its own language, an author cited.
+SEARCH_TERMS = {"id": ["Petaling Jaya", "kriya", "Keohane"], "en": ["Petaling Jaya", "craft", "Keohane"]}
 
 
 def assert_no_problems(problems: list[str], what: str) -> None:
@@ -55,27 +63,44 @@ def browser(requirements):
 
 
 @pytest.fixture(scope="session")
-def site(requirements):
-    with bs.serve(bs.HTML) as base:
+def server(requirements):
+    """The folder that holds the editions, served once: the switcher's links between editions resolve."""
+    (folder,) = {e.html.parent for e in EDITIONS}
+    with bs.serve(folder) as base:
         yield base
 
 
-@pytest.fixture(scope="session")
-def toc(requirements) -> list[bs.TocPage]:
-    return bs.toc_pages()
+@pytest.fixture(scope="session", params=EDITIONS, ids=lambda e: e.name)
+def edition(request) -> bs.Edition:
+    return request.param
 
 
 @pytest.fixture(scope="session")
-def reports(browser, site, toc) -> dict[str, bs.PageReport]:
-    """Every page of the table of contents, visited once: checks 1-3, 5, 7 and 8 read these reports."""
-    shutil.rmtree(bs.SCREENSHOTS, ignore_errors=True)
+def site(server, edition) -> str:
+    return f"{server}{edition.html.name}/"
+
+
+@pytest.fixture(scope="session")
+def toc(requirements, edition) -> list[bs.TocPage]:
+    return bs.toc_pages(edition.source)
+
+
+@pytest.fixture(scope="session")
+def shots(edition) -> Path:
+    return bs.SCREENSHOTS / edition.name
+
+
+@pytest.fixture(scope="session")
+def reports(browser, site, toc, shots) -> dict[str, bs.PageReport]:
+    """Every page of the table of contents, visited once: most checks read these reports."""
+    shutil.rmtree(shots, ignore_errors=True)
     return browser.run(
         bs.inspect_pages(
             browser.browser,
             site,
             [p.path for p in toc],
             axe_source=bs.AXE.read_text(encoding="utf-8"),
-            screenshot_dir=bs.SCREENSHOTS,
+            screenshot_dir=shots,
         )
     )
 
@@ -88,11 +113,11 @@ def fetcher() -> bs.Fetcher:
 # --------------------------------------------------------------------------- the checks
 
 
-def test_every_toc_page_is_built_and_visited(toc, reports):
+def test_every_toc_page_is_built_and_visited(toc, reports, edition):
     paths = [p.path for p in toc]
     assert len(paths) == len(set(paths)), f"a page is listed twice in _toc.yml: {paths}"
     assert any(p.startswith("notebooks/lampiran/") for p in paths), "the appendix pages are missing from the pages"
-    built = set(bs.built_pages())
+    built = set(bs.built_pages(edition.html))
     assert not set(paths) - built, f"in _toc.yml but not built: {sorted(set(paths) - built)}"
     assert not built - set(paths), f"built but not in _toc.yml: {sorted(built - set(paths))}"
     assert sorted(reports) == sorted(paths)
@@ -115,15 +140,16 @@ def test_article_images_load_and_have_meaningful_alt_text(reports):
     assert_no_problems([p for r in reports.values() for p in bs.image_problems(r)], "image problems")
 
 
-def test_figures_and_tables_are_numbered_and_captioned(reports, toc):
+def test_figures_and_tables_are_numbered_and_captioned(reports, toc, edition):
     assert sum(len(r.figures) for r in reports.values()) >= 5
     assert sum(len(r.tables) for r in reports.values()) >= 5
-    problems = [p for page in toc for p in bs.caption_problems(reports[page.path], page.chapter)]
+    problems = [p for page in toc for p in bs.caption_problems(reports[page.path], page.chapter, edition.lang)]
     assert_no_problems(problems, "figures/tables without a number or caption")
 
 
-@pytest.mark.parametrize("term", SEARCH_TERMS)
-def test_search_finds_the_term_and_opens_a_page_with_it(browser, site, fetcher, term):
+@pytest.mark.parametrize("which", range(3))
+def test_search_finds_the_term_and_opens_a_page_with_it(browser, site, fetcher, edition, which):
+    term = SEARCH_TERMS[edition.lang][which]
     outcome = browser.run(bs.search(browser.browser, site, term))
     report = outcome["report"]
     problems = (
@@ -131,19 +157,42 @@ def test_search_finds_the_term_and_opens_a_page_with_it(browser, site, fetcher, 
     )
     assert_no_problems(problems, f"problems searching for {term!r}")
     assert outcome["opened"].startswith(site) and "search.html" not in outcome["opened"]
+    # the search page speaks the edition's language, its messages included
+    assert outcome["summary"], "the search page showed no summary of its results"
+    found = ls.foreign("search.html", outcome["pieces"], edition.lang, ls.allow_list()[edition.lang])
+    assert_no_problems([str(f) for f in found], "strings of the search page in the other language")
 
 
-def test_internal_links_and_anchors_resolve(reports, site, fetcher):
+def test_every_string_the_reader_meets_is_in_the_editions_language(reports, edition):
+    """Text, tooltips, accessible names and placeholders, after the pages' scripts ran (copy buttons too)."""
+    assert all(len(r.pieces) > 50 for r in reports.values()), "the pages' strings were not collected"
+    assert any(p.kind == "data-tooltip" for r in reports.values() for p in r.pieces), "no copy button was seen"
+    allowed = ls.allow_list()[edition.lang]
+    found = [f for path, r in reports.items() for f in ls.foreign(path, r.pieces, edition.lang, allowed)]
+    assert_no_problems([str(f) for f in found], "strings in the other language")
+
+
+def test_the_language_switcher_opens_the_same_page_in_the_other_edition(browser, site, edition, toc):
+    if edition.name == "varian":
+        pytest.skip("a variant book is one edition: it has no switcher (tests/test_variants.py checks that)")
+    page = next(p.path for p in toc if p.chapter == 2)
+    outcome = browser.run(bs.switch_language(browser.browser, site, page))
+    other = next(lang for lang in bs.LANGUAGES if lang != edition.lang)
+    assert outcome["lang"] == other and outcome["url"].endswith(f"/{other}/{page}"), outcome
+    assert outcome["back"].endswith(f"/{edition.lang}/{page}"), outcome
+
+
+def test_internal_links_and_anchors_resolve(reports, site, fetcher, edition):
     internal = {h for r in reports.values() for h in r.links if h.startswith(site)}
     assert len(internal) > 50 and any("#" in h.split("/")[-1][1:] for h in internal), "too few internal links found"
     problems = bs.link_problems(reports.values(), site, fetcher)
     links_pdf = any(h.endswith("/book.pdf") for r in reports.values() for h in r.links)
-    if links_pdf and not (bs.HTML / "book.pdf").exists():  # `make test` builds it; without TeX Live it cannot
+    if links_pdf and not (edition.html / "book.pdf").exists():  # `make test` builds it; without TeX Live it cannot
         assert_no_problems([p for p in problems if "book.pdf" not in p], "dead internal links")
         bs.skip_or_fail(
             [
-                "_build/html/book.pdf is missing but the landing page links it: build it with `make pdf`"
-                " (TeX Live: bash .ci/system-deps)"
+                f"{edition.html.relative_to(bs.ROOT)}/book.pdf is missing but the landing page links it:"
+                " build it with `make pdf` (TeX Live: bash .ci/system-deps)"
             ]
         )
     assert_no_problems(problems, "dead internal links")
@@ -168,9 +217,9 @@ def test_no_serious_or_critical_accessibility_violations(reports):
     )
 
 
-def test_every_page_has_a_full_page_screenshot(reports):
+def test_every_page_has_a_full_page_screenshot(reports, shots):
     for path, report in reports.items():
-        shot = bs.SCREENSHOTS / bs.screenshot_name(path)
+        shot = shots / bs.screenshot_name(path)
         assert report.screenshot == shot and shot.is_file(), f"no screenshot for {path}"
         head = shot.read_bytes()[:24]
         assert head[:8] == b"\x89PNG\r\n\x1a\n", f"{shot} is not a PNG"
@@ -186,8 +235,9 @@ def _article_images(page_html: str) -> list[str]:
     return re.findall(r'<img[^>]*\bsrc="([^"]*_images/[^"]+)"', article)
 
 
-def test_checks_catch_a_broken_copy_of_the_book(browser, toc, tmp_path):
+def test_checks_catch_a_broken_copy_of_the_book(browser, requirements, tmp_path):
     """Break a copy on purpose; the same checks must name every breakage."""
+    toc = bs.toc_pages(bs.SOURCE)
     copy = shutil.copytree(bs.HTML, tmp_path / "html")
     page = next(p.path for p in toc if p.chapter and len(_article_images((copy / p.path).read_text("utf-8"))) >= 2)
     page_file = copy / page

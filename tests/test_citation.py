@@ -13,7 +13,7 @@ import yaml
 from conftest import ROOT
 
 from ekraf_repro import paths
-from ekraf_repro.bookmaker import bookbuild, citation
+from ekraf_repro.bookmaker import bookbuild, citation, editions, generated
 
 SCHEMA = json.loads((ROOT / "tests" / "data" / "cff-schema-1.2.0.json").read_text(encoding="utf-8"))
 BIB = pybtex.database.parse_file(str(paths.BOOK / "references.bib"))
@@ -62,15 +62,30 @@ def test_schema_rejects_a_broken_cff():
         jsonschema.validate(cff, SCHEMA)
 
 
-def test_how_to_cite_page_is_generated_from_cff():
-    page = citation.PAGE.read_text(encoding="utf-8")
-    assert page == citation.render(citation.load())
+@pytest.mark.parametrize("lang", editions.EDITIONS)
+def test_how_to_cite_page_is_generated_from_cff(lang):
+    page = generated.page(citation.NAME, lang).read_text(encoding="utf-8")
+    nbdir = editions.executed(lang)
     cff = citation.load()
-    assert citation.apa(cff) in page and "@book{edisi_reproduksi," in page
-    assert cff["title"] in page and cff["version"] in page
-    assert citation.bib_entry("makalah") in page
-    for item in citation.numbered_items():
+    assert page == citation.render(cff, nbdir, lang=lang)
+    assert citation.apa(cff, lang=lang) in page and "@book{edisi_reproduksi," in page
+    title = cff["title"] if lang == "id" else editions.title(lang)
+    assert title in page and cff["version"] in page
+    assert citation.bib_entry("makalah", lang=lang) in page
+    for item in citation.numbered_items(nbdir):
         assert f"{{numref}}`{item['label']}`" in page
+    assert [i["label"] for i in citation.numbered_items(nbdir)] == [i["label"] for i in citation.numbered_items()]
+
+
+def test_each_edition_is_cited_in_its_own_language():
+    cff = citation.load()
+    assert citation.apa(cff, lang="id").endswith("(Versi 0.1.0). Buku Jupyter yang dapat dijalankan ulang.")
+    english = citation.apa(cff, lang="en")
+    assert english.startswith("The editors of the reproducible edition. (2026). *Sister-City Cooperation")
+    assert english.endswith("(Version 0.1.0). A Jupyter Book that can be rerun.")
+    assert "language  = {english}" in citation.bibtex(cff, lang="en")
+    assert "note_en" not in citation.bib_entry("makalah") and "note_en" not in citation.bib_entry("makalah", lang="en")
+    assert "(n.d.)" in citation.apa_original(cff, "en") and "(t.t.)" in citation.apa_original(cff, "id")
 
 
 def test_every_cite_key_resolves():
@@ -102,11 +117,12 @@ ENGLISH = re.compile(r"\b(?:the|and|is|are|was|were|not|which|with|from|by)\b")
 INDONESIAN = re.compile(r"\b(?:yang|dan|tidak|dari|untuk|dengan|pada|oleh|ini|itu)\b")
 
 
-def test_bib_notes_are_in_indonesian():
+def test_bib_notes_are_in_indonesian_and_in_english():
     for key, entry in BIB.entries.items():
-        note = entry.fields.get("note", "")
-        assert note, f"{key}: every entry says what it is or what is unknown"
+        note, note_en = entry.fields.get("note", ""), entry.fields.get("note_en", "")
+        assert note and note_en, f"{key}: every entry says, in both languages, what it is or what is unknown"
         assert INDONESIAN.search(note) and not ENGLISH.search(note.replace("et al.", "")), f"{key}: {note[:120]}"
+        assert ENGLISH.search(note_en), f"{key}: {note_en[:120]}"
 
 
 def test_identifications_by_the_editors_are_marked():
@@ -177,15 +193,19 @@ def test_paper_citations_carry_over():
 
 
 @pytest.mark.slow
-def test_figure_and_table_numbers_are_stable(root):
-    """A citation of 'Gambar 1.2' made today must point to the same figure after a rebuild.
+@pytest.mark.parametrize("lang", editions.EDITIONS)
+def test_figure_and_table_numbers_are_stable(root, lang):
+    """A citation of 'Gambar 1.2' made today must point to the same figure after a rebuild, and 'Figure 1.2'
+    of the English edition to the same figure as 'Gambar 1.2'.
 
     If numbering changes on purpose, update tests/data/penomoran.json in the same commit.
     """
-    html = root / "_build" / "html"
+    html = root / "_build" / "html" / lang
     assert html.joinpath("index.html").exists(), "run `make book` (or `make test`, which renders the book) first"
     registry = json.loads((root / "tests" / "data" / "penomoran.json").read_text(encoding="utf-8"))
-    assert stability.numbers(html) == registry
+    words = {"id": {}, "en": {"Gambar": "Figure", "Tabel": "Table"}}[lang]
+    expected = {label: " ".join(words.get(w, w) for w in number.split()) for label, number in registry.items()}
+    assert stability.numbers(html) == expected
     assert registry["gbr-nilai"] == "Gambar 1.1" and registry["tbl-tercetak"] == "Tabel 1.1"
     assert set(registry) == {i["label"] for i in citation.numbered_items()}
     assert {v.split()[1].split(".")[0] for v in registry.values()} == {"1", "2", "3", "4", "5", "6"}

@@ -50,10 +50,11 @@ def test_raw_table_agrees_with_loader():
     assert all("unknown" in f["unit"] for f in res["schema"]["fields"][1:])
     source = res["sources"][0]["title"]
     assert (
-        "Tabel 1.1" in source
-        and "'Ekspor Ekonomi Kreatif'" in source
-        and "'Ekspor ekonomi kreatif 2018-2022'" in source
+        "Table 1.1" in source
+        and "*Ekspor Ekonomi Kreatif*" in source
+        and "*Ekspor ekonomi kreatif 2018-2022*" in source
     )
+    assert "Tabel 1.1" in res["sources"][0]["judul"] and "'Ekspor Ekonomi Kreatif'" in res["sources"][0]["judul"]
     assert "unit is unknown" in res["description"]
 
 

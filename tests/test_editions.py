@@ -103,7 +103,7 @@ def test_every_generated_page_exists_in_both_editions_as_generated(module):
     assert pages["en"] == paths.BOOK / "en" / "_generated" / module.NAME
     texts = {lang: page.read_text(encoding="utf-8") for lang, page in pages.items()}
     assert texts["id"] != texts["en"]
-    for lang, text in texts.items():
+    for lang in texts:
         assert not module.write(lang=lang), f"{pages[lang]} is stale: run `ekraf pages`"
     skeletons = {lang: es.skeleton(text) for lang, text in texts.items()}
     for key in ("labels", "names", "refs", "cites", "headings"):

@@ -1,4 +1,4 @@
-"""The PDF (`make pdf`): built with xelatex, its content checked, and reproducible byte for byte."""
+"""The PDFs (`make pdf`), one per edition: built with xelatex, their content checked, reproducible byte for byte."""
 
 import os
 import re
@@ -7,12 +7,16 @@ import unicodedata
 import pytest
 from conftest import ROOT
 
-from ekraf_repro.bookmaker import bookbuild, citation
+from ekraf_repro.bookmaker import bookbuild, citation, editions
 
 pytestmark = [pytest.mark.slow, pytest.mark.pdf]
 
-PDF = ROOT / "_build" / "pdf" / "book.pdf"
 INSTALL = bookbuild.LATEX_MISSING
+GUIDES = {
+    "id": ["Lampiran: profil subsektor", "Menjalankan ulang", "Cara mengutip", "Daftar pustaka"],
+    "en": ["Appendix: subsector profiles", "Rerunning the analysis", "How to cite", "Bibliography"],
+}
+NUMBERS = {"id": ["Gambar 1.1", "Tabel 5.2"], "en": ["Figure 1.1", "Table 5.2"]}
 
 
 def squash(text: str) -> str:
@@ -20,16 +24,22 @@ def squash(text: str) -> str:
     return re.sub(r"[\s\u00ad-]+", "", unicodedata.normalize("NFKC", text)).casefold()
 
 
+@pytest.fixture(scope="module", params=editions.EDITIONS)
+def lang(request) -> str:
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def pdf_text():
+def pdf_text(lang):
     if not bookbuild.have_latex():
         if os.environ.get("CI") == "true":
             pytest.fail(INSTALL)
         pytest.skip("PDF TESTS SKIPPED: " + INSTALL)
-    bookbuild.pdf()  # incremental: does nothing when `make test` already built it
+    pdf = editions.pdf(lang)  # incremental: does nothing when `make test` already built it
+    assert pdf == ROOT / "_build" / "pdf" / editions.PDF_NAMES[lang]
     from pypdf import PdfReader
 
-    reader = PdfReader(str(PDF))
+    reader = PdfReader(str(pdf))
     return [page.extract_text() or "" for page in reader.pages]
 
 
@@ -37,29 +47,30 @@ def test_page_count(pdf_text):
     assert 50 <= len(pdf_text) <= 200
 
 
-def test_title_page_carries_the_citation(pdf_text):
+def test_title_page_carries_the_citation_in_the_editions_language(pdf_text, lang):
     cff = citation.load()
     first = squash(pdf_text[0])
-    assert squash(cff["title"]) in first
-    assert squash(citation.apa(cff).replace("*", "")) in first
-    assert squash(citation.apa_original(cff)) in first
+    assert squash(citation.edition(cff, lang)[0]) in first
+    assert squash(citation.apa(cff, lang=lang).replace("*", "")) in first
+    assert squash(citation.apa_original(cff, lang)) in first
+    assert squash({"id": "Cara mengutip", "en": "How to cite"}[lang]) in first
 
 
-def test_all_chapters_present(pdf_text):
+def test_all_chapters_present(pdf_text, lang):
     body = squash("\n".join(pdf_text))
-    for _label, title in citation.chapter_titles():
+    for _label, title in citation.chapter_titles(editions.executed(lang)):
         assert squash(title) in body, title
-    for heading in ["Lampiran: profil subsektor", "Menjalankan ulang", "Cara mengutip", "Daftar pustaka"]:
+    for heading in GUIDES[lang]:
         assert squash(heading) in body, heading
 
 
-def test_figure_and_table_captions_present(pdf_text):
+def test_figure_and_table_captions_present(pdf_text, lang):
     body = squash("\n".join(pdf_text))
-    items = citation.numbered_items()
+    items = citation.numbered_items(editions.executed(lang))
     assert sum(i["jenis"] == "gambar" for i in items) >= 10
     missing = [i["label"] for i in items if squash(i["caption"][:60]) not in body]
     assert missing == []
-    assert squash("Gambar 1.1") in body and squash("Tabel 5.2") in body
+    assert all(squash(number) in body for number in NUMBERS[lang])
 
 
 def test_bibliography_present(pdf_text):
@@ -68,12 +79,13 @@ def test_bibliography_present(pdf_text):
         assert squash(text) in body, text
 
 
-def test_html_links_the_pdf(pdf_text):
-    html = ROOT / "_build" / "html"
-    assert (html / "book.pdf").read_bytes() == PDF.read_bytes()
+def test_html_links_the_pdf(pdf_text, lang):
+    html = ROOT / "_build" / "html" / lang
+    assert (html / "book.pdf").read_bytes() == (ROOT / "_build" / "pdf" / editions.PDF_NAMES[lang]).read_bytes()
     assert 'href="../book.pdf"' in (html / "book" / "index.html").read_text(encoding="utf-8")
 
 
-def test_two_builds_are_byte_identical(pdf_text, tmp_path):
-    again = bookbuild.pdf(out=tmp_path / "again", force=True)
-    assert again.read_bytes() == PDF.read_bytes()
+def test_two_builds_are_byte_identical(pdf_text, lang, tmp_path):
+    source = editions.workdir(lang) / "source"
+    again = bookbuild.pdf(root=source, out=tmp_path / "again", force=True)
+    assert again.read_bytes() == (ROOT / "_build" / "pdf" / editions.PDF_NAMES[lang]).read_bytes()

@@ -11,37 +11,42 @@ import prose_support as ps
 import pytest
 
 from ekraf_repro import paths
-from ekraf_repro.bookmaker import citation
+from ekraf_repro.bookmaker import citation, editions
+
+EDITIONS = bs.editions()
 
 
-@pytest.fixture(scope="module")
-def pages():
-    if not (bs.HTML / "index.html").exists():
+@pytest.fixture(scope="module", params=EDITIONS, ids=lambda e: e.name)
+def edition(request) -> bs.Edition:
+    if not (request.param.html / "index.html").exists():
         pytest.fail("the book is not built: run `make book` (make test renders it first)")
-    return bs.toc_pages()
+    return request.param
 
 
-def chapter_titles() -> tuple[str, ...]:
-    return tuple(title for _label, title in citation.chapter_titles())
+def chapter_titles(lang: str = "id") -> tuple[str, ...]:
+    return tuple(title for _label, title in citation.chapter_titles(editions.executed(lang)))
 
 
 @pytest.mark.slow
-def test_the_built_book_has_no_slips(pages):
+def test_the_built_book_has_no_slips(edition):
+    pages = bs.toc_pages(edition.source)
     numbered = {p.path for p in pages if p.chapter is not None}
-    slips = ps.book_slips(bs.HTML, [p.path for p in pages], chapter_titles(), numbered)
+    slips = ps.book_slips(edition.html, [p.path for p in pages], chapter_titles(edition.lang), numbered)
     assert not slips, f"{len(slips)} slips a reader would meet:\n  " + "\n  ".join(map(str, slips))
 
 
 @pytest.mark.slow
-def test_the_crawler_reads_real_text(pages):
-    """The crawler sees the chapters' sentences, captions, alt text and English summaries, so a clean result
+@pytest.mark.parametrize(
+    "lang, status", [("id", "bertentangan dengan makalah sendiri"), ("en", "contradicted by the paper itself")]
+)
+def test_the_crawler_reads_real_text(lang, status):
+    """The crawler sees each edition's sentences, captions and alt text in its language, so a clean result
     means something."""
-    html = (bs.HTML / "notebooks" / "05_audit.html").read_text(encoding="utf-8")
+    html = (bs.SITE / lang / "notebooks" / "05_audit.html").read_text(encoding="utf-8")
     found = ps.blocks(html)
-    langs = {b.lang for b in found}
-    assert langs == {"id", "en"}
+    assert {b.lang for b in found} == {lang}
     text = " ".join(b.text for b in found)
-    assert "bertentangan dengan makalah sendiri" in text and "contradicted by the paper itself" in text
+    assert status in text
     assert any(b.in_table for b in found) and len(found) > 100
     assert not any("bab.table" in b.text for b in found), "code cells must not be read as prose"
 
@@ -69,7 +74,7 @@ PLANTED = """<html lang="id"><body><article class="bd-article">
 
 
 def test_the_crawler_catches_each_kind_of_slip():
-    slips = ps.page_slips("planted/halaman.html", PLANTED, chapter_titles(), numbered=False)
+    slips = ps.page_slips("planted/halaman.html", PLANTED, chapter_titles("id"), numbered=False)
     found = {(s.kind, s.text) for s in slips}
     expected = {
         ("identifier", "nilai_sebelumnya"),
@@ -117,9 +122,16 @@ def test_italics_and_tables_may_quote_the_paper():
 
 
 def test_every_chapter_ends_with_three_to_five_discussion_questions():
+    """In both editions: the chapter's last passage (Indonesian, then its English counterpart)."""
+    heading = {"id": "## Pertanyaan diskusi", "en": "## Discussion questions"}
     for nb_path in sorted(paths.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")):
-        cells = json.loads(nb_path.read_text(encoding="utf-8"))["cells"]
-        text = "".join(cells[-1]["source"]) if cells[-1]["cell_type"] == "markdown" else ""
-        assert "## Pertanyaan diskusi" in text, f"{nb_path.name}: the last cell must hold the discussion questions"
-        questions = re.findall(r"^\d+\. .+\?", text.split("## Pertanyaan diskusi", 1)[1], flags=re.M)
-        assert 3 <= len(questions) <= 5, (nb_path.name, len(questions))
+        cells = [c for c in json.loads(nb_path.read_text(encoding="utf-8"))["cells"] if c["cell_type"] == "markdown"]
+        counts = {}
+        for lang, cell in zip(("id", "en"), cells[-2:]):
+            text = "".join(cell["source"])
+            assert f"jika:bahasa_{lang}" in cell["metadata"]["tags"], (nb_path.name, lang)
+            assert heading[lang] in text, f"{nb_path.name}: the last passage must hold the discussion questions"
+            questions = re.findall(r"^\d+\. .+\?", text.split(heading[lang], 1)[1], flags=re.M)
+            assert 3 <= len(questions) <= 5, (nb_path.name, lang, len(questions))
+            counts[lang] = len(questions)
+        assert counts["id"] == counts["en"], nb_path.name

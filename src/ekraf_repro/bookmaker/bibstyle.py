@@ -220,6 +220,17 @@ class LocalStyle(PlainStyle):
     def w(self) -> dict:
         return word_table(self.lang)
 
+    def format_entry(self, label, entry, bib_data=None):
+        """The entry with its note in the style's language: ``note`` is Indonesian, ``note_en`` English."""
+        own = entry.fields.get(f"note_{self.lang}") if self.lang != "id" else None
+        if own is not None:
+            from pybtex.database import Entry
+
+            translated = Entry(entry.type, fields={**entry.fields, "note": own}, persons=entry.persons)
+            translated.key = entry.key
+            entry = translated
+        return super().format_entry(label, entry, bib_data=bib_data)
+
     # -- pieces
 
     def format_names(self, role, as_sentence=True):

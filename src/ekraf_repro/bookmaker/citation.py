@@ -187,7 +187,8 @@ PAGE_TEXT = {
     "title": ("Cara mengutip", "How to cite"),
     "variant": ("Varian ini", "This variant"),
     "variant_text": (
-        "Buku ini adalah varian, bukan edisi asli. Kutiplah edisi asli dan tambahkan keterangan varian: {ref} {suffix}.",
+        "Buku ini adalah varian, bukan edisi asli. Kutiplah edisi asli dan tambahkan keterangan varian: "
+        "{ref} {suffix}.",
         "This book is a variant, not the original edition. Cite the original edition and add what makes the variant: "
         "{ref} {suffix}.",
     ),
@@ -225,7 +226,6 @@ PAGE_TEXT = {
         "title, no author's name and no publication details; cite it with that limitation stated:",
     ),
 }
-SUMMARY = "*How to cite this book, a chapter, a figure or a table, and the original paper.*"
 
 
 def _paper_title_marked(text: str, cff: dict, lang: str) -> str:
@@ -244,7 +244,6 @@ def render(cff: dict, nbdir: Path = paths.NOTEBOOKS, variant=None, lang: str = "
         "% Generated from CITATION.cff by `ekraf pages`: edit CITATION.cff, not this file.",
         "",
     ]
-    lines += [":::{div} lang-en", SUMMARY, ":::", ""] if lang == "id" else []
     if variant is not None:
         suffix = variant.citation_suffix(lang)
         lines += [

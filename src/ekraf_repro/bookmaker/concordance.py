@@ -48,9 +48,6 @@ TEXT = {
         ("Paragraph", "Content (our summary)", "Discussed in", "Statements and notes"),
     ),
 }
-SUMMARY = (
-    "*Concordance: every paragraph of the paper, described in our words, with the sections of this book that treat it.*"
-)
 
 
 def render(lang: str = "id") -> str:
@@ -66,7 +63,6 @@ def render(lang: str = "id") -> str:
         "% Generated from data/coded/konkordansi.csv by `ekraf pages`: edit the CSV, not this file.",
         "",
     ]
-    lines += [":::{div} lang-en", SUMMARY, ":::", ""] if lang == "id" else []
     lines += [t["intro"], ""]
     for key in ORDER:
         rows = k[k["id"].map(_key) == key]

@@ -246,7 +246,8 @@ REDIRECT = """<!DOCTYPE html>
 <meta http-equiv="refresh" content="0; url=id/index.html">
 <link rel="alternate" hreflang="id" href="id/index.html">
 <link rel="alternate" hreflang="en" href="en/index.html"></head>
-<body><p><a href="id/index.html">Edisi bahasa Indonesia</a> · <a href="en/index.html" lang="en">English edition</a></p></body>
+<body><p><a href="id/index.html">Edisi bahasa Indonesia</a> ·
+<a href="en/index.html" lang="en">English edition</a></p></body>
 </html>
 """
 

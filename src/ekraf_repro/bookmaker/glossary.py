@@ -47,9 +47,6 @@ TEXT = {
     "equivalent": ("Inggris", "English"),
     "note": ("Catatan", "Note"),
 }
-SUMMARY = (
-    "*Glossary: the abbreviations and technical terms of the paper and of this book, with their English equivalents.*"
-)
 
 
 def _foreign(term: str) -> str:
@@ -69,7 +66,6 @@ def render(lang: str = "id") -> str:
         "% Generated from data/konteks/glosarium.csv by `ekraf pages`: edit the CSV, not this file.",
         "",
     ]
-    lines += [SUMMARY, ""] if lang == "id" else []
     lines += [t["intro"], ""]
     letter = None
     for r in g.itertuples(index=False):

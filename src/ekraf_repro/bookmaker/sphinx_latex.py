@@ -1,4 +1,5 @@
-"""Sphinx extension for the PDF: a title page carrying the citation, generated from CITATION.cff."""
+"""Sphinx extension for the PDF: a title page carrying the citation, generated from CITATION.cff, in the edition's
+language."""
 
 from .. import tanggal
 from . import citation
@@ -39,29 +40,43 @@ def variant_box(variant) -> str:
     return rf"\fbox{{\begin{{minipage}}{{0.8\textwidth}}\small {body}\end{{minipage}}}}\par\vspace{{0.8cm}}"
 
 
-def title_page(cff: dict, variant=None) -> str:
+TITLE_PAGE = {
+    "subtitle": ("Edisi reproduksi", "A reproducible edition"),
+    "version": ("Versi", "Version"),
+    "cite": ("Cara mengutip", "How to cite"),
+    "original": ("Makalah asli", "The original paper"),
+    "licence": ("Lisensi: teks dan data {lic}; kode MIT.", "Licence: text and data {lic}; code MIT."),
+}
+
+
+def title_page(cff: dict, variant=None, lang: str = "id") -> str:
+    """The PDF's title page in the edition's language: title, authors, version and date, how to cite."""
+    from . import generated
+
+    t = {k: generated.pick(v, lang) for k, v in TITLE_PAGE.items()}
     pc = cff["preferred-citation"]
+    title, authors = citation.edition(cff, lang)
     box = variant_box(variant) if variant else ""
     return rf"""
 \begin{{titlepage}}
 \centering
 \vspace*{{2cm}}
-{{\Huge\bfseries {tex(variant.title(pc["title"]) if variant else pc["title"])}\par}}
+{{\Huge\bfseries {tex(variant.title(title) if variant else title)}\par}}
 \vspace{{1.2cm}}
-{{\Large A reproducible edition \textperiodcentered{{}} Edisi reproduksi\par}}
+{{\Large {t["subtitle"]}\par}}
 \vspace{{1.2cm}}
-{{\large {tex(citation._authors(pc["authors"]))}\par}}
+{{\large {tex(authors)}\par}}
 \vspace{{0.4cm}}
-{{\large Versi {tex(pc.get("version", cff["version"]))} \textperiodcentered{{}} {tex(tanggal.show(str(cff["date-released"])))}\par}}
+{{\large {t["version"]} {tex(pc.get("version", cff["version"]))} \textperiodcentered{{}} {tex(tanggal.show(str(cff["date-released"]), lang))}\par}}
 \vfill
 {box}
 \begin{{minipage}}{{0.85\textwidth}}
 \small
-\textbf{{Cara mengutip / How to cite}}\par\smallskip
-{tex(citation.apa(cff))}\par\medskip
-\textbf{{Makalah asli / Original paper}}\par\smallskip
-{tex(citation.apa_original(cff))}\par\medskip
-Lisensi: teks dan data {tex(cff["license"])}; kode MIT.
+\textbf{{{t["cite"]}}}\par\smallskip
+{tex(citation.apa(cff, lang=lang))}\par\medskip
+\textbf{{{t["original"]}}}\par\smallskip
+{tex(citation.apa_original(cff, lang))}\par\medskip
+{tex(t["licence"].format(lic=cff["license"].replace("-", " ")))}
 \end{{minipage}}
 \end{{titlepage}}
 """
@@ -72,7 +87,8 @@ def _configure(app, config):
 
     cff = citation.load()
     elements = dict(config.latex_elements or {})
-    elements["maketitle"] = title_page(cff, from_config(getattr(config, "ekraf_variant", None)))
+    lang = (config.language or "id").split("_")[0]
+    elements["maketitle"] = title_page(cff, from_config(getattr(config, "ekraf_variant", None)), lang)
     elements.setdefault("papersize", "a4paper")
     elements.setdefault("preamble", "")
     elements["preamble"] += "\n\\usepackage{newunicodechar}\n\\newunicodechar{✓}{\\checkmark}\n"
