@@ -48,25 +48,35 @@ def cite(keys: list[str], lang: str, role: str = "p", bib=BIB) -> str:
     return str(format_references(referencing(lang), role, refs))
 
 
-def fields(key: str) -> tuple[str, str, str]:
-    """Title, note and address of an entry, as the style prints them (braces gone, a final period on the note)."""
+def fields(key: str, lang: str = "id") -> tuple[str, str, str]:
+    """Title, note and address of an entry, as the style prints them in ``lang`` (braces gone, a final period on
+    the note; the English edition prints ``note_en``)."""
     e = BIB.entries[key].fields
     title = re.sub(r"[{}]", "", e["title"])
-    note = e["note"] if e["note"].endswith(".") else e["note"] + "."
+    note = e["note_en"] if lang == "en" else e["note"]
+    note = note if note.endswith(".") else note + "."
     return title, note, e["url"]
+
+
+def test_every_note_has_an_english_note_and_each_edition_prints_its_own():
+    missing = [k for k, e in BIB.entries.items() if e.fields.get("note") and not e.fields.get("note_en")]
+    assert missing == []
+    _, note_id, _ = fields("merdeka2018", "id")
+    _, note_en, _ = fields("merdeka2018", "en")
+    assert note_id != note_en
+    assert note_id in entry_text("merdeka2018", "id") and note_en not in entry_text("merdeka2018", "id")
+    assert note_en in entry_text("merdeka2018", "en") and note_id not in entry_text("merdeka2018", "en")
 
 
 # ----------------------------------------------------------------------------- bibliography
 
 
 def test_two_authors_are_joined_by_dan():
-    title, note, url = fields("ahmad_seet2009")
-    assert entry_text("ahmad_seet2009", "id") == (
-        f"Noor Hazlina Ahmad dan Pi-Shen Seet. {title}. Asian Social Science, 2009. {note} URL: {url}."
-    )
-    assert entry_text("ahmad_seet2009", "en") == (
-        f"Noor Hazlina Ahmad and Pi-Shen Seet. {title}. Asian Social Science, 2009. {note} URL: {url}."
-    )
+    for lang, joiner in (("id", "dan"), ("en", "and")):
+        title, note, url = fields("ahmad_seet2009", lang)
+        assert entry_text("ahmad_seet2009", lang) == (
+            f"Noor Hazlina Ahmad {joiner} Pi-Shen Seet. {title}. Asian Social Science, 2009. {note} URL: {url}."
+        )
 
 
 @pytest.mark.parametrize(
@@ -78,16 +88,16 @@ def test_two_authors_are_joined_by_dan():
     ],
 )
 def test_months_are_in_the_books_language(key, author, id_date, en_date):
-    title, note, url = fields(key)
-    assert entry_text(key, "id") == f"{author}. {title}. {id_date}. {note} URL: {url}."
-    assert entry_text(key, "en") == f"{author}. {title}. {en_date}. {note} URL: {url}."
+    for lang, date in (("id", id_date), ("en", en_date)):
+        title, note, url = fields(key, lang)
+        assert entry_text(key, lang) == f"{author}. {title}. {date}. {note} URL: {url}."
 
 
 def test_an_entry_without_a_year_says_tt():
-    title, note, url = fields("tirto_hipmi")
     assert BIB.entries["tirto_hipmi"].fields["year"] == "t.t."
-    assert entry_text("tirto_hipmi", "id") == f"Tirto.id. {title}. t.t. {note} URL: {url}."
-    assert entry_text("tirto_hipmi", "en") == f"Tirto.id. {title}. n.d. {note} URL: {url}."
+    for lang, word in (("id", "t.t."), ("en", "n.d.")):
+        title, note, url = fields("tirto_hipmi", lang)
+        assert entry_text("tirto_hipmi", lang) == f"Tirto.id. {title}. {word} {note} URL: {url}."
 
 
 def test_a_missing_year_field_is_rendered_as_unknown_too():
@@ -98,9 +108,9 @@ def test_a_missing_year_field_is_rendered_as_unknown_too():
         "tanpa_tahun",
         Entry(original.type, {k: v for k, v in original.fields.items() if k != "year"}, persons=original.persons),
     )
-    title, note, url = fields("tirto_hipmi")
-    assert entry_text("tanpa_tahun", "id", bib) == f"Tirto.id. {title}. t.t. {note} URL: {url}."
-    assert entry_text("tanpa_tahun", "en", bib) == f"Tirto.id. {title}. n.d. {note} URL: {url}."
+    for lang, word in (("id", "t.t."), ("en", "n.d.")):
+        title, note, url = fields("tirto_hipmi", lang)
+        assert entry_text("tanpa_tahun", lang, bib) == f"Tirto.id. {title}. {word} {note} URL: {url}."
     assert cite(["tanpa_tahun"], "id", bib=bib) == "(Tirto.id, t.t.)"
 
 

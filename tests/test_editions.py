@@ -147,6 +147,16 @@ def test_an_editions_project_holds_its_own_pages_config_and_catalogues():
     assert editions.catalogues("en") == {}
 
 
+def test_compiled_catalogues_do_not_depend_on_the_clock():
+    """Babel stamps a catalogue with the time it reads it; a .mo that changed every minute would make Sphinx
+    re-read every page of an edition at every build. The only date in it is the release date, at midnight."""
+    released = str(citation.load()["date-released"])
+    for name, data in editions.catalogues("id").items():
+        if name.endswith(".mo"):
+            stamps = re.findall(rb"(\d{4}-\d{2}-\d{2} \d{2}:\d{2}[^\n]*)", data)
+            assert stamps == [f"{released} 00:00+0000".encode()] * 2, (name, stamps)
+
+
 def test_a_caption_without_a_translation_is_an_error(tmp_path):
     for name in ("_config.yml", "_toc.yml"):
         (tmp_path / name).write_bytes((paths.ROOT / name).read_bytes())

@@ -20,8 +20,10 @@ NUMBERS = {"id": ["Gambar 1.1", "Tabel 5.2"], "en": ["Figure 1.1", "Table 5.2"]}
 
 
 def squash(text: str) -> str:
-    """Text without spaces or line breaks (PDF extraction drops or adds them), NFKC-normalised, lower case."""
-    return re.sub(r"[\s\u00ad-]+", "", unicodedata.normalize("NFKC", text)).casefold()
+    """Text without spaces or line breaks (PDF extraction drops or adds them), NFKC-normalised, lower case, with
+    LaTeX's typographic apostrophe read as the straight one the captions are written with."""
+    text = unicodedata.normalize("NFKC", text).replace("\u2019", "'")
+    return re.sub(r"[\s\u00ad-]+", "", text).casefold()
 
 
 @pytest.fixture(scope="module", params=editions.EDITIONS)

@@ -9,7 +9,7 @@ import pytest
 from conftest import run_cli, tree_bytes
 
 from ekraf_repro import loader
-from ekraf_repro.bookmaker import pipeline
+from ekraf_repro.bookmaker import editions, pipeline
 
 
 @pytest.fixture
@@ -75,9 +75,10 @@ def test_declared_reads_exist(root):
 def test_second_build_executes_nothing_and_skips_sphinx(work_copy):
     result = run_cli(["book"], work_copy)
     assert result.returncode == 0, result.stderr[-2000:]
-    assert "11 in the plan, 0 to execute, 11 unchanged" in result.stdout
+    assert "22 in the plan, 0 to execute, 22 unchanged" in result.stdout  # 11 notebooks in each of two editions
     assert executed(result.stdout) == []
-    assert "Sphinx not started" in result.stdout
+    for lang in editions.EDITIONS:
+        assert f"_build/editions/{lang}/_build/html is up to date (Sphinx not started)" in result.stdout
 
 
 @pytest.mark.slow
@@ -86,31 +87,45 @@ def test_touching_a_data_file_reexecutes_only_its_readers(work_copy):
     prinsip.write_bytes(prinsip.read_bytes() + b"\n")  # same content for pandas, different bytes
     result = run_cli(["execute"], work_copy)
     assert result.returncode == 0, result.stderr[-2000:]
-    assert executed(result.stdout) == ["notebooks/02_teori.ipynb"]
+    assert executed(result.stdout) == ["notebooks/02_teori.ipynb", "notebooks/en/02_teori.ipynb"]
 
     konteks = work_copy / "data" / "konteks" / "konteks.csv"
     konteks.write_bytes(konteks.read_bytes() + b"\n")
     result = run_cli(["execute"], work_copy)
-    assert executed(result.stdout) == [
-        "notebooks/01_pendahuluan.ipynb",  # its sentence on other readings reads the public context too
-        "notebooks/04_hasil.ipynb",
-        "notebooks/05_audit.ipynb",
-        "notebooks/06_penutup.ipynb",
-    ]
+    readers = ["01_pendahuluan", "04_hasil", "05_audit", "06_penutup"]  # 01: its sentence on other readings
+    assert executed(result.stdout) == sorted(
+        [f"notebooks/{n}.ipynb" for n in readers] + [f"notebooks/en/{n}.ipynb" for n in readers]
+    )
+
+
+def _append_sentence(root, lang: str, sentence: str) -> None:
+    nb_path = root / "notebooks" / "03_metode.ipynb"
+    nb = json.loads(nb_path.read_text(encoding="utf-8"))
+    tag = editions.TAG.format(lang)
+    md = next(c for c in nb["cells"] if c["cell_type"] == "markdown" and tag in c["metadata"].get("tags", []))
+    md["source"] = "".join(md["source"]) + f"\n\n{sentence}"
+    nb_path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 @pytest.mark.slow
-def test_editing_prose_reexecutes_no_notebook(work_copy):
-    nb_path = work_copy / "notebooks" / "03_metode.ipynb"
-    nb = json.loads(nb_path.read_text(encoding="utf-8"))
-    md = next(c for c in nb["cells"] if c["cell_type"] == "markdown")
-    md["source"] = "".join(md["source"]) + "\n\nSatu kalimat tambahan untuk pengujian."
-    nb_path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    result = run_cli(["book"], work_copy)
-    assert result.returncode == 0, result.stderr[-2000:]
-    assert executed(result.stdout) == []
-    assert "book: building" in result.stdout
-    assert "Satu kalimat tambahan untuk pengujian." in (work_copy / "_build/html/notebooks/03_metode.html").read_text()
+@pytest.mark.parametrize("lang", editions.EDITIONS)
+def test_editing_prose_in_one_language_rebuilds_only_that_editions_page(work_copy, lang):
+    """The first build in a new folder re-reads every page of the edited edition (Sphinx keeps the folder in
+    its environment); from then on a prose edit re-reads only its page, and the other edition is not built."""
+    other = editions.other(lang)
+    sentences = {"id": "Satu kalimat tambahan untuk pengujian.", "en": "One more sentence for the test."}
+    for n in (1, 2):
+        sentence = f"{sentences[lang]} ({n})"
+        _append_sentence(work_copy, lang, sentence)
+        result = run_cli(["book"], work_copy)
+        assert result.returncode == 0, result.stderr[-2000:]
+        assert executed(result.stdout) == []
+        assert f"book: building _build/editions/{lang}/_build/html" in result.stdout
+        assert f"_build/editions/{other}/_build/html is up to date (Sphinx not started)" in result.stdout
+        site = work_copy / "_build" / "html"
+        assert sentence in (site / lang / "notebooks" / "03_metode.html").read_text(encoding="utf-8")
+        assert sentence not in (site / other / "notebooks" / "03_metode.html").read_text(encoding="utf-8")
+    assert "book: Sphinx read 1 changed source: notebooks/03_metode\n" in result.stdout, result.stdout[-800:]
 
 
 @pytest.mark.slow

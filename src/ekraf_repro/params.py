@@ -66,14 +66,20 @@ def _year(name: str, value, allowed: list[int]) -> int:
     return year
 
 
+def language(value) -> str:
+    """The ``bahasa`` parameter, checked: one of the book's languages."""
+    if value not in LANGUAGES:
+        raise InputError(f"parameter bahasa={value!r}: allowed values are {', '.join(LANGUAGES)}")
+    return value
+
+
 def resolve(root: Path | None = None, **given) -> Params:
     """Check ``given`` parameter values and complete them with defaults, loading the data once."""
     unknown = sorted(set(given) - set(DEFAULTS))
     if unknown:
         raise InputError(f"unknown parameter '{unknown[0]}'; allowed: {', '.join(DEFAULTS)}")
     values = {**DEFAULTS, **{k: v for k, v in given.items()}}
-    if values["bahasa"] not in LANGUAGES:
-        raise InputError(f"parameter bahasa={values['bahasa']!r}: allowed values are {', '.join(LANGUAGES)}")
+    language(values["bahasa"])
     path = data_path(values["data"], root)
     df = loader.load(path, root=root)
     names = df.attrs["subsektor"]

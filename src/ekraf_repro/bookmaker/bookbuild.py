@@ -2,6 +2,7 @@
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -53,6 +54,10 @@ def build(root: Path = paths.ROOT, out: Path | None = None, strict: bool = True,
     if result.returncode != 0:
         sys.stderr.write(result.stdout[-6000:] + result.stderr[-3000:])
         raise SystemExit(f"error: jupyter-book build failed (exit {result.returncode}); see the warnings above")
+    log = re.sub(r"\x1b\[[0-9;]*m", "", result.stdout)  # Sphinx colours its log even into a pipe
+    read = re.findall(r"reading sources\.\.\. \[\s*\d+%\] (\S+)", log)
+    shown = ", ".join(read) if len(read) <= 5 else f"{', '.join(read[:5])}, ..."
+    print(f"book: Sphinx read {len(read)} changed source{'s' if len(read) != 1 else ''}: {shown}", flush=True)
     if not direct:
         if html.exists():
             shutil.rmtree(html)

@@ -20,6 +20,7 @@ editions' builds file by file (files no longer built are removed), with an
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import shutil
@@ -28,6 +29,7 @@ from pathlib import Path
 import yaml
 
 from .. import paths
+from . import citation
 
 EDITIONS = ("id", "en")
 DEFAULT = "id"
@@ -132,7 +134,7 @@ def _sphinx_js(lang: str, catalog) -> bytes:
     return f"Documentation.addTranslations({body});\n".encode()
 
 
-def catalogues(lang: str, locale: Path = LOCALE) -> dict[str, bytes]:
+def catalogues(lang: str, locale: Path = LOCALE, root: Path = paths.ROOT) -> dict[str, bytes]:
     """The edition's compiled catalogues, by their path in the project: ``_locale/<lang>/LC_MESSAGES/<domain>.mo``."""
     from io import BytesIO
 
@@ -140,9 +142,14 @@ def catalogues(lang: str, locale: Path = LOCALE) -> dict[str, bytes]:
     from babel.messages.pofile import read_po
 
     files = {}
+    released = dt.datetime.fromisoformat(str(citation.load(root / "CITATION.cff")["date-released"])).replace(
+        tzinfo=dt.timezone.utc
+    )
     for po in sorted((locale / lang / "LC_MESSAGES").glob("*.po")):
         with po.open("rb") as fh:
             catalog = read_po(fh, locale=lang)
+        # Babel stamps a catalogue with the time it was read; the release date instead, so the bytes stay put.
+        catalog.creation_date = catalog.revision_date = released
         out = BytesIO()
         write_mo(out, catalog)
         base = f"{LOCALE_STAGED}/{lang}/LC_MESSAGES/{po.stem}"
@@ -178,7 +185,7 @@ def project_files(
     files["_config.yml"] = (header + yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False)).encode()
     files["_toc.yml"] = toc(lang, root).encode()
     files["CITATION.cff"] = (root / "CITATION.cff").read_bytes()
-    files.update(catalogues(lang, root / "book" / "_locale"))
+    files.update(catalogues(lang, root / "book" / "_locale", root))
     book = root / "book"
     for path in sorted(book.rglob("*")):
         rel = path.relative_to(book)

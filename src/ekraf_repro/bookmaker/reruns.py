@@ -27,7 +27,7 @@ from threading import Lock
 
 from .. import loader, paths
 from ..errors import InputError
-from ..params import DEFAULTS
+from ..params import DEFAULTS, language
 from . import bookbuild, citation, editions, pipeline
 from . import variant as variant_mod
 
@@ -98,7 +98,7 @@ def rerun(out, data=None, pdf: bool = False, jobs: int = pipeline.WORKERS, force
             shutil.copytree(out, stage, symlinks=True)  # keeps the variant's manifest: only changed notebooks run
         src = stage / "source"
         given = dict(params)
-        _stage_source(src, params.get("bahasa") or DEFAULTS["bahasa"])
+        _stage_source(src, language(params.get("bahasa") or DEFAULTS["bahasa"]))
         if data is not None:
             given["data"] = stage_data(Path(data).expanduser().resolve(), src)
         planned, checked = pipeline.plan(parameters=given, root=src, outdir=src / "notebooks")  # checked once
