@@ -143,7 +143,7 @@ def catalogues(lang: str, locale: Path = LOCALE, root: Path = paths.ROOT) -> dic
 
     files = {}
     released = dt.datetime.fromisoformat(str(citation.load(root / "CITATION.cff")["date-released"])).replace(
-        tzinfo=dt.timezone.utc
+        tzinfo=dt.UTC
     )
     for po in sorted((locale / lang / "LC_MESSAGES").glob("*.po")):
         with po.open("rb") as fh:
