@@ -688,3 +688,35 @@ def search_problems(term: str, outcome: dict, fetcher: Fetcher) -> list[str]:
                 f"search for {term!r}: result {result['title']!r} ({result['url']}, HTTP {status}) does not contain it"
             )
     return problems
+
+
+async def _first_screen(browser, url: str, path: Path, size: tuple[int, int]) -> str:
+    """What a reader sees on opening ``url`` (one screen, light mode), saved to ``path``; returns ``<html lang>``."""
+    context = await new_context(browser)
+    try:
+        page = await context.new_page()
+        await page.set_viewport_size({"width": size[0], "height": size[1]})
+        await page.goto(url, wait_until="load")
+        await page.screenshot(path=str(path))
+        return await page.evaluate("() => document.documentElement.lang")
+    finally:
+        await context.close()
+
+
+def side_by_side(browser: Browser, base: str, page: str, out: Path, size: tuple[int, int] = (960, 900)) -> list[str]:
+    """One page of each edition, opened by a reader, put side by side in ``out``; returns the pages' languages."""
+    from PIL import Image
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    shots, langs = [], []
+    for lang in LANGUAGES:
+        shot = out.with_name(f"{out.stem}-{lang}.png")
+        langs.append(browser.run(_first_screen(browser.browser, f"{base}{lang}/{page}", shot, size)))
+        shots.append(Image.open(shot).convert("RGB"))
+    joined = Image.new("RGB", (sum(s.width for s in shots), max(s.height for s in shots)), "white")
+    x = 0
+    for shot in shots:
+        joined.paste(shot, (x, 0))
+        x += shot.width
+    joined.save(out, optimize=True)
+    return langs

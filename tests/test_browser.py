@@ -182,6 +182,22 @@ def test_the_language_switcher_opens_the_same_page_in_the_other_edition(browser,
     assert outcome["back"].endswith(f"/{edition.lang}/{page}"), outcome
 
 
+def test_the_two_editions_side_by_side(browser, server):
+    """The audit chapter as a reader opens it in each edition, side by side in _build/screenshots/."""
+    from PIL import Image, ImageChops
+
+    if {e.lang for e in EDITIONS} != set(bs.LANGUAGES):
+        pytest.skip("a variant book is one edition: there is nothing to put beside it")
+    out = bs.SCREENSHOTS / "edisi-berdampingan.png"
+    out.unlink(missing_ok=True)
+    assert bs.side_by_side(browser, server, "notebooks/05_audit.html", out) == list(bs.LANGUAGES)
+    joined = Image.open(out)
+    assert joined.size == (2 * 960, 900)
+    left, right = joined.crop((0, 0, 960, 900)), joined.crop((960, 0, 1920, 900))
+    assert ImageChops.difference(left, right).getbbox() is not None  # two different pages, both drawn
+    assert all(half.convert("L").getextrema()[0] < 100 for half in (left, right))  # text on each, not blank
+
+
 def test_internal_links_and_anchors_resolve(reports, site, fetcher, edition):
     internal = {h for r in reports.values() for h in r.links if h.startswith(site)}
     assert len(internal) > 50 and any("#" in h.split("/")[-1][1:] for h in internal), "too few internal links found"

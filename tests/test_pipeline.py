@@ -450,6 +450,14 @@ def test_bench_cases_prove_what_they_executed(root):
         bench.expect("4", "book: building", bench.TABLE_READERS, sphinx=True)
     with pytest.raises(bench.CaseFailed, match="Sphinx ran"):
         bench.expect("2", "book: building", [], sphinx=False)
+    # a prose edit in one language: only that edition is built, and Sphinx reads one page
+    one = "book: building _build/editions/en/_build/html\nbook: Sphinx read 1 changed source: notebooks/03_metode\n"
+    bench.expect("3b", one, [], sphinx=("en",), read=1)
+    with pytest.raises(bench.CaseFailed, match=r"Sphinx built the editions \('en',\); expected \('id',\)"):
+        bench.expect("3a", one, [], sphinx=("id",), read=1)
+    with pytest.raises(bench.CaseFailed, match=r"Sphinx read \[19\] pages; expected 1"):
+        bench.expect("3b", one.replace("read 1 changed source", "read 19 changed sources"), [], sphinx=("en",), read=1)
+    assert bench.both([bench.CHAPTERS[0]]) == ["notebooks/01_pendahuluan.ipynb", "notebooks/en/01_pendahuluan.ipynb"]
 
 
 def test_bench_sweep_case_checks_what_was_executed_and_copied():

@@ -141,8 +141,8 @@ def test_no_sentence_describes_the_papers_table_as_the_variants_data(built, name
     page1 = (book / "notebooks/01_pendahuluan.html").read_text(encoding="utf-8")
     chapter1 = " ".join(b.text for b in ps.blocks(page1))
     english = SWEEP[name].get("bahasa") == "en"
-    assert ("This variant's data table" if english else "Tabel data varian ini") in chapter1
-    assert ("Tabel data varian ini" if english else "This variant's data table") not in chapter1
+    assert ("This variant’s data table" if english else "Tabel data varian ini") in chapter1
+    assert ("Tabel data varian ini" if english else "This variant’s data table") not in chapter1
     assert f'<span class="pre">{SWEEP[name]["data"]}</span></code>' in page1  # the file's name, set as code
     n = {"tiga": "tiga", "penerbitan": "enam"}.get(name)
     if n and not english:

@@ -35,6 +35,14 @@ CHAPTERS = [
 APPENDIX = [f"notebooks/lampiran/profil_{s}.ipynb" for s in ("kriya", "kuliner", "musik", "fashion", "seni_rupa")]
 # The notebooks that read the raw table (chapters 1, 5 and 6 and every appendix page); chapters 2-4 read coded data.
 TABLE_READERS = [CHAPTERS[0], CHAPTERS[4], CHAPTERS[5], *APPENDIX]
+
+
+def both(notebooks: list[str]) -> list[str]:
+    """The executed copies of ``notebooks`` in both editions (the English ones in notebooks/en/)."""
+    return [*notebooks, *(n.replace("notebooks/", "notebooks/en/", 1) for n in notebooks)]
+
+
+SENTENCE_TAGS = {"id": "jika:bahasa_id", "en": "jika:bahasa_en"}
 RAW = Path("data") / "raw" / "tabel_1_1_ekspor_ekraf.csv"
 EDITED_CELL = "28.602,7"  # Seni Rupa 2018
 
@@ -61,14 +69,23 @@ def executed(output: str) -> list[str]:
     return sorted(re.findall(r"executing (\S+\.ipynb)", output))
 
 
-def expect(case: str, output: str, notebooks: list[str], *, sphinx: bool) -> None:
-    """Prove that ``case`` executed exactly ``notebooks`` and ran Sphinx only when ``sphinx``."""
+def expect(case: str, output: str, notebooks: list[str], *, sphinx: bool | tuple[str, ...], read: int | None = None):
+    """Prove that ``case`` executed exactly ``notebooks`` and ran Sphinx only when ``sphinx`` (``True`` for a
+    single book, or the editions it must build, the others being left alone); ``read``: how many pages Sphinx
+    must have read in each edition it built."""
     ran = executed(output)
     if ran != sorted(notebooks):
         raise CaseFailed(f"bench case '{case}': expected to execute {sorted(notebooks)}, executed {ran}")
-    built = "book: building" in output
-    if built != sphinx:
+    if isinstance(sphinx, tuple):
+        built = tuple(re.findall(r"book: building _build/editions/(\w+)/", output))
+        if built != sphinx:
+            raise CaseFailed(f"bench case '{case}': Sphinx built the editions {built}; expected {sphinx}")
+    elif ("book: building" in output) != sphinx:
         raise CaseFailed(f"bench case '{case}': Sphinx {'did not run' if sphinx else 'ran'}; expected the opposite")
+    if read is not None:
+        counts = [int(n) for n in re.findall(r"book: Sphinx read (\d+) changed source", output)]
+        if not counts or any(n != read for n in counts):
+            raise CaseFailed(f"bench case '{case}': Sphinx read {counts} pages; expected {read} per edition built")
 
 
 def expect_sweep(case: str, output: str, n: int) -> None:
@@ -124,12 +141,16 @@ def kernel_start() -> float:
     return elapsed
 
 
-def edit_sentence(root: Path, n: int) -> str:
-    """Append a sentence to chapter 3's first Markdown cell; return the sentence."""
-    sentence = f"Kalimat uji nomor {n}."
+def edit_sentence(root: Path, n: int, lang: str = "id") -> str:
+    """Append a sentence to chapter 3's first Markdown cell in ``lang``; return the sentence."""
+    sentence = {"id": f"Kalimat uji nomor {n}.", "en": f"Test sentence number {n}."}[lang]
     nb_path = root / "notebooks" / "03_metode.ipynb"
     nb = json.loads(nb_path.read_text(encoding="utf-8"))
-    md = next(c for c in nb["cells"] if c["cell_type"] == "markdown")
+    md = next(
+        c
+        for c in nb["cells"]
+        if c["cell_type"] == "markdown" and SENTENCE_TAGS[lang] in c.get("metadata", {}).get("tags", [])
+    )
     md["source"] = "".join(md["source"]) + f"\n\n{sentence}"
     nb_path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return sentence
@@ -174,29 +195,33 @@ def run(runs: int = 5, with_tests: bool = True) -> str:
             add(BASELINE, seconds)
 
             ours = _fresh_copy(work, "ours")
-            case = "1. clean build: make book"
+            case = "1. clean build: make book (both editions)"
             seconds, out = _run(_ekraf("book"), ours)
-            expect(case, out, CHAPTERS + APPENDIX, sphinx=True)
+            expect(case, out, both(CHAPTERS + APPENDIX), sphinx=("id", "en"))
             add(case, seconds)
 
             case = "2. no-change rebuild"
             seconds, out = _run(_ekraf("book"), ours)
-            expect(case, out, [], sphinx=False)
+            expect(case, out, [], sphinx=())
             add(case, seconds)
 
-            case = "3. one sentence edited"
-            sentence = edit_sentence(ours, i)
-            seconds, out = _run(_ekraf("book"), ours)
-            expect(case, out, [], sphinx=True)
-            if sentence not in (ours / "_build/html/notebooks/03_metode.html").read_text(encoding="utf-8"):
-                raise CaseFailed(f"bench case '{case}': the edited sentence is not in the built page")
-            add(case, seconds)
+            for lang, other in (("id", "en"), ("en", "id")):
+                case = f"3{'ab'[lang == 'en']}. one sentence edited in the {LANGUAGE_NAMES[lang]} text"
+                sentence = edit_sentence(ours, i, lang)
+                seconds, out = _run(_ekraf("book"), ours)
+                expect(case, out, [], sphinx=(lang,), read=1)
+                site = ours / "_build" / "html"
+                if sentence not in (site / lang / "notebooks/03_metode.html").read_text(encoding="utf-8"):
+                    raise CaseFailed(f"bench case '{case}': the edited sentence is not in the built page")
+                if sentence in (site / other / "notebooks/03_metode.html").read_text(encoding="utf-8"):
+                    raise CaseFailed(f"bench case '{case}': the sentence leaked into the {other} edition")
+                add(case, seconds)
 
             case = "4. one value changed in the data"
             value = edit_value(ours, i + 1)
             seconds, out = _run(_ekraf("book"), ours)
-            expect(case, out, TABLE_READERS, sphinx=True)
-            if value not in (ours / "_build/html/notebooks/01_pendahuluan.html").read_text(encoding="utf-8"):
+            expect(case, out, both(TABLE_READERS), sphinx=("id", "en"))
+            if value not in (ours / "_build/html/id/notebooks/01_pendahuluan.html").read_text(encoding="utf-8"):
                 raise CaseFailed(f"bench case '{case}': the new value {value} is not in the built chapter 1")
             add(case, seconds)
 
@@ -219,11 +244,11 @@ def run(runs: int = 5, with_tests: bool = True) -> str:
             add(case, seconds)
 
             add("floor: one kernel start", kernel_start())
-            stamp = ours / "_build" / ".ekraf" / "book.sha256"
-            stamp.unlink()
+            for lang in ("id", "en"):
+                (ours / "_build" / "editions" / lang / "_build" / ".ekraf" / "book.sha256").unlink()
             seconds, out = _run(_ekraf("render"), ours)
-            expect("floor: Sphinx writing the unchanged book", out, [], sphinx=True)
-            add("floor: Sphinx writing the unchanged book", seconds)
+            expect("floor: Sphinx writing the unchanged books", out, [], sphinx=("id", "en"), read=0)
+            add("floor: Sphinx writing the unchanged books", seconds)
             if with_tests:
                 _test_parts(work, add)
     finally:
@@ -234,9 +259,9 @@ def run(runs: int = 5, with_tests: bool = True) -> str:
 def _test_parts(work: Path, add) -> None:
     """`make test` by part, each part chosen by marker; the parts together must be the whole suite."""
     pristine = _fresh_copy(work, "tests")
-    shutil.copytree(paths.ROOT / "_build" / "html", pristine / "_build" / "html")
-    if (paths.ROOT / "_build" / "pdf").exists():
-        shutil.copytree(paths.ROOT / "_build" / "pdf", pristine / "_build" / "pdf")
+    for built in ("html", "pdf", "editions"):  # the site, the PDFs and each edition's staged project
+        if (paths.ROOT / "_build" / built).exists():
+            shutil.copytree(paths.ROOT / "_build" / built, pristine / "_build" / built, symlinks=True)
     whole = _collected(pristine, [])
     parts = {part: _collected(pristine, selection) for part, selection in TEST_PARTS.items()}
     if sum(parts.values()) != whole:
@@ -251,7 +276,8 @@ def _test_parts(work: Path, add) -> None:
     add("7. make test: total", total)
 
 
-BASELINE = "baseline: jupyter-book build --all, execute force"
+BASELINE = "baseline: jupyter-book build --all, execute force (one edition)"
+LANGUAGE_NAMES = {"id": "Indonesian", "en": "English"}
 
 
 def report(times: dict[str, list[float]], runs: int) -> str:
@@ -265,6 +291,12 @@ def report(times: dict[str, list[float]], runs: int) -> str:
     for case, values in times.items():
         med = statistics.median(values)
         lines.append(f"| {case} | {med:.2f} | {med / baseline:.2f}x |")
+    targets = [("1. clean build: make book (both editions)", 1.0), ("2. no-change rebuild", 0.05)]
+    lines += ["", "| target (issue 15) | ratio | limit | met |", "|---|--:|--:|---|"]
+    for case, limit in targets:
+        if case in times:
+            ratio = statistics.median(times[case]) / baseline
+            lines.append(f"| {case} | {ratio:.2f}x | {limit:.2f}x | {'yes' if ratio <= limit else 'NO'} |")
     rerun_case, sweep_case = "5. make rerun, subsektor=Fashion", "6. make sweep, five variants (one per subsector)"
     if rerun_case in times and sweep_case in times:
         ratio = statistics.median(times[sweep_case]) / statistics.median(times[rerun_case])
