@@ -228,3 +228,33 @@ def test_figures_use_the_readers_names():
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["Craft", "Culinary", "Music", "Fashion", "Fine arts"]
     fig = figures.levels(loader.load(), "id")
     assert "Fesyen" in [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+
+
+def test_counted_labels_agree_in_number_in_english():
+    """English says "one cell", "one of the readings changes"; Indonesian nouns do not change with the count."""
+    from ekraf_repro import idnum, labels
+
+    assert labels.counted("koreksi_ada", 1, "en", n=idnum.words(1, "en")).endswith("of one cell recorded in the errata")
+    assert labels.counted("koreksi_ada", 2, "en", n=idnum.words(2, "en")).endswith(
+        "of two cells recorded in the errata"
+    )
+    one = labels.counted("kepekaan_berubah", 1, "en", m="one", n="three", daftar="x")
+    assert one == "one of the three other readings changes its status: x"
+    assert labels.counted("kepekaan_berubah", 2, "en", m="two", n="three", daftar="x").startswith(
+        "two of the three other readings change "
+    )
+    assert labels.counted("cocok_ada", 1, "id", n="satu", angka="1") == labels.counted(
+        "cocok_ada", 2, "id", n="satu", angka="1"
+    )
+
+
+def test_a_list_whose_items_hold_the_conjunction_is_parted_by_semicolons():
+    assert show.listing(["a", "b", "c"], "id") == "a, b, dan c"
+    assert show.listing(["a", "b", "c"], "en") == "a, b and c"
+    items = ["innovation", "little regard for environmental and social factors", "weak standardisation"]
+    assert show.listing(items, "en") == (
+        "innovation; little regard for environmental and social factors; and weak standardisation"
+    )
+    assert show.listing(["inovasi", "faktor lingkungan dan sosial", "mutu"], "id") == (
+        "inovasi; faktor lingkungan dan sosial; dan mutu"
+    )

@@ -141,8 +141,9 @@ def persen_turunan(df, claim):
     f["terdekat"] = {lang: candidate(f, lang) for lang in labels.LANGUAGES}
     n = f["n_cocok"]
     f["cocok"] = {
-        lang: labels.label(
+        lang: labels.counted(
             "cocok_nol" if not n else "cocok_ada",
+            n,
             lang,
             n=idnum.words(n, lang),
             angka=idnum.fmt(float(claim["nilai"]), 2, lang),

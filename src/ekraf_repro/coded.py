@@ -75,9 +75,12 @@ def context_list(fact_id: str) -> list[str]:
     return context(fact_id).split("|")
 
 
-def fact(fact_id: str) -> str:
-    """The value of one coded fact about the firm (``data/coded/fakta_perusahaan.csv``)."""
-    return row("fakta_perusahaan", fact_id)["nilai"]
+def fact(fact_id: str, lang: str = "id") -> str:
+    """The value of one coded fact about the firm (``data/coded/fakta_perusahaan.csv``), in ``lang`` where the
+    value is a phrase of that language (``nilai_en``); names and numbers are the same in both."""
+    r = row("fakta_perusahaan", fact_id)
+    english = r.get("nilai_en")
+    return english if lang == "en" and isinstance(english, str) and english.strip() else r["nilai"]
 
 
 def event(event_id: str) -> pd.Series:

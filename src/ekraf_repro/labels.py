@@ -262,6 +262,10 @@ _LABELS = {
         "dengan koreksi eksplisit atas {n} sel yang tercatat di erata",
         "with explicit corrections of {n} cells recorded in the errata",
     ),
+    "koreksi_ada_1": (
+        "dengan koreksi eksplisit atas {n} sel yang tercatat di erata",
+        "with an explicit correction of {n} cell recorded in the errata",
+    ),
     "koreksi_tidak_ada": ("tanpa koreksi apa pun", "without any correction"),
     "tidak_ada": ("tidak ada", "none"),
     # a variant book (ekraf rerun): its title, banner and citation
@@ -287,7 +291,12 @@ _LABELS = {
         "{m} dari {n} pembacaan lain mengubah statusnya: {daftar}",
         "{m} of the {n} other readings change its status: {daftar}",
     ),
+    "kepekaan_berubah_1": (
+        "{m} dari {n} pembacaan lain mengubah statusnya: {daftar}",
+        "{m} of the {n} other readings changes its status: {daftar}",
+    ),
     "cocok_nol": ("tidak ada yang dibulatkan menjadi {angka}", "none rounds to {angka}"),
+    "cocok_ada_1": ("{n} dibulatkan menjadi {angka}", "{n} rounds to {angka}"),
     "cocok_ada": ("{n} dibulatkan menjadi {angka}", "{n} round to {angka}"),
     "tidak_ada_status": (
         "tidak ada pernyataan yang berstatus \u201c{status}\u201d",
@@ -407,6 +416,11 @@ def label(key: str, lang: str = "id", **fmt) -> str:
     """The label ``key`` in ``lang``; ``fmt`` fills placeholders such as ``{base}``."""
     text = _pick(_LABELS[key], lang)
     return text.format(**fmt) if fmt else text
+
+
+def counted(key: str, count: int, lang: str = "id", **fmt) -> str:
+    """The label ``key`` for ``count`` things: ``key_1`` (English singular agreement) when ``count`` is one."""
+    return label(f"{key}_1" if count == 1 and f"{key}_1" in _LABELS else key, lang, **fmt)
 
 
 def term(key: str, lang: str = "id") -> str:

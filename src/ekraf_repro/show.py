@@ -93,7 +93,8 @@ def formatted(frame: pd.DataFrame, fn: Callable[[float], str]) -> pd.DataFrame:
 def listing(items, lang: str = "id") -> str:
     """``[2019, 2021]`` -> ``'2019 dan 2021'``; three or more get commas.
 
-    Indonesian ``'a, b, dan c'``, English ``'a, b and c'``.
+    Indonesian ``'a, b, dan c'``, English ``'a, b and c'``. When an item holds a comma or the conjunction
+    itself, semicolons part the items, so the reader sees where each ends: ``'a; b dan c; dan d'``.
     """
     words = [str(i) for i in items]
     conj = "dan" if lang == "id" else "and"
@@ -103,6 +104,8 @@ def listing(items, lang: str = "id") -> str:
         return words[0]
     if len(words) == 2:
         return f"{words[0]} {conj} {words[1]}"
+    if any("," in w or f" {conj} " in w for w in words):
+        return "; ".join(words[:-1]) + f"; {conj} {words[-1]}"
     comma = "," if lang == "id" else ""
     return ", ".join(words[:-1]) + f"{comma} {conj} {words[-1]}"
 

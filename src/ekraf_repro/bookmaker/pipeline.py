@@ -429,14 +429,31 @@ def run(
         for t in threads:
             t.join()
     manifest.parent.mkdir(parents=True, exist_ok=True)
-    manifest.write_text(json.dumps(dict(sorted(known.items())), indent=1) + "\n", encoding="utf-8")
+
+    def save() -> None:
+        manifest.write_text(json.dumps(dict(sorted(known.items())), indent=1) + "\n", encoding="utf-8")
+
+    save()
     if failures:
         raise ExecutionFailed("; ".join(sorted(failures)))
     ran = {j.name for j in todo} | {t.name for twins in copies.values() for t in twins}
-    refreshed = [j.name for j in jobs if j.name not in ran and refresh(j)]
+    refreshed = []
+    for job in jobs:  # a pair of files already brought up to date is not read again (no-change builds stay fast)
+        entry = known.get(job.name)
+        if job.name not in ran and not (isinstance(entry, dict) and entry.get("prose") == _prose_key(job)):
+            if refresh(job):
+                refreshed.append(job.name)
+        if isinstance(entry, dict):
+            entry["prose"] = _prose_key(job)
+    save()
     if refreshed:
         print(f"notebooks: prose brought up to date in {len(refreshed)} (nothing executed): {', '.join(refreshed)}")
     return todo
+
+
+def _prose_key(job: Job) -> str:
+    """The source notebook and its executed copy, as they stand: equal to the last refresh's key, no refresh."""
+    return _sha(job.source.read_bytes() + b"\0" + job.target.read_bytes())
 
 
 def prune_appendix(jobs: list[Job], outdir: Path) -> None:

@@ -36,7 +36,7 @@ def glues(bab, lang: str) -> dict:
         "n_pasar": w(len(markets)),
         "pasar": listing(coded.text(markets, "nilai", lang).tolist(), lang),
         "toko": coded.fact("toko_malaysia_nama"),
-        "lokasi_toko": coded.fact("toko_malaysia_lokasi"),
+        "lokasi_toko": coded.fact("toko_malaysia_lokasi", lang),
         "suria_kota": coded.context("c_suria_kota"),
         "n_ejaan": w(len(notes.spellings())),
         "ejaan": listing([f"\u201c{n}\u201d" for n in notes.spellings()], lang),

@@ -82,7 +82,7 @@ def data_file(bab, lang: str) -> dict:
         "tabel_data": bab.audit.table_name(lang),
         "tabel_data_cap": bab.audit.table_name(lang)[:1].upper() + bab.audit.table_name(lang)[1:],
         "nama_berkas": show.FileName(bab.p.path.name),
-        "koreksi_frasa": labels.label("koreksi_ada", lang, n=idnum.words(len(df.attrs["koreksi"]), lang))
+        "koreksi_frasa": labels.counted("koreksi_ada", len(df.attrs["koreksi"]), lang, n=idnum.words(len(df.attrs["koreksi"]), lang))
         if df.attrs["koreksi"]
         else labels.label("koreksi_tidak_ada", lang),
         "periode_berkas": span(first, last),
@@ -100,7 +100,8 @@ def reading_changes(bab, cid: str, lang: str) -> str:
     n = idnum.words(len(mine), lang)
     if not changed:
         return labels.label("kepekaan_tetap", lang, n=n)
-    return labels.label("kepekaan_berubah", lang, m=idnum.words(len(changed), lang), n=n, daftar=listing(changed, lang))
+    m = idnum.words(len(changed), lang)
+    return labels.counted("kepekaan_berubah", len(changed), lang, m=m, n=n, daftar=listing(changed, lang))
 
 
 def checks(bab, lang: str) -> dict:
