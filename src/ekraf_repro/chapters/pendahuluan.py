@@ -82,7 +82,9 @@ def data_file(bab, lang: str) -> dict:
         "tabel_data": bab.audit.table_name(lang),
         "tabel_data_cap": bab.audit.table_name(lang)[:1].upper() + bab.audit.table_name(lang)[1:],
         "nama_berkas": show.FileName(bab.p.path.name),
-        "koreksi_frasa": labels.counted("koreksi_ada", len(df.attrs["koreksi"]), lang, n=idnum.words(len(df.attrs["koreksi"]), lang))
+        "koreksi_frasa": labels.counted(
+            "koreksi_ada", len(df.attrs["koreksi"]), lang, n=idnum.words(len(df.attrs["koreksi"]), lang)
+        )
         if df.attrs["koreksi"]
         else labels.label("koreksi_tidak_ada", lang),
         "periode_berkas": span(first, last),
