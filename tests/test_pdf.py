@@ -88,6 +88,6 @@ def test_html_links_the_pdf(pdf_text, lang):
 
 
 def test_two_builds_are_byte_identical(pdf_text, lang, tmp_path):
-    source = editions.workdir(lang) / "source"
+    source = editions.workdir(lang) / editions.PDF_SOURCE
     again = bookbuild.pdf(root=source, out=tmp_path / "again", force=True)
     assert again.read_bytes() == (ROOT / "_build" / "pdf" / editions.PDF_NAMES[lang]).read_bytes()

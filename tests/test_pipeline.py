@@ -468,3 +468,138 @@ def test_bench_sweep_case_checks_what_was_executed_and_copied():
     bench.expect_sweep("6", "\n".join(lines), 5)
     with pytest.raises(bench.CaseFailed, match="executed 22, copied 32"):
         bench.expect_sweep("6", "\n".join(lines[1:]), 5)
+
+
+# --------------------------------------------------------------------------- incremental == clean (issue 17)
+
+
+def _dead_links(site: Path) -> list[str]:
+    """Every relative link and image of every page of ``site`` that names no file, or no element with its #id."""
+    from bs4 import BeautifulSoup
+
+    ids: dict[Path, set[str]] = {}
+
+    def anchors(page: Path) -> set[str]:
+        if page not in ids:
+            soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+            ids[page] = {t["id"] for t in soup.select("[id]")} | {t["name"] for t in soup.select("a[name]")}
+        return ids[page]
+
+    dead = []
+    for page in sorted(site.rglob("*.html")):
+        if any(part.startswith("_") for part in page.relative_to(site).parts):  # theme templates in _static
+            continue
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for tag, attr in (("a", "href"), ("img", "src"), ("link", "href"), ("script", "src")):
+            for el in soup.find_all(tag):
+                url = el.get(attr)
+                if not url or re.match(r"^[a-z]+:", url):
+                    continue
+                path, _, frag = url.partition("#")
+                target = (page.parent / path.partition("?")[0]).resolve() if path else page
+                if target.is_dir():
+                    target = target / "index.html"
+                if not target.is_file():
+                    dead.append(f"{page.relative_to(site)}: {url}")
+                elif frag and target.suffix == ".html" and frag not in anchors(target):
+                    dead.append(f"{page.relative_to(site)}: {url} (no #{frag})")
+    return dead
+
+
+@pytest.mark.slow
+def test_make_book_alone_leaves_no_dead_link(built_copy):
+    """`make book` alone (no PDF yet): the landing pages point to how a PDF is made, and every link resolves."""
+    site = built_copy / "_build" / "html"
+    assert not list(site.rglob("book.pdf"))
+    for lang in editions.EDITIONS:
+        landing = (site / lang / "book" / "index.html").read_text(encoding="utf-8")
+        assert 'class="ekraf-no-pdf"' in landing and "book.pdf" not in landing
+        assert 'href="menjalankan-ulang.html#menjalankan-ulang-pdf"' in landing
+    assert len(list(site.rglob("*.html"))) > 40
+    assert _dead_links(site) == []
+
+
+def test_the_dead_link_check_finds_dead_links(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text(
+        '<p id="ada"><a href="../book.pdf">PDF</a> <a href="#ada">x</a> <a href="#tiada">y</a>'
+        ' <img src="gambar.png"> <a href="https://example.org/">z</a></p>',
+        encoding="utf-8",
+    )
+    assert _dead_links(tmp_path) == [
+        "a/index.html: ../book.pdf",
+        "a/index.html: #tiada (no #tiada)",
+        "a/index.html: gambar.png",
+    ]
+
+
+def test_prune_removes_what_no_clean_build_would_make(tmp_path):
+    from ekraf_repro.bookmaker import bookbuild
+
+    source, html = tmp_path / "source", tmp_path / "html"
+    for rel in ("book/index.md", "notebooks/01_bab.ipynb"):
+        (source / rel).parent.mkdir(parents=True, exist_ok=True)
+        (source / rel).write_text("x", encoding="utf-8")
+    files = {
+        "index.html": '<a href="book/index.html">',
+        "search.html": "",
+        "book/index.html": '<img src="../_images/baru.png"><a href="../_downloads/ab/data.csv">',
+        "notebooks/01_bab.html": '<a href="../_sources/notebooks/01_bab.ipynb">',
+        "notebooks/02_lama.html": '<img src="../_images/lama2.png">',  # its source is gone
+        "_images/baru.png": "",
+        "_images/lama.png": "",  # an earlier state's figure
+        "_downloads/ab/data.csv": "",
+        "_downloads/cd/lama.csv": "",
+        "_sources/notebooks/01_bab.ipynb": "",
+        "_sources/notebooks/02_lama.ipynb": "",
+        "_images/lama2.png": "",
+        "_static/gaya.css": "",
+    }
+    for rel, text in files.items():
+        (html / rel).parent.mkdir(parents=True, exist_ok=True)
+        (html / rel).write_text(text, encoding="utf-8")
+    removed = bookbuild.prune(html, source)
+    assert removed == [
+        "_downloads/cd/lama.csv",
+        "_images/lama.png",
+        "_images/lama2.png",
+        "_sources/notebooks/02_lama.ipynb",
+        "notebooks/02_lama.html",
+    ]
+    assert not (html / "_downloads" / "cd").exists()  # no empty folder left
+    assert bookbuild.prune(html, source) == []
+
+
+@pytest.mark.slow
+def test_an_incremental_build_equals_a_clean_build(built_copy, work_copy):
+    """Edit the data (a value changed, a subsector dropped), build, revert, build: the site is, file by file,
+    the site a clean build of the same sources makes (built_copy's), and the intermediate site holds nothing
+    that its own sources do not make."""
+    from ekraf_repro.bookmaker import bench
+
+    raw = work_copy / bench.RAW
+    original = raw.read_bytes()
+    bench.edit_value(work_copy, 7)
+    raw.write_text(
+        "".join(line for line in raw.read_text(encoding="utf-8").splitlines(True) if not line.startswith("Musik;")),
+        encoding="utf-8",
+    )
+    result = run_cli(["book"], work_copy)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    site = work_copy / "_build" / "html"
+    assert "book: removed" in result.stdout  # the old figures and the Musik page
+    for lang in editions.EDITIONS:
+        assert not (site / lang / "notebooks" / "lampiran" / "profil_musik.html").exists()
+        pages = " ".join(p.read_text(encoding="utf-8") for p in (site / lang).rglob("*.html"))
+        unused = [p.name for p in (site / lang / "_images").iterdir() if p.name not in pages]
+        assert unused == []
+        search = (site / lang / "searchindex.js").read_text(encoding="utf-8")
+        assert "profil_musik" not in search
+    assert _dead_links(site) == []
+
+    raw.write_bytes(original)
+    result = run_cli(["book"], work_copy)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    clean, incremental = tree_bytes(built_copy / "_build" / "html"), tree_bytes(site)
+    assert sorted(incremental) == sorted(clean)
+    assert [name for name in clean if clean[name] != incremental[name]] == []

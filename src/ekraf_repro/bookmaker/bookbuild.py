@@ -63,9 +63,56 @@ def build(root: Path = paths.ROOT, out: Path | None = None, strict: bool = True,
             shutil.rmtree(html)
         shutil.move(str(path_output / "_build" / "html"), str(html))
         shutil.rmtree(path_output, ignore_errors=True)
+    removed = prune(html, root)
+    if removed:
+        print(
+            f"book: removed {len(removed)} file{'s' if len(removed) != 1 else ''} no clean build would make: "
+            f"{', '.join(removed[:5])}{', ...' if len(removed) > 5 else ''}",
+            flush=True,
+        )
     stamp.parent.mkdir(parents=True, exist_ok=True)
     stamp.write_text(digest)
     return html
+
+
+# Pages Sphinx writes that have no source file of their own.
+GENERATED_PAGES = {"index.html", "genindex.html", "search.html", "py-modindex.html"}
+# Folders of files that pages use (figures, downloads, page sources); a file no page links is left over.
+USED_FOLDERS = ("_images", "_downloads", "_sources")
+SOURCE_SUFFIXES = (".md", ".ipynb", ".rst")
+_LINK = re.compile(r"""(?:src|href)=["']([^"'#?]+)""")
+
+
+def prune(html: Path, source: Path) -> list[str]:
+    """Remove what an incremental Sphinx build leaves behind and a clean build of ``source`` would not make.
+
+    Sphinx never deletes an output: a page whose source is gone stays, and so does a figure or a
+    download that no page uses any more (a figure's file name is its content's hash, so a changed
+    figure leaves the old file). Returns the removed files, relative to ``html``.
+    """
+    removed = []
+    pages = [p for p in sorted(html.rglob("*.html")) if not p.relative_to(html).parts[0].startswith("_")]
+    for page in pages:
+        rel = page.relative_to(html)
+        if rel.as_posix() in GENERATED_PAGES:
+            continue
+        stem = source / rel.with_suffix("")
+        if not any(stem.with_name(stem.name + suffix).exists() for suffix in SOURCE_SUFFIXES):
+            page.unlink()
+            removed.append(rel.as_posix())
+    used = set()
+    for page in html.rglob("*.html"):
+        for link in _LINK.findall(page.read_text(encoding="utf-8")):
+            if "://" not in link and not link.startswith(("mailto:", "data:")):
+                used.add(os.path.normpath(page.parent.joinpath(link)))
+    for folder in USED_FOLDERS:
+        for item in sorted((html / folder).rglob("*"), reverse=True):
+            if item.is_file() and os.path.normpath(item) not in used:
+                item.unlink()
+                removed.append(item.relative_to(html).as_posix())
+            elif item.is_dir() and not any(item.iterdir()):
+                item.rmdir()
+    return sorted(removed)
 
 
 def source_date_epoch() -> str:

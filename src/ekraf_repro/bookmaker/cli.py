@@ -110,6 +110,7 @@ def cmd_pdf(args) -> None:
         return
     for lang in editions.EDITIONS:
         print(editions.pdf(lang, force=args.force))
+    build_editions()  # each edition now links its PDF
 
 
 def cmd_pages(args) -> None:

@@ -259,12 +259,12 @@ REDIRECT = """<!DOCTYPE html>
 """
 
 
-PUBLISHED_EXTRA = ("book.pdf",)  # files the site holds beside an edition's HTML build (ekraf pdf puts them there)
-
-
 def publish(lang: str, html: Path, site: Path = SITE) -> list[str]:
-    """Copy an edition's build into ``site/<lang>``, file by file, and write the site's front door."""
-    changed = sync(tree(html), site / lang, keep=PUBLISHED_EXTRA)
+    """Copy an edition's build into ``site/<lang>``, file by file, and write the site's front door.
+
+    The edition's folder ends up holding exactly the build: nothing an earlier build left is kept.
+    """
+    changed = sync(tree(html), site / lang)
     index = site / "index.html"
     if not index.exists() or index.read_text(encoding="utf-8") != REDIRECT:
         index.write_text(REDIRECT, encoding="utf-8")
@@ -280,32 +280,54 @@ def workdir(lang: str, root: Path = paths.ROOT) -> Path:
 
 
 def build(lang: str, force: bool = False, root: Path = paths.ROOT, site: Path | None = None) -> Path:
-    """Stage, build and publish one edition; returns the edition's folder in the site."""
+    """Stage, build and publish one edition; returns the edition's folder in the site.
+
+    The edition links its PDF only when the PDF is there and made from the current sources
+    (:func:`pdf_ready`); otherwise its landing page says how to make one, and no link is dead.
+    """
     from . import bookbuild
 
     site = site or root / "_build" / "html"
     work = workdir(lang, root)
-    source = stage(lang, work / "source", root)
+    with_pdf = pdf_ready(lang, root)
+    source = stage(lang, work / "source", root, extra_config={"sphinx": {"config": {"ekraf_pdf": with_pdf}}})
     html = bookbuild.build(root=source, out=work / "_build", force=force)
+    own = html / "book.pdf"
+    if with_pdf:
+        built = work / "_build" / "pdf" / "book.pdf"
+        if not own.exists() or own.read_bytes() != built.read_bytes():
+            shutil.copy2(built, own)
+    else:
+        own.unlink(missing_ok=True)
     publish(lang, html, site)
     return site / lang
 
 
 PDF_NAMES = {"id": "book.pdf", "en": "book-en.pdf"}  # in _build/pdf/; each edition's site links its own book.pdf
+PDF_SOURCE = "pdf-source"  # the edition's project as the PDF is made from it, beside the HTML's ``source``
 
 
-def pdf(lang: str, force: bool = False, root: Path = paths.ROOT, site: Path | None = None) -> Path:
-    """Build one edition's PDF (LaTeX) and put it in ``_build/pdf/`` and in the edition's site folder."""
+def pdf_ready(lang: str, root: Path = paths.ROOT) -> bool:
+    """Is there a PDF of the edition made from its current sources?"""
     from . import bookbuild
 
-    site = site or root / "_build" / "html"
+    out = workdir(lang, root) / "_build"
+    target, stamp = out / "pdf" / "book.pdf", out / ".ekraf" / "pdf.sha256"
+    if not (target.exists() and stamp.exists()):
+        return False
+    source = stage(lang, workdir(lang, root) / PDF_SOURCE, root)
+    return stamp.read_text() == bookbuild.source_hash(source)
+
+
+def pdf(lang: str, force: bool = False, root: Path = paths.ROOT) -> Path:
+    """Build one edition's PDF (LaTeX) into ``_build/pdf/`` (the next HTML build of the edition links it)."""
+    from . import bookbuild
+
     work = workdir(lang, root)
-    source = stage(lang, work / "source", root)
+    source = stage(lang, work / PDF_SOURCE, root)
     built = bookbuild.pdf(root=source, out=work / "_build", force=force)
     target = root / "_build" / "pdf" / PDF_NAMES[lang]
-    for dest in (target, site / lang / "book.pdf"):
-        if dest.parent.exists() or dest == target:
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            if not dest.exists() or dest.read_bytes() != built.read_bytes():
-                shutil.copy2(built, dest)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.exists() or target.read_bytes() != built.read_bytes():
+        shutil.copy2(built, target)
     return target

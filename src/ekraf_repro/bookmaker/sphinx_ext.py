@@ -244,13 +244,15 @@ def _language_role(lang: str):
     return role
 
 
-def _drop_pdf_link(context) -> None:
-    """A book without a PDF of its own shows no link to one (the landing page marks it ``ekraf-pdf``)."""
+def _drop_pdf_link(context, with_pdf: bool) -> None:
+    """The landing page marks its PDF link ``ekraf-pdf`` and the pointer to how one is made ``ekraf-no-pdf``:
+    a book with a PDF of its own keeps the link, a book without one the pointer, so no link is dead."""
     import re
 
     body = context.get("body")
     if body:
-        context["body"] = re.sub(r'\s*<span class="ekraf-pdf">.*?</span><!-- /ekraf-pdf -->', "", body, flags=re.S)
+        drop = "ekraf-no-pdf" if with_pdf else "ekraf-pdf"
+        context["body"] = re.sub(rf'\s*<span class="{drop}">.*?</span><!-- /{drop} -->', "", body, flags=re.S)
 
 
 def _link_editions(app, pagename: str, context) -> None:
@@ -305,8 +307,7 @@ def _page_fixes(app, pagename, templatename, context, doctree) -> None:
         scripts[:] = unique
 
     _mark_languages(context)
-    if not app.config.ekraf_pdf:
-        _drop_pdf_link(context)
+    _drop_pdf_link(context, app.config.ekraf_pdf)
     _link_editions(app, pagename, context)
     context["theme_search_bar_text"] = _("Search this book...")
     words = {"subpages": _("Subpages")}
@@ -380,7 +381,8 @@ SHAPING = ("sphinx_ext.py", "search_id.py", "bibstyle.py")  # the modules of thi
 
 
 def _outdated_when_changed(app, env, added, changed, removed):
-    """Re-read (and so re-write) every page when the extension (:data:`SHAPING`) changed since the last build.
+    """Re-read (and so re-write) every page when the extension (:data:`SHAPING`) changed since the last build,
+    or when a page was added or removed.
 
     Sphinx rebuilds a page when its source changes, not when an extension that
     shapes its HTML does.
@@ -390,10 +392,26 @@ def _outdated_when_changed(app, env, added, changed, removed):
 
     here = Path(__file__).parent
     digest = hashlib.sha256(b"".join((here / name).read_bytes() for name in SHAPING)).hexdigest()
-    if getattr(env, "ekraf_sphinx_ext", None) == digest:
+    if getattr(env, "ekraf_sphinx_ext", None) == digest and not added and not removed:
         return []
+    # Also when a page came or went: every page's sidebar lists every page, and Sphinx rewrites only the
+    # pages it re-read, so the others would keep the old list (an incremental build unlike a clean one).
     env.ekraf_sphinx_ext = digest
     return sorted(env.found_docs - added - changed)
+
+
+def _mystnb_stylesheet_first(app) -> None:
+    """myst-nb copies its stylesheet when the build finishes. A clean build then writes its pages while the file
+    is missing, and Sphinx links it without its ``?v=`` checksum; a later build finds it and adds one. Copied
+    before any page is written, every build links it the same way."""
+    if app.builder.format != "html":
+        return
+    from pathlib import Path
+
+    from myst_nb.sphinx_ext import add_global_html_resources
+
+    (Path(app.builder.outdir) / "_static").mkdir(parents=True, exist_ok=True)
+    add_global_html_resources(app, None)
 
 
 def setup(app):
@@ -402,7 +420,7 @@ def setup(app):
 
     app.setup_extension("myst_nb")  # its node must be registered before we override the visitor
     app.add_config_value("ekraf_variant", None, "env")  # a variant book's identity (bookmaker/variant.py)
-    app.add_config_value("ekraf_pdf", True, "env")  # whether the book has a PDF to link
+    app.add_config_value("ekraf_pdf", False, "env")  # whether the book has a PDF of its own to link
     app.add_config_value("ekraf_edition", "id", "env")  # this edition's language (bookmaker/editions.py)
     app.add_config_value("ekraf_editions", {}, "html")  # the other editions: language -> folder beside this one
     for lang in ("id", "en"):
@@ -416,6 +434,7 @@ def setup(app):
     app.connect("builder-inited", _override_templates)
     app.connect("builder-inited", _own_catalogues_first)
     app.connect("builder-inited", _copybutton_messages, priority=900)  # after sphinx-copybutton adds its folder
+    app.connect("builder-inited", _mystnb_stylesheet_first)
     app.connect("env-get-outdated", _outdated_when_changed)
     app.connect("html-collect-pages", _search_index_as_if_clean)  # before Sphinx dumps the index
     app.connect("env-get-updated", _unnumber_unnumbered_pages, priority=900)  # after Sphinx assigned the numbers
