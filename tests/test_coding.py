@@ -202,10 +202,7 @@ def test_chapter_outputs_hold_no_code_and_no_other_language(name, lang, in_noteb
     for text in texts:
         assert not labels.looks_like_code(text), (name, lang, text)
         assert not text.endswith(("…", "...")), f"label cut off: {text!r}"
-        if lang == "en" and name not in (
-            "pendahuluan",
-        ):  # the introduction's English summary glues statuses in English too
-            assert not any(w in text for w in other), (name, lang, text)
+        assert not any(w in text for w in other), (name, lang, text)  # no status word of the other edition
 
 
 def test_figures_are_opaque_and_deterministic():
