@@ -277,6 +277,30 @@ def _link_editions(app, pagename: str, context) -> None:
         context["metatags"] = context.get("metatags", "") + links
 
 
+def _scholarly_metadata(app, pagename: str, context) -> None:
+    """Citation tags, Dublin Core and JSON-LD for the page, from the project's CITATION.cff (metadata.py)."""
+    from pathlib import Path
+
+    from . import citation, metadata
+
+    if not hasattr(app, "_ekraf_book"):
+        cff = citation.load(Path(app.srcdir) / "CITATION.cff")
+        cfg = app.config
+        app._ekraf_book = metadata.book(
+            cff,
+            cfg.html_title or cfg.project,
+            cfg.author,
+            cfg.language or "id",
+            cfg.ekraf_pdf,
+            cfg.ekraf_canonical_url,
+            cfg.ekraf_doi,
+        )
+    title = app.env.titles.get(pagename)
+    number = (app.env.toc_secnumbers.get(pagename) or {}).get("")
+    page = metadata.Page(pagename, title.astext() if title else app._ekraf_book.title, number[0] if number else None)
+    context["metatags"] = context.get("metatags", "") + metadata.tags(app._ekraf_book, page)
+
+
 def _unnumber_unnumbered_pages(app, env):
     """Only numbered chapters number their figures and tables.
 
@@ -309,6 +333,7 @@ def _page_fixes(app, pagename, templatename, context, doctree) -> None:
     _mark_languages(context)
     _drop_pdf_link(context, app.config.ekraf_pdf)
     _link_editions(app, pagename, context)
+    _scholarly_metadata(app, pagename, context)
     context["theme_search_bar_text"] = _("Search this book...")
     words = {"subpages": _("Subpages")}
     context["ekraf_color_mode"] = _("Color mode")
@@ -377,7 +402,12 @@ def _search_index_as_if_clean(app):
     return []
 
 
-SHAPING = ("sphinx_ext.py", "search_id.py", "bibstyle.py")  # the modules of this package that shape every page
+SHAPING = (
+    "sphinx_ext.py",
+    "search_id.py",
+    "bibstyle.py",
+    "metadata.py",
+)  # the modules of this package that shape every page
 
 
 def _outdated_when_changed(app, env, added, changed, removed):
@@ -421,6 +451,8 @@ def setup(app):
     app.setup_extension("myst_nb")  # its node must be registered before we override the visitor
     app.add_config_value("ekraf_variant", None, "env")  # a variant book's identity (bookmaker/variant.py)
     app.add_config_value("ekraf_pdf", False, "env")  # whether the book has a PDF of its own to link
+    app.add_config_value("ekraf_canonical_url", "", "html")  # where the book is published; empty until it is
+    app.add_config_value("ekraf_doi", "", "html")  # the book's DOI; empty until one is registered
     app.add_config_value("ekraf_edition", "id", "env")  # this edition's language (bookmaker/editions.py)
     app.add_config_value("ekraf_editions", {}, "html")  # the other editions: language -> folder beside this one
     for lang in ("id", "en"):
