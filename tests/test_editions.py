@@ -27,7 +27,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from ekraf_repro import paths
-from ekraf_repro.bookmaker import citation, concordance, datapage, editions, generated, glossary, pipeline
+from ekraf_repro.bookmaker import changelog, citation, concordance, datapage, editions, generated, glossary, pipeline
 
 SOURCES = [*pipeline.chapters(paths.NOTEBOOKS), paths.NOTEBOOKS / pipeline.TEMPLATE]
 
@@ -97,7 +97,7 @@ def test_the_page_check_catches_a_missing_or_different_page(tmp_path):
     assert any("book/a.md: cites differ" in p for p in problems)
 
 
-@pytest.mark.parametrize("module", [citation, concordance, datapage, glossary], ids=lambda m: m.NAME)
+@pytest.mark.parametrize("module", [citation, concordance, datapage, glossary, changelog], ids=lambda m: m.NAME)
 def test_every_generated_page_exists_in_both_editions_as_generated(module):
     pages = {lang: generated.page(module.NAME, lang) for lang in editions.EDITIONS}
     assert pages["en"] == paths.BOOK / "en" / "_generated" / module.NAME

@@ -11,7 +11,7 @@ from pathlib import Path
 from .. import loader, paths
 from ..errors import InputError
 from ..params import DEFAULTS
-from . import bookbuild, citation, concordance, datapage, editions, generated, glossary, pipeline
+from . import bookbuild, changelog, citation, concordance, datapage, editions, generated, glossary, pipeline
 
 MANIFEST = paths.BUILD / ".ekraf" / "manifest.json"
 GENERATED = (
@@ -19,6 +19,7 @@ GENERATED = (
     citation,
     concordance,
     glossary,
+    changelog,
 )  # modules that write a page of book/ (their write() returns True on change)
 
 
