@@ -79,10 +79,10 @@ def test_how_to_cite_page_is_generated_from_cff(lang):
 
 def test_each_edition_is_cited_in_its_own_language():
     cff = citation.load()
-    assert citation.apa(cff, lang="id").endswith(f"(Versi {cff['version']}). Buku Jupyter yang dapat dijalankan ulang.")
+    assert citation.apa(cff, lang="id").endswith(f"(Versi {cff['version']}) [Buku Jupyter].")
     english = citation.apa(cff, lang="en")
     assert english.startswith("The editors of the reproducible edition. (2026). *Sister-City Cooperation")
-    assert english.endswith(f"(Version {cff['version']}). A Jupyter Book that can be rerun.")
+    assert english.endswith(f"(Version {cff['version']}) [Jupyter Book].")
     assert "language  = {english}" in citation.bibtex(cff, lang="en")
     assert "note_en" not in citation.bib_entry("makalah") and "note_en" not in citation.bib_entry("makalah", lang="en")
     assert "(n.d.)" in citation.apa_original(cff, "en") and "(t.t.)" in citation.apa_original(cff, "id")

@@ -18,13 +18,12 @@ from . import generated
 
 CFF = paths.ROOT / "CITATION.cff"
 NAME = "mengutip.md"
+NAME_IN_PROJECT = "book/_generated/mengutip.md"  # where the page sits in an edition's project
 PAGE = generated.page(NAME)
 BIB = paths.BOOK / "references.bib"
 
 TEXT = {
     "version": ("Versi", "Version"),
-    "in": ("Dalam", "In"),
-    "kind": ("Buku Jupyter yang dapat dijalankan ulang.", "A Jupyter Book that can be rerun."),
     "nd": ("t.t.", "n.d."),
     "manuscript": (
         "Naskah tanpa keterangan judul, penulis, tahun, dan terbitan.",
@@ -64,14 +63,12 @@ def edition(cff: dict, lang: str = "id") -> tuple[str, str]:
 
 
 def apa(cff: dict, part: str | None = None, lang: str = "id") -> str:
-    """APA-style reference for the book, or for ``part`` of it (a chapter, figure or table)."""
-    t = {k: generated.pick(v, lang) for k, v in TEXT.items()}
-    pc = cff["preferred-citation"]
-    title, who = edition(cff, lang)
-    when, version = year(cff), pc.get("version", cff["version"])
-    if part:
-        return f"{who}. ({when}). {part}. {t['in']} *{title}* ({t['version']} {version})."
-    return f"{who}. ({when}). *{title}* ({t['version']} {version}). {t['kind']}"
+    """The APA reference (Markdown) of the edition, or of ``part`` of it (a chapter's numbered title), rendered
+    by citeproc-py with the official APA style (:mod:`.cslcite`)."""
+    from . import cslcite
+
+    item = cslcite.book_item(cff, lang) if part is None else cslcite.part_item(cff, lang, "bagian", "bab", part)
+    return cslcite.render([item], lang, "markdown")[0]
 
 
 def bibtex(cff: dict, key: str = "edisi_reproduksi", chapter: str | None = None, lang: str = "id") -> str:
@@ -217,7 +214,15 @@ PAGE_TEXT = {
         "Gambar dan tabel bernomor di bab-bab buku ini, dengan labelnya yang tetap",
         "The numbered figures and tables in the chapters of this book, with their fixed labels",
     ),
-    "items_header": (("Nomor", "Label", "Keterangan"), ("Number", "Label", "Caption")),
+    "items_header": (("Nomor", "Label", "Keterangan", "Unduh kutipan"), ("Number", "Label", "Caption", "Download")),
+    "downloads": (
+        "Kutipan setiap gambar dan tabel, juga setiap bab dan buku ini, dapat diunduh sebagai BibTeX, RIS, atau "
+        "CSL-JSON untuk diimpor ke pengelola referensi seperti Zotero; teks APA-nya dibuat dari berkas CSL-JSON "
+        "yang sama dengan gaya APA resmi. Setiap bab dan halaman depan juga memuat kotak kutipannya sendiri.",
+        "The citation of every figure and table, and of every chapter and of the book, can be downloaded as BibTeX, "
+        "RIS or CSL-JSON to import into a reference manager such as Zotero; its APA text is made from the same "
+        "CSL-JSON file with the official APA style. Every chapter and the front page also carry their own cite box.",
+    ),
     "original": ("Makalah aslinya", "The original paper"),
     "original_intro": (
         "Fakta dan angka di buku ini berasal dari makalah yang direproduksinya. Salinan yang kami terima tidak memuat "
@@ -268,10 +273,13 @@ def render(cff: dict, nbdir: Path = paths.NOTEBOOKS, variant=None, lang: str = "
         t["chapter_intro"],
         "",
     ]
+    from . import cslcite
+
     titles = chapter_titles(nbdir)
-    for number, (label, title) in enumerate(titles, start=1):
-        part = f"{chapter_word} {number}: {title}"
-        lines.append(f"- {{ref}}`{chapter_word} {number} <{label}>`: " + apa(cff, part, lang))
+    catalogue = {item["id"]: item for item in cslcite.catalogue(cff, lang, nbdir)}
+    references = dict(zip(catalogue, cslcite.render(list(catalogue.values()), lang, "markdown"), strict=True))
+    for number, (label, _title) in enumerate(titles, start=1):
+        lines.append(f"- {{ref}}`{chapter_word} {number} <{label}>`: " + references[label])
     lines += [
         "",
         "```bibtex",
@@ -286,17 +294,24 @@ def render(cff: dict, nbdir: Path = paths.NOTEBOOKS, variant=None, lang: str = "
     items = numbered_items(nbdir)
     first = items[0]
     lines += [
-        f"> {apa(cff, '{numref}`' + first['label'] + '`: ' + first['caption'].rstrip('.'), lang)}",
+        f"> {references[first['label']]}",
+        "",
+        t["downloads"],
         "",
         f":::{{table}} {t['items_caption']}",
         ":name: tbl-daftar-gambar-tabel",
         "",
         "| " + " | ".join(t["items_header"]) + " |",
-        "|---|---|---|",
+        "|---|---|---|---|",
     ]
+    up = "../" * (len(Path(NAME_IN_PROJECT).parts) - 1)
     for item in items:
         caption = item["caption"].replace("|", "\\|")
-        lines.append(f"| {{numref}}`{item['label']}` | `{item['label']}` | {caption} |")
+        links = " · ".join(
+            f'<a href="{up}{cslcite.FOLDER}/{item["label"]}.{ext}" download>{name}</a>'
+            for ext, (name, _) in cslcite.FORMATS.items()
+        )
+        lines.append(f"| {{numref}}`{item['label']}` | `{item['label']}` | {caption} | {links} |")
     lines += [
         ":::",
         "",

@@ -301,6 +301,64 @@ def _scholarly_metadata(app, pagename: str, context) -> None:
     context["metatags"] = context.get("metatags", "") + metadata.tags(app._ekraf_book, page)
 
 
+def _citable(app) -> dict:
+    """The book's citable parts (cslcite.py) and their APA text in HTML, made once per build."""
+    if not hasattr(app, "_ekraf_citable"):
+        from pathlib import Path
+
+        from . import cslcite
+
+        cfg, lang = app.config, app.config.language or "id"
+        items = cslcite.project_items(Path(app.srcdir), cfg.html_title or cfg.project, cfg.author, lang)
+        html = cslcite.render(items, lang, "html")
+        app._ekraf_citable = {"items": items, "html": {i["id"]: h for i, h in zip(items, html, strict=True)}}
+    return app._ekraf_citable
+
+
+def _cite_box(app, pagename: str, context) -> None:
+    """A box at the end of the front page (the book) and of each chapter: its APA reference and downloads."""
+    from html import escape
+
+    from . import cslcite
+
+    number = (app.env.toc_secnumbers.get(pagename) or {}).get("")
+    if pagename == "book/index":
+        key, heading = "buku", _("Cite this book")
+    elif pagename.startswith("notebooks/") and number:
+        chapters = [i for i in _citable(app)["items"] if i["type"] == "chapter"]
+        key, heading = chapters[number[0] - 1]["id"], _("Cite this chapter")
+    else:
+        return
+    up = "../" * pagename.count("/")
+    links = " · ".join(
+        f'<a href="{up}{cslcite.FOLDER}/{escape(key)}.{ext}" download>{name}</a>'
+        for ext, (name, _write) in cslcite.FORMATS.items()
+    )
+    box = (
+        f'<aside class="ekraf-cite" aria-label="{escape(heading)}">'
+        f'<p class="ekraf-cite-title">{escape(heading)}</p>'
+        f'<p class="ekraf-cite-apa">{_citable(app)["html"][key]}</p>'
+        f'<p class="ekraf-cite-downloads">{escape(_("Download:"))} {links}</p></aside>'
+    )
+    context["body"] = context.get("body", "") + box
+
+
+def _write_citations(app, exception) -> None:
+    """The downloads (BibTeX, RIS, CSL-JSON) of every citable part, written afresh at the end of each build."""
+    if exception is not None or app.builder.format != "html":
+        return
+    import shutil
+    from pathlib import Path
+
+    from . import cslcite
+
+    out = Path(app.outdir)
+    shutil.rmtree(out / cslcite.FOLDER, ignore_errors=True)
+    for rel, text in cslcite.files(_citable(app)["items"]).items():
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        (out / rel).write_text(text, encoding="utf-8")
+
+
 def _unnumber_unnumbered_pages(app, env):
     """Only numbered chapters number their figures and tables.
 
@@ -334,6 +392,7 @@ def _page_fixes(app, pagename, templatename, context, doctree) -> None:
     _drop_pdf_link(context, app.config.ekraf_pdf)
     _link_editions(app, pagename, context)
     _scholarly_metadata(app, pagename, context)
+    _cite_box(app, pagename, context)
     context["theme_search_bar_text"] = _("Search this book...")
     words = {"subpages": _("Subpages")}
     context["ekraf_color_mode"] = _("Color mode")
@@ -472,4 +531,5 @@ def setup(app):
     app.connect("env-get-updated", _unnumber_unnumbered_pages, priority=900)  # after Sphinx assigned the numbers
     # after pydata-sphinx-theme (priority 500) has put generate_toctree_html in the context
     app.connect("html-page-context", _page_fixes, priority=900)
+    app.connect("build-finished", _write_citations)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
