@@ -99,6 +99,9 @@ NOT_ABBREVIATIONS = {
     "UTF",
     "APA",
     "BibTeX",
+    "RIS",  # citation file formats, named like BibTeX and CSV
+    "CSL",
+    "JSON",
     "DOI",
     "URL",
     "II",
