@@ -720,3 +720,34 @@ def side_by_side(browser: Browser, base: str, page: str, out: Path, size: tuple[
         x += shot.width
     joined.save(out, optimize=True)
     return langs
+
+
+PRINT_STYLES = """() => {
+  const all = (sel) => Array.from(document.querySelectorAll(sel));
+  const shown = (el) => getComputedStyle(el).display !== 'none' && el.getClientRects().length > 0;
+  return {
+    whole: all('article figure, article table').map(el => getComputedStyle(el).breakInside),
+    shown_controls: all('button, .headerlink, .ekraf-language, .cell_input, .ekraf-cite-downloads, .bd-sidebar-primary')
+      .filter(shown).map(el => el.className || el.tagName),
+    figures: all('article figure').length,
+    tables: all('article table').length,
+  };
+}"""
+
+
+async def _print(browser, url: str, path: Path) -> dict:
+    context = await new_context(browser)
+    try:
+        page = await context.new_page()
+        await page.goto(url, wait_until="load")
+        await page.emulate_media(media="print")
+        styles = await page.evaluate(PRINT_STYLES)
+        await page.pdf(path=str(path), format="A4", print_background=False)
+        return styles
+    finally:
+        await context.close()
+
+
+def print_to_pdf(browser: Browser, url: str, path: Path) -> dict:
+    """Print a page with Chromium (print media, A4) into ``path``; returns what the print stylesheet did."""
+    return browser.run(_print(browser.browser, url, path))

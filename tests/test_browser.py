@@ -198,6 +198,40 @@ def test_the_two_editions_side_by_side(browser, server):
     assert all(half.convert("L").getextrema()[0] < 100 for half in (left, right))  # text on each, not blank
 
 
+def test_a_printed_chapter_has_its_citation_on_every_page_and_no_controls_or_code(browser, site, edition, tmp_path):
+    """Chapter 5 printed to PDF by Chromium: the chapter's citation (with the version) at the foot of every page,
+    no buttons, toggles, code or sidebars, and every figure and table kept whole on one page."""
+    import re
+
+    from pypdf import PdfReader
+
+    from ekraf_repro.bookmaker import citation, cslcite
+
+    pdf = tmp_path / "bab5.pdf"
+    styles = bs.print_to_pdf(browser, site + "notebooks/05_audit.html", pdf)
+    assert styles["figures"] >= 2 and styles["tables"] >= 5
+    assert set(styles["whole"]) == {"avoid"}, styles["whole"]
+    assert styles["shown_controls"] == []
+    pages = [page for page in PdfReader(pdf).pages]
+    texts = [re.sub(r"\s+", "", page.extract_text()).replace("\u2019", "'") for page in pages]
+    cff = citation.load()
+    items = cslcite.catalogue(cff, edition.lang, edition.source / "notebooks")
+    chapter = [i for i in items if i["type"] == "chapter"][4]
+    (line,) = cslcite.render([chapter], edition.lang, "plain")
+    assert len(pages) > 3 and all(re.sub(r"\s+", "", line) in text for text in texts)
+    assert str(cff["version"]) in line
+    for word in ("from ekraf_repro", "bab.table(", "bab.figure(", "Tampilkan kode", "Show code", "Unduh:", "Download:"):
+        assert not any(re.sub(r"\s+", "", word) in text for text in texts), word
+    figures = [i for i in items if i["type"] == "figure" and i["title"].split(":")[0].endswith(tuple("0123456789"))]
+    figures = [i for i in figures if i["title"].split(" ")[1].startswith("5.")]
+    assert figures
+    for item in figures:  # the caption (number and words) is on a page that also holds the image
+        number, caption = item["title"].split(": ", 1)
+        key = re.sub(r"\s+", "", number + caption[:30])
+        holding = [k for k, text in enumerate(texts) if key in text]
+        assert holding and pages[holding[0]].images, f"{number}: its caption and its image are not on one page"
+
+
 def test_internal_links_and_anchors_resolve(reports, site, fetcher, edition):
     internal = {h for r in reports.values() for h in r.links if h.startswith(site)}
     assert len(internal) > 50 and any("#" in h.split("/")[-1][1:] for h in internal), "too few internal links found"

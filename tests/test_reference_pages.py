@@ -115,8 +115,6 @@ NOT_ABBREVIATIONS = {
     "MSME",
     "MSMEs",
     "LSM",
-    "RIS",
-    "JSON",
     "CFF",
     "RM",
     "JB",

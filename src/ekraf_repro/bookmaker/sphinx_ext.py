@@ -310,9 +310,32 @@ def _citable(app) -> dict:
 
         cfg, lang = app.config, app.config.language or "id"
         items = cslcite.project_items(Path(app.srcdir), cfg.html_title or cfg.project, cfg.author, lang)
-        html = cslcite.render(items, lang, "html")
-        app._ekraf_citable = {"items": items, "html": {i["id"]: h for i, h in zip(items, html, strict=True)}}
+        html, plain = cslcite.render(items, lang, "html"), cslcite.render(items, lang, "plain")
+        app._ekraf_citable = {
+            "items": items,
+            "html": {i["id"]: h for i, h in zip(items, html, strict=True)},
+            "plain": {i["id"]: p for i, p in zip(items, plain, strict=True)},
+        }
     return app._ekraf_citable
+
+
+def _page_citation_key(app, pagename: str) -> str:
+    """The citable part a page belongs to: its chapter, or the book."""
+    number = (app.env.toc_secnumbers.get(pagename) or {}).get("")
+    if pagename.startswith("notebooks/") and number:
+        return [i for i in _citable(app)["items"] if i["type"] == "chapter"][number[0] - 1]["id"]
+    return "buku"
+
+
+def _print_citation(app, pagename: str, context) -> None:
+    """The page's citation (with the version) at the foot of every printed page (print stylesheet in ekraf.css)."""
+    text = _citable(app)["plain"][_page_citation_key(app, pagename)]
+    css = text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3C ")
+    style = (
+        '<style media="print">@page { margin-bottom: 2.2cm; @bottom-left { content: "' + css + '"; '
+        "font-size: 7.5pt; color: #444; vertical-align: top; } }</style>\n"
+    )
+    context["metatags"] = context.get("metatags", "") + style
 
 
 def _cite_box(app, pagename: str, context) -> None:
@@ -393,6 +416,7 @@ def _page_fixes(app, pagename, templatename, context, doctree) -> None:
     _link_editions(app, pagename, context)
     _scholarly_metadata(app, pagename, context)
     _cite_box(app, pagename, context)
+    _print_citation(app, pagename, context)
     context["theme_search_bar_text"] = _("Search this book...")
     words = {"subpages": _("Subpages")}
     context["ekraf_color_mode"] = _("Color mode")
