@@ -20,6 +20,13 @@ from .labels import label, term  # noqa: E402
 SIZE = (7.5, 4.2)
 
 
+def with_data(fig, data):
+    """Attach to ``fig`` the numbers it draws (a DataFrame), so the book can offer them beside it as a CSV."""
+    frame = data.to_frame() if isinstance(data, pd.Series) else data
+    fig.ekraf_data = frame.reset_index() if not isinstance(frame.index, pd.RangeIndex) else frame.copy()
+    return fig
+
+
 def theme() -> None:
     """Apply the book's theme (call once per notebook; idempotent)."""
     sns.set_theme(style="whitegrid", context="notebook", palette="colorblind", font="DejaVu Sans")
@@ -61,7 +68,7 @@ def levels(df: pd.DataFrame, lang: str = "id", highlight: str | None = None):
     ax.set_ylabel(label("nilai_log", lang))
     ax.legend(title=label("subsektor", lang), bbox_to_anchor=(1.02, 1), loc="upper left", frameon=False)
     fig.tight_layout()
-    return fig
+    return with_data(fig, w)
 
 
 def shares(df: pd.DataFrame, lang: str = "id"):
@@ -85,7 +92,7 @@ def shares(df: pd.DataFrame, lang: str = "id"):
     ax.set_ylabel(label("pangsa", lang))
     ax.legend(title=label("subsektor", lang), bbox_to_anchor=(1.02, 1), loc="upper left", frameon=False)
     fig.tight_layout()
-    return fig
+    return with_data(fig, s)
 
 
 def growth_heatmap(df: pd.DataFrame, lang: str = "id"):
@@ -114,7 +121,7 @@ def growth_heatmap(df: pd.DataFrame, lang: str = "id"):
     ax.set_ylabel(label("subsektor", lang))
     ax.tick_params(axis="y", rotation=0)
     fig.tight_layout()
-    return fig
+    return with_data(fig, g)
 
 
 def index_lines(df: pd.DataFrame, base: int, lang: str = "id"):
@@ -139,7 +146,7 @@ def index_lines(df: pd.DataFrame, base: int, lang: str = "id"):
     ax.set_ylabel(label("indeks", lang, base=base))
     ax.legend(bbox_to_anchor=(1.02, 1), loc="upper left", frameon=False)
     fig.tight_layout()
-    return fig
+    return with_data(fig, ix)
 
 
 def png(fig) -> bytes:
@@ -177,7 +184,7 @@ def profile(df: pd.DataFrame, subsektor: str, lang: str = "id"):
     handles = ax.get_legend_handles_labels()[0] + ax2.get_legend_handles_labels()[0]
     ax.legend(handles, [h.get_label() for h in handles], loc="upper left", frameon=True)
     fig.tight_layout()
-    return fig
+    return with_data(fig, prof)
 
 
 def _wrap(text: str, width: int = 18) -> str:
@@ -235,7 +242,7 @@ def network(g, pos, lang: str = "id"):
     ax.set_xlim(-1.8, 18.6)
     ax.set_ylim(-1.9, 7.9)
     fig.tight_layout()
-    return fig
+    return with_data(fig, nx.to_pandas_edgelist(g))
 
 
 def binary_matrix(
@@ -274,7 +281,7 @@ def binary_matrix(
         t.set_rotation_mode("anchor")
     ax.tick_params(axis="y", rotation=0)
     fig.tight_layout()
-    return fig
+    return with_data(fig, m)
 
 
 def timeline(events: pd.DataFrame, lang: str = "id"):
@@ -313,7 +320,7 @@ def timeline(events: pd.DataFrame, lang: str = "id"):
     ax.set_xlabel(label("tahun", lang))
     ax.grid(axis="y", visible=False)
     ax.legend(loc="lower left", frameon=True, fontsize=8)
-    return fig
+    return with_data(fig, events.drop(columns=[c for c in events.columns if c == "x"]))
 
 
 def counts_bar(counts: pd.Series, xlabel: str, ylabel: str):
@@ -325,7 +332,7 @@ def counts_bar(counts: pd.Series, xlabel: str, ylabel: str):
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     fig.tight_layout()
-    return fig
+    return with_data(fig, counts)
 
 
 STATUS_COLORS = {
@@ -375,7 +382,7 @@ def status_grid(results: pd.DataFrame, names: dict, sections: dict, lang: str = 
     for spine in ax.spines.values():
         spine.set_visible(False)
     fig.tight_layout()
-    return fig
+    return with_data(fig, results)
 
 
 def press_comparison(press_totals: pd.DataFrame, table_totals: pd.Series, shares: pd.DataFrame, lang: str = "id"):
@@ -402,4 +409,6 @@ def press_comparison(press_totals: pd.DataFrame, table_totals: pd.Series, shares
     a2.set_title(label("judul_pangsa", lang, tahun=year), fontsize=10)
     a2.legend(frameon=False)
     fig.tight_layout()
-    return fig
+    totals = table_totals.rename("nilai").rename_axis("tahun").reset_index()
+    plotted = [press_totals.assign(seri="pers"), totals.assign(seri="tabel_ribu_usd"), shares.assign(seri="pangsa")]
+    return with_data(fig, pd.concat(plotted, ignore_index=True))

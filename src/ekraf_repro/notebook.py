@@ -22,13 +22,18 @@ GLUE_PREFIX = "application/papermill.record/"
 CONDITION = "kondisi_"  # glue keys that record a condition (see Bab.condition)
 
 
-def _display(key: str, bundle: dict, lang: str) -> None:
+def _display(key: str, bundle: dict, lang: str, data: pd.DataFrame | None = None) -> None:
+    """Glue ``bundle`` under ``key``; ``data``: the numbers a table shows or a figure draws, kept in the output's
+    metadata as CSV (``ekraf.data``) for the book to offer beside it."""
     from IPython.display import display
 
+    meta = {"lang": lang}
+    if data is not None:
+        meta["data"] = data.to_csv(index=False, lineterminator="\n")
     display(
         {GLUE_PREFIX + k: v for k, v in bundle.items()},
         raw=True,
-        metadata={"scrapbook": {"name": key, "mime_prefix": GLUE_PREFIX}, "ekraf": {"lang": lang}},
+        metadata={"scrapbook": {"name": key, "mime_prefix": GLUE_PREFIX}, "ekraf": meta},
     )
 
 
@@ -91,7 +96,7 @@ class Bab:
             table = make(self, lang)
             if table is None:
                 continue
-            _display(key, {"text/markdown": table.markdown(), "text/plain": repr(table)}, lang)
+            _display(key, {"text/markdown": table.markdown(), "text/plain": repr(table)}, lang, table.data)
 
     def figure(self, key: str, make: Callable[["Bab", str], object]) -> None:
         """Glue the figure ``make(self, lang)`` as a PNG under ``key``."""
@@ -101,9 +106,13 @@ class Bab:
 
         for lang in self.langs:
             fig = make(self, lang)
+            data = getattr(fig, "ekraf_data", None)
+            if data is None:
+                raise ValueError(f"figure {key}: it carries no data (return it through figures.with_data)")
             png = figures.png(fig)
             plt.close(fig)
-            _display(key, {"image/png": base64.b64encode(png).decode("ascii"), "text/plain": f"<figure {key}>"}, lang)
+            bundle = {"image/png": base64.b64encode(png).decode("ascii"), "text/plain": f"<figure {key}>"}
+            _display(key, bundle, lang, data)
 
 
 def start(bahasa: str = "id", **params) -> Bab:

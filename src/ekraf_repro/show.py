@@ -44,6 +44,7 @@ class Table:
     def __init__(self, frame: pd.DataFrame, lang: str = "id", index: bool = False):
         frame = frame.reset_index() if index else frame.copy()
         frame.columns = [labels.header(c, lang) for c in frame.columns]
+        self.data = frame  # the values before formatting: the CSV beside the table
         self.frame = frame.apply(lambda col: col.map(lambda v: _cell(v, lang)))
         for col in self.frame.columns:
             for value in self.frame[col]:

@@ -319,6 +319,48 @@ def _citable(app) -> dict:
     return app._ekraf_citable
 
 
+def _data_links(app, pagename: str, context) -> None:
+    """Under every figure and table of a chapter or appendix page: its data (CSV) and their provenance."""
+    import re
+
+    from . import figuredata
+
+    body = context.get("body")
+    if not body or not pagename.startswith("notebooks/"):
+        return
+    up = "../" * pagename.count("/")
+    out, at = [], 0
+    for match in re.finditer(r'<(figure|table)\b[^>]*\bid="([^"]+)"', body):
+        kind, label = match.groups()
+        if label not in _placed_labels(app):
+            continue
+        end = body.index(f"</{kind}>", match.end()) + len(f"</{kind}>")
+        if end < at:
+            continue
+        links = (
+            f'<p class="ekraf-data"><a href="{up}{figuredata.FOLDER}/{label}.csv" download>{_("Data (CSV)")}</a>'
+            f' · <a href="{up}{figuredata.FOLDER}/{label}.json">{_("Provenance")}</a></p>'
+        )
+        out.append(body[at:end] + links)
+        at = end
+    context["body"] = "".join(out) + body[at:]
+
+
+def _placed_labels(app) -> set[str]:
+    if not hasattr(app, "_ekraf_placed"):
+        import json
+        from pathlib import Path
+
+        from . import figuredata
+
+        app._ekraf_placed = {
+            label
+            for path in figuredata.notebooks(Path(app.srcdir))
+            for label in figuredata.labels(json.loads(path.read_text(encoding="utf-8"))).values()
+        }
+    return app._ekraf_placed
+
+
 def _page_citation_key(app, pagename: str) -> str:
     """The citable part a page belongs to: its chapter, or the book."""
     number = (app.env.toc_secnumbers.get(pagename) or {}).get("")
@@ -367,17 +409,20 @@ def _cite_box(app, pagename: str, context) -> None:
 
 
 def _write_citations(app, exception) -> None:
-    """The downloads (BibTeX, RIS, CSL-JSON) of every citable part, written afresh at the end of each build."""
+    """The downloads written afresh at the end of each build: the citation (BibTeX, RIS, CSL-JSON) of every
+    citable part, and the data (CSV) and provenance (JSON) of every figure and table."""
     if exception is not None or app.builder.format != "html":
         return
     import shutil
     from pathlib import Path
 
-    from . import cslcite
+    from . import cslcite, figuredata
 
     out = Path(app.outdir)
     shutil.rmtree(out / cslcite.FOLDER, ignore_errors=True)
-    for rel, text in cslcite.files(_citable(app)["items"]).items():
+    shutil.rmtree(out / figuredata.FOLDER, ignore_errors=True)
+    written = {**cslcite.files(_citable(app)["items"]), **figuredata.files(Path(app.srcdir))}
+    for rel, text in written.items():
         (out / rel).parent.mkdir(parents=True, exist_ok=True)
         (out / rel).write_text(text, encoding="utf-8")
 
@@ -417,6 +462,7 @@ def _page_fixes(app, pagename, templatename, context, doctree) -> None:
     _scholarly_metadata(app, pagename, context)
     _cite_box(app, pagename, context)
     _print_citation(app, pagename, context)
+    _data_links(app, pagename, context)
     context["theme_search_bar_text"] = _("Search this book...")
     words = {"subpages": _("Subpages")}
     context["ekraf_color_mode"] = _("Color mode")
