@@ -15,7 +15,7 @@ export UV_COMPILE_BYTECODE := 1
 export PYTHONHASHSEED := 0
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: help setup system-deps book pdf test check lint validate rerun sweep bench clean
+.PHONY: help setup system-deps book pdf epub dist test check lint validate rerun sweep bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -43,9 +43,16 @@ book: setup  ## validate the data, execute changed notebooks (papermill), build 
 pdf: setup system-deps  ## build _build/pdf/book.pdf with xelatex (and link it from the HTML book)
 	$(EKRAF) pdf
 
+epub: setup system-deps  ## _build/epub/book.epub and book-en.epub (EPUB 3, checked by EPUBCheck in make test)
+	$(EKRAF) epub
+
+dist: book  ## _build/dist/ekraf-reproduksi-<version>.zip: HTML, PDF, EPUB, notebooks, data, lock, CITATION.cff, .zenodo.json, RO-Crate
+	$(EKRAF) dist
+
 test: setup system-deps  ## the whole suite: unit, data, pipeline, nbval, figures, strict build, PDF, browser
 	$(EKRAF) render
 	$(EKRAF) pdf --if-possible
+	$(EKRAF) epub
 	$(PY) -m pytest
 
 check: setup  ## the fast tier (about half a minute): unit, data and nbval; no Sphinx, browser or PDF; reverse order

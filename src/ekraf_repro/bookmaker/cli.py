@@ -114,6 +114,30 @@ def cmd_pdf(args) -> None:
     build_editions()  # each edition now links its PDF
 
 
+def cmd_epub(args) -> None:
+    import os
+
+    from . import epub
+
+    for lang in editions.EDITIONS:
+        print(editions.epub(lang, force=args.force))
+    if not epub.have_epubcheck():
+        print(f"WARNING: the EPUBs are built but cannot be checked here. {epub.EPUBCHECK_MISSING}", file=sys.stderr)
+        if os.environ.get("CI") == "true":
+            raise SystemExit(1)
+
+
+def cmd_dist(args) -> None:
+    """The book, its PDFs and EPUBs, brought up to date, then the archive (bookmaker/dist.py)."""
+    from . import dist
+
+    for lang in editions.EDITIONS:
+        editions.pdf(lang)
+        editions.epub(lang)
+    build_editions()  # the HTML as published: each edition linking its PDF
+    print(dist.build())
+
+
 def cmd_pages(args) -> None:
     write_pages(report=True)
 
@@ -156,6 +180,11 @@ def main(argv: list[str] | None = None) -> int:
     rnd.add_argument("--force", action="store_true")
     rnd.set_defaults(fn=cmd_render)
     pdf.set_defaults(fn=cmd_pdf)
+    epb = sub.add_parser("epub", help="build _build/epub/book.epub and book-en.epub (EPUB 3)")
+    epb.add_argument("--force", action="store_true")
+    epb.set_defaults(fn=cmd_epub)
+    dst = sub.add_parser("dist", help="build _build/dist/ekraf-reproduksi-<version>.zip, the archive to deposit")
+    dst.set_defaults(fn=cmd_dist)
     d = sub.add_parser(
         "pages",
         help="write the generated pages of book/_generated/ (data dictionary, how to cite, concordance, glossary)",

@@ -91,6 +91,20 @@ def config(lang: str, root: Path = paths.ROOT, extra: dict | None = None, links:
     cfg = {k: v for k, v in _settings(lang, root).items() if k not in OWN_KEYS}
     editions = {e: e for e in EDITIONS if e != lang} if links else {}
     own = {"ekraf_edition": lang, "ekraf_editions": editions, "locale_dirs": [LOCALE_STAGED]}
+    version = str(citation.load(root / "CITATION.cff")["version"])
+    own.update(
+        {
+            "version": version,
+            "release": version,
+            "epub_title": cfg["title"],
+            "epub_author": cfg["author"],
+            "epub_publisher": cfg["author"],
+            "epub_description": cfg["title"],
+            "epub_identifier": f"ekraf-reproduksi-{lang}-{version}",  # a name, not an address
+            "epub_scheme": "",
+            "epub_uid": f"ekraf-reproduksi-{lang}-{version}",  # the OPF's and the NCX's identifier must agree
+        }
+    )
     cfg = _merge(cfg, {"sphinx": {"config": own}})
     return _merge(cfg, extra or {})
 
@@ -301,6 +315,23 @@ def build(lang: str, force: bool = False, root: Path = paths.ROOT, site: Path | 
         own.unlink(missing_ok=True)
     publish(lang, html, site)
     return site / lang
+
+
+EPUB_NAMES = {"id": "book.epub", "en": "book-en.epub"}  # in _build/epub/
+
+
+def epub(lang: str, force: bool = False, root: Path = paths.ROOT) -> Path:
+    """Build one edition's EPUB 3 into ``_build/epub/`` (staged like the PDF, from the edition's own project)."""
+    from . import epub as epub_mod
+
+    work = workdir(lang, root)
+    source = stage(lang, work / PDF_SOURCE, root)
+    built = epub_mod.build(source, work / "_build", force=force)
+    target = root / "_build" / "epub" / EPUB_NAMES[lang]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.exists() or target.read_bytes() != built.read_bytes():
+        shutil.copy2(built, target)
+    return target
 
 
 PDF_NAMES = {"id": "book.pdf", "en": "book-en.pdf"}  # in _build/pdf/; each edition's site links its own book.pdf

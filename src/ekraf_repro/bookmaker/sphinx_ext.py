@@ -96,8 +96,8 @@ def _override_templates(app) -> None:
     import jinja2
 
     templates = getattr(app.builder, "templates", None)
-    if not isinstance(getattr(templates, "loaders", None), list):
-        return
+    if not isinstance(getattr(templates, "loaders", None), list) or app.builder.name != "html":
+        return  # the EPUB builder's theme is Sphinx's own epub theme
     own = dict(_TEMPLATES)
     for name, rewrite in _REWRITES.items():
         theirs = templates.get_source(templates.environment, name)[0]
@@ -411,7 +411,7 @@ def _cite_box(app, pagename: str, context) -> None:
 def _write_citations(app, exception) -> None:
     """The downloads written afresh at the end of each build: the citation (BibTeX, RIS, CSL-JSON) of every
     citable part, and the data (CSV) and provenance (JSON) of every figure and table."""
-    if exception is not None or app.builder.format != "html":
+    if exception is not None or app.builder.name != "html":
         return
     import shutil
     from pathlib import Path
@@ -458,11 +458,12 @@ def _page_fixes(app, pagename, templatename, context, doctree) -> None:
 
     _mark_languages(context)
     _drop_pdf_link(context, app.config.ekraf_pdf)
-    _link_editions(app, pagename, context)
-    _scholarly_metadata(app, pagename, context)
-    _cite_box(app, pagename, context)
-    _print_citation(app, pagename, context)
-    _data_links(app, pagename, context)
+    if app.builder.name == "html":  # the web edition only: an EPUB has no other editions, downloads or print CSS
+        _link_editions(app, pagename, context)
+        _scholarly_metadata(app, pagename, context)
+        _cite_box(app, pagename, context)
+        _print_citation(app, pagename, context)
+        _data_links(app, pagename, context)
     context["theme_search_bar_text"] = _("Search this book...")
     words = {"subpages": _("Subpages")}
     context["ekraf_color_mode"] = _("Color mode")

@@ -1,0 +1,146 @@
+"""`make dist`: one reproducible archive of the edition, ready to deposit (issue 16).
+
+``_build/dist/ekraf-reproduksi-<version>.zip`` holds, under one folder of that
+name: the HTML site (both editions), the PDFs and EPUBs, the notebooks (with
+their outputs) and the data, the lock file, ``pyproject.toml``,
+``CITATION.cff``, the changelogs, README and licences, a ``.zenodo.json`` and
+an RO-Crate (``ro-crate-metadata.json``, made with the rocrate library) that
+describes every part. Entries are sorted and carry a fixed time and mode, so
+two builds of the same sources give the same bytes. No address or DOI is
+written while ``ekraf_doi`` and ``ekraf_canonical_url`` are empty.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import zipfile
+from pathlib import Path
+
+import yaml
+
+from .. import paths
+from . import citation, editions
+
+FIXED_TIME = (2000, 1, 1, 0, 0, 0)
+FILES = ("uv.lock", "pyproject.toml", "CITATION.cff", "CHANGELOG.md", "CHANGELOG.id.md", "README.md", "LICENSE",
+         "LICENSE-CONTENT.md")  # fmt: skip
+LICENCES = {"CC-BY-4.0": ("cc-by-4.0", "https://creativecommons.org/licenses/by/4.0/")}
+PARTS = {  # folder in the archive -> what it is (the RO-Crate's description of that part)
+    "html": "The HTML book: both editions (id/, en/) and the front door (index.html).",
+    "pdf": "The PDF of each edition (book.pdf: Indonesian; book-en.pdf: English).",
+    "epub": "The EPUB 3 of each edition (book.epub: Indonesian; book-en.epub: English).",
+    "notebooks": "The executable notebooks with their outputs (notebooks/en/: the English execution).",
+    "data": "The raw table as printed, its errata, the coded facts, the audit and the public context.",
+}
+
+
+def name(cff: dict) -> str:
+    return f"ekraf-reproduksi-{cff['version']}"
+
+
+def contents(root: Path = paths.ROOT) -> dict[str, Path]:
+    """Every file of the archive, by its path under the archive's folder."""
+    build = root / "_build"
+    found: dict[str, Path] = {}
+    for folder, base in (("html", build / "html"), ("notebooks", root / "notebooks"), ("data", root / "data")):
+        for path in sorted(base.rglob("*")):
+            if path.is_file() and ".ipynb_checkpoints" not in path.parts and "__pycache__" not in path.parts:
+                found[f"{folder}/{path.relative_to(base).as_posix()}"] = path
+    for lang in editions.EDITIONS:
+        found[f"pdf/{editions.PDF_NAMES[lang]}"] = build / "pdf" / editions.PDF_NAMES[lang]
+        found[f"epub/{editions.EPUB_NAMES[lang]}"] = build / "epub" / editions.EPUB_NAMES[lang]
+    for file in FILES:
+        found[file] = root / file
+    missing = [rel for rel, path in found.items() if not path.is_file()]
+    if missing:
+        raise SystemExit(f"error: dist: {missing[0]} is missing (run `make book`, `make pdf` and `make epub` first)")
+    return found
+
+
+def _settings(root: Path) -> dict:
+    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+    return config.get("sphinx", {}).get("config", {})
+
+
+def zenodo(cff: dict, root: Path = paths.ROOT) -> dict:
+    """``.zenodo.json``: Zenodo's deposit metadata, from CITATION.cff (a DOI only once one is set)."""
+    title, author = citation.edition(cff, "id")
+    record = {
+        "title": title,
+        "upload_type": "publication",
+        "publication_type": "book",
+        "description": " ".join(str(cff["abstract"]).split()),
+        "creators": [{"name": author}],
+        "version": str(cff["version"]),
+        "publication_date": str(cff["date-released"]),
+        "language": "ind",
+        "license": LICENCES[cff["license"]][0],
+        "keywords": list(cff.get("keywords", [])),
+        "notes": "Two editions: Indonesian (id) and English (en), in one deposit.",
+    }
+    doi = _settings(root).get("ekraf_doi")
+    if doi:
+        record["doi"] = doi
+    return record
+
+
+def ro_crate(cff: dict, files: dict[str, Path], root: Path = paths.ROOT) -> dict:
+    """``ro-crate-metadata.json``, made with rocrate: the edition, each part, and every file outside the site."""
+    from rocrate.model.contextentity import ContextEntity
+    from rocrate.rocrate import ROCrate
+
+    title, author = citation.edition(cff, "id")
+    paper = citation.original(cff)
+    crate = ROCrate()
+    dataset = crate.root_dataset
+    dataset["name"] = title
+    dataset["description"] = " ".join(str(cff["abstract"]).split())
+    dataset["datePublished"] = str(cff["date-released"])
+    dataset["version"] = str(cff["version"])
+    dataset["license"] = LICENCES[cff["license"]][1]
+    dataset["inLanguage"] = list(editions.EDITIONS)
+    editors = crate.add(ContextEntity(crate, "#editors", properties={"@type": "Organization", "name": author}))
+    source = {"@type": "ScholarlyArticle", "name": paper["title"].strip("[]"), "inLanguage": "id"}
+    dataset["author"] = editors
+    dataset["isBasedOn"] = crate.add(ContextEntity(crate, "#paper", properties=source))
+    for folder, description in PARTS.items():
+        crate.add_dataset(None, dest_path=f"{folder}/", properties={"name": folder, "description": description})
+    for rel in sorted(files):
+        if rel.startswith("html/"):
+            continue  # the site is one part: its files are described by the html/ dataset
+        crate.add_file(
+            None, dest_path=rel, properties={"name": Path(rel).name, "contentSize": files[rel].stat().st_size}
+        )
+    with tempfile.TemporaryDirectory() as tmp:
+        crate.metadata.write(tmp)
+        return json.loads((Path(tmp) / "ro-crate-metadata.json").read_text(encoding="utf-8"))
+
+
+def _entry(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, FIXED_TIME)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    return info
+
+
+def build(root: Path = paths.ROOT, out: Path | None = None) -> Path:
+    """Write the archive (atomically: a failed run leaves an earlier archive in place)."""
+    cff = citation.load(root / "CITATION.cff")
+    files = contents(root)
+    top = name(cff)
+    generated = {
+        ".zenodo.json": json.dumps(zenodo(cff, root), ensure_ascii=False, indent=1) + "\n",
+        "ro-crate-metadata.json": json.dumps(ro_crate(cff, files, root), ensure_ascii=False, indent=1) + "\n",
+    }
+    out = out or root / "_build" / "dist"
+    out.mkdir(parents=True, exist_ok=True)
+    target = out / f"{top}.zip"
+    tmp = target.with_name(f".{target.name}.tmp")
+    with zipfile.ZipFile(tmp, "w") as z:
+        for rel in sorted([*files, *generated]):
+            data = generated[rel].encode("utf-8") if rel in generated else files[rel].read_bytes()
+            z.writestr(_entry(f"{top}/{rel}"), data, compresslevel=9)
+    os.replace(tmp, target)
+    return target
