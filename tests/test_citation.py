@@ -48,11 +48,19 @@ def test_citation_cff_is_valid_against_the_cff_schema():
     assert "2023" in original["notes"] and "no title block" in original["notes"]
 
 
-def test_cff_version_matches_the_package():
+def test_the_package_takes_its_version_from_citation_cff():
+    """One version, in one place: pyproject.toml declares it dynamic and hatchling reads CITATION.cff."""
+    import importlib.metadata
+    import re
     import tomllib
 
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    assert citation.load()["version"] == project["version"]
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "version" not in project["project"] and project["project"]["dynamic"] == ["version"]
+    hatch = project["tool"]["hatch"]["version"]
+    assert hatch["path"] == "CITATION.cff"
+    cff_text = (ROOT / "CITATION.cff").read_text(encoding="utf-8")
+    assert re.search(hatch["pattern"], cff_text)["version"] == str(citation.load()["version"])
+    assert importlib.metadata.version("ekraf-repro") == str(citation.load()["version"])
 
 
 def test_schema_rejects_a_broken_cff():

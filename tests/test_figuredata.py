@@ -99,11 +99,14 @@ def test_each_figure_and_table_links_its_data(site):
     for page in sorted((site / "notebooks").rglob("*.html")):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         placed = soup.select("article figure[id], article table[id]")
-        links = soup.select(".ekraf-data a[download]")
+        links = soup.select('.ekraf-data a[href$=".csv"]')
         assert len(links) == len(placed) >= 1, page.name
         for element, link in zip(placed, links, strict=True):
             assert link["href"].endswith(f"{figuredata.FOLDER}/{element['id']}.csv"), (page.name, element["id"])
             assert (page.parent / link["href"]).resolve().is_file()
+            if page.parent.name == "notebooks":  # a chapter's numbered figure or table: its citation beside it
+                cites = [a["href"] for a in link.parent.select("a") if "_kutipan/" in a["href"]]
+                assert [c.rsplit("/", 1)[1] for c in cites] == [f"{element['id']}.{e}" for e in ("bib", "ris", "json")]
 
 
 def test_a_table_csv_holds_the_rows_and_columns_the_table_shows(site):

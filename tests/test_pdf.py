@@ -54,7 +54,7 @@ def test_title_page_carries_the_citation_in_the_editions_language(pdf_text, lang
     first = squash(pdf_text[0])
     assert squash(citation.edition(cff, lang)[0]) in first
     assert squash(citation.apa(cff, lang=lang).replace("*", "")) in first
-    assert squash(citation.apa_original(cff, lang)) in first
+    assert squash(citation.apa_original(cff, lang).replace("*", "")) in first
     assert squash({"id": "Cara mengutip", "en": "How to cite"}[lang]) in first
 
 

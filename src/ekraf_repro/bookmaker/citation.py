@@ -24,7 +24,6 @@ BIB = paths.BOOK / "references.bib"
 
 TEXT = {
     "version": ("Versi", "Version"),
-    "nd": ("t.t.", "n.d."),
     "manuscript": (
         "Naskah tanpa keterangan judul, penulis, tahun, dan terbitan.",
         "Manuscript with no title, author, year or venue given.",
@@ -95,9 +94,21 @@ def original(cff: dict) -> dict:
 
 
 def apa_original(cff: dict, lang: str = "id") -> str:
+    """The APA reference (Markdown) of the original paper, rendered by citeproc-py like the book's own."""
+    from . import cslcite
+
     ref = original(cff)
-    when = ref.get("year", generated.pick(TEXT["nd"], lang))
-    return f"{_authors(ref['authors'])}. ({when}). {ref['title']}. {generated.pick(TEXT['manuscript'], lang)}"
+    item = {
+        "id": "makalah",
+        "type": "manuscript",
+        "title": ref["title"],
+        "author": [{"literal": a["name"]} if "name" in a else {"family": a["family-names"]} for a in ref["authors"]],
+        "language": "id",
+        "genre": generated.pick(TEXT["manuscript"], lang).rstrip("."),
+    }
+    if ref.get("year"):
+        item["issued"] = {"date-parts": [[int(ref["year"])]]}
+    return cslcite.render([item], lang, "markdown")[0]
 
 
 def bib_entry(key: str, bib: Path = BIB, lang: str = "id") -> str:

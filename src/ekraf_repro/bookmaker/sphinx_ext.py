@@ -328,7 +328,10 @@ def _data_links(app, pagename: str, context) -> None:
     body = context.get("body")
     if not body or not pagename.startswith("notebooks/"):
         return
+    from . import cslcite
+
     up = "../" * pagename.count("/")
+    citable = {i["id"] for i in _citable(app)["items"]}
     out, at = [], 0
     for match in re.finditer(r'<(figure|table)\b[^>]*\bid="([^"]+)"', body):
         kind, label = match.groups()
@@ -337,9 +340,15 @@ def _data_links(app, pagename: str, context) -> None:
         end = body.index(f"</{kind}>", match.end()) + len(f"</{kind}>")
         if end < at:
             continue
+        cite = ""
+        if label in citable:  # a numbered figure or table of a chapter: its citation too
+            cite = f" · {_('Cite:')} " + " · ".join(
+                f'<a href="{up}{cslcite.FOLDER}/{label}.{ext}" download>{name}</a>'
+                for ext, (name, _write) in cslcite.FORMATS.items()
+            )
         links = (
             f'<p class="ekraf-data"><a href="{up}{figuredata.FOLDER}/{label}.csv" download>{_("Data (CSV)")}</a>'
-            f' · <a href="{up}{figuredata.FOLDER}/{label}.json">{_("Provenance")}</a></p>'
+            f' · <a href="{up}{figuredata.FOLDER}/{label}.json">{_("Provenance")}</a>{cite}</p>'
         )
         out.append(body[at:end] + links)
         at = end
