@@ -7,6 +7,7 @@ authors of ``CITATION.cff``; the English edition with the title and author of
 its configuration (``_config.en.yml``), the same version and year.
 """
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -33,7 +34,16 @@ TEXT = {
 
 
 def load(path: Path = CFF) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    """CITATION.cff as a dict (a fresh copy: callers may change it)."""
+    import copy
+
+    return copy.deepcopy(_parsed(path.read_text(encoding="utf-8")))
+
+
+@functools.lru_cache(maxsize=8)
+def _parsed(text: str) -> dict:
+    """YAML parsed once per content (the pages, the metadata and every citation read the same file)."""
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def _authors(people: list[dict]) -> str:
@@ -287,8 +297,10 @@ def render(cff: dict, nbdir: Path = paths.NOTEBOOKS, variant=None, lang: str = "
     from . import cslcite
 
     titles = chapter_titles(nbdir)
-    catalogue = {item["id"]: item for item in cslcite.catalogue(cff, lang, nbdir)}
-    references = dict(zip(catalogue, cslcite.render(list(catalogue.values()), lang, "markdown"), strict=True))
+    items = numbered_items(nbdir)
+    # only what the page shows in APA (each chapter, the first figure or table): citeproc is not fast
+    shown = [i for i in cslcite.catalogue(cff, lang, nbdir) if i["type"] == "chapter" or i["id"] == items[0]["label"]]
+    references = dict(zip([i["id"] for i in shown], cslcite.render(shown, lang, "markdown"), strict=True))
     for number, (label, _title) in enumerate(titles, start=1):
         lines.append(f"- {{ref}}`{chapter_word} {number} <{label}>`: " + references[label])
     lines += [
@@ -302,7 +314,6 @@ def render(cff: dict, nbdir: Path = paths.NOTEBOOKS, variant=None, lang: str = "
         t["item_intro"],
         "",
     ]
-    items = numbered_items(nbdir)
     first = items[0]
     lines += [
         f"> {references[first['label']]}",

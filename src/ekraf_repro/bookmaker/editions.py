@@ -70,12 +70,17 @@ def _merge(base: dict, extra: dict) -> dict:
     return out
 
 
+def _yaml(text: str):
+    """YAML, parsed with libyaml when it is there (the configuration is read a few times per build)."""
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
 def _settings(lang: str, root: Path) -> dict:
     """``_config.yml`` with ``_config.<lang>.yml`` over it (our own keys included)."""
-    cfg = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+    cfg = _yaml((root / "_config.yml").read_text(encoding="utf-8"))
     overrides = root / f"_config.{lang}.yml"
     if overrides.exists():
-        cfg = _merge(cfg, yaml.safe_load(overrides.read_text(encoding="utf-8")) or {})
+        cfg = _merge(cfg, _yaml(overrides.read_text(encoding="utf-8")) or {})
     return cfg
 
 
