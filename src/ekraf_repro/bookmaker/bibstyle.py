@@ -61,6 +61,8 @@ from sphinxcontrib.bibtex.style.referencing.extra_year import ExtraYearReference
 from sphinxcontrib.bibtex.style.template import join as sjoin
 from sphinxcontrib.bibtex.style.template import join2, post_text, pre_text, reference
 
+from ..tanggal import MONTHS  # one table of month names, for dates and references alike
+
 # ----------------------------------------------------------------------------- the words
 
 WORDS: dict[str, dict] = {
@@ -68,20 +70,7 @@ WORDS: dict[str, dict] = {
         "and": "dan",  # two authors: "Ahmad dan Seet"; three or more: "A, B, dan C" (EYD V: comma before dan)
         "et_al": "dkk.",  # dan kawan-kawan
         "no_year": "t.t.",  # tanpa tahun
-        "months": (
-            "Januari",
-            "Februari",
-            "Maret",
-            "April",
-            "Mei",
-            "Juni",
-            "Juli",
-            "Agustus",
-            "September",
-            "Oktober",
-            "November",
-            "Desember",
-        ),
+        "months": MONTHS["id"],
         "in": "Dalam",
         "editor": "editor",
         "editors": "editor",
@@ -103,20 +92,7 @@ WORDS: dict[str, dict] = {
         "and": "and",
         "et_al": "et al.",
         "no_year": "n.d.",
-        "months": (
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ),
+        "months": MONTHS["en"],
         "in": "In",
         "editor": "editor",
         "editors": "editors",
