@@ -28,6 +28,35 @@ def source_hash(root: Path) -> str:
     return h.hexdigest()
 
 
+def stamp_path(out: Path, kind: str) -> Path:
+    """Where the hash of the sources a build of ``kind`` (book, pdf, epub) was made from is kept."""
+    return out / ".ekraf" / f"{kind}.sha256"
+
+
+def is_current(target: Path, stamp: Path, digest: str) -> bool:
+    """Was ``target`` built from the sources whose hash is ``digest``?"""
+    return target.exists() and stamp.exists() and stamp.read_text() == digest
+
+
+def write_stamp(stamp: Path, digest: str) -> None:
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(digest)
+
+
+def dated_build(root: Path, builder: list[str], scratch: Path, built: str, what: str) -> Path:
+    """Run Jupyter Book's ``builder`` on ``root`` into ``scratch``, dated by the release (``SOURCE_DATE_EPOCH``:
+    the book's only date, so two builds are identical); return ``scratch/_build/<built>``. A failure prints the
+    log's end and stops in one line naming ``what`` failed."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(), "FORCE_SOURCE_DATE": "1", "EKRAF_ROOT": str(root)}
+    cmd = [jupyter_book(), "build", str(root), *builder, "--path-output", str(scratch), "-W", "--keep-going"]
+    result = subprocess.run(cmd, cwd=root, capture_output=True, text=True, env=env)
+    path = scratch / "_build" / built
+    if result.returncode != 0 or not path.exists():
+        sys.stderr.write(result.stdout[-6000:] + result.stderr[-3000:])
+        raise SystemExit(f"error: {what} build failed (exit {result.returncode}); see the log above")
+    return path
+
+
 def jupyter_book() -> str:
     exe = Path(sys.executable).parent / "jupyter-book"
     return str(exe) if exe.exists() else "jupyter-book"
@@ -37,9 +66,9 @@ def build(root: Path = paths.ROOT, out: Path | None = None, strict: bool = True,
     """Build ``root`` into ``out/html`` (default ``root/_build/html``); skip when the sources did not change."""
     out = out or root / "_build"
     html = out / "html"
-    stamp = out / ".ekraf" / "book.sha256"
+    stamp = stamp_path(out, "book")
     digest = source_hash(root)
-    if not force and html.joinpath("index.html").exists() and stamp.exists() and stamp.read_text() == digest:
+    if not force and is_current(html / "index.html", stamp, digest):
         print(f"book: sources unchanged, {paths.display(html)} is up to date (Sphinx not started)", flush=True)
         return html
     # jupyter-book writes to <path-output>/_build/html: another output folder is built in a scratch folder, then moved.
@@ -70,8 +99,7 @@ def build(root: Path = paths.ROOT, out: Path | None = None, strict: bool = True,
             f"{', '.join(removed[:5])}{', ...' if len(removed) > 5 else ''}",
             flush=True,
         )
-    stamp.parent.mkdir(parents=True, exist_ok=True)
-    stamp.write_text(digest)
+    write_stamp(stamp, digest)
     return html
 
 
@@ -139,45 +167,19 @@ def have_latex() -> bool:
 
 def pdf(root: Path = paths.ROOT, out: Path | None = None, force: bool = False) -> Path:
     """Build the PDF with LaTeX (xelatex) into ``out/pdf/book.pdf`` and link it from the HTML book."""
-    import os
-
     out = out or root / "_build"
-    target = out / "pdf" / "book.pdf"
-    stamp = out / ".ekraf" / "pdf.sha256"
+    target, stamp = out / "pdf" / "book.pdf", stamp_path(out, "pdf")
     digest = source_hash(root)
     if not have_latex():
         raise SystemExit(f"error: {LATEX_MISSING}")
-    if not force and target.exists() and stamp.exists() and stamp.read_text() == digest:
+    if not force and is_current(target, stamp, digest):
         print(f"pdf: sources unchanged, {paths.display(target)} is up to date", flush=True)
     else:
         print(f"pdf: building {paths.display(target)} with xelatex", flush=True)
-        env = {
-            **os.environ,
-            "SOURCE_DATE_EPOCH": source_date_epoch(),
-            "FORCE_SOURCE_DATE": "1",
-            "EKRAF_ROOT": str(root),
-        }
-        scratch = out / "_pdf"
-        cmd = [
-            jupyter_book(),
-            "build",
-            str(root),
-            "--builder",
-            "pdflatex",
-            "--path-output",
-            str(scratch),
-            "-W",
-            "--keep-going",
-        ]
-        result = subprocess.run(cmd, cwd=root, capture_output=True, text=True, env=env)
-        built = scratch / "_build" / "latex" / "book.pdf"
-        if result.returncode != 0 or not built.exists():
-            sys.stderr.write(result.stdout[-6000:] + result.stderr[-3000:])
-            raise SystemExit(f"error: PDF build failed (exit {result.returncode}); see the log above")
+        built = dated_build(root, ["--builder", "pdflatex"], out / "_pdf", "latex/book.pdf", "PDF")
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(built, target)
-        stamp.parent.mkdir(parents=True, exist_ok=True)
-        stamp.write_text(digest)
+        write_stamp(stamp, digest)
     html = out / "html"
     if html.exists():
         shutil.copy2(target, html / "book.pdf")

@@ -348,11 +348,11 @@ def pdf_ready(lang: str, root: Path = paths.ROOT) -> bool:
     from . import bookbuild
 
     out = workdir(lang, root) / "_build"
-    target, stamp = out / "pdf" / "book.pdf", out / ".ekraf" / "pdf.sha256"
+    target, stamp = out / "pdf" / "book.pdf", bookbuild.stamp_path(out, "pdf")
     if not (target.exists() and stamp.exists()):
-        return False
+        return False  # nothing to check: the PDF project is not staged for it
     source = stage(lang, workdir(lang, root) / PDF_SOURCE, root)
-    return stamp.read_text() == bookbuild.source_hash(source)
+    return bookbuild.is_current(target, stamp, bookbuild.source_hash(source))
 
 
 def pdf(lang: str, force: bool = False, root: Path = paths.ROOT) -> Path:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -42,29 +41,21 @@ def repack(source: Path, target: Path) -> None:
 
 def build(root: Path, out: Path, force: bool = False) -> Path:
     """Build ``root`` (a staged edition) into ``out/epub/book.epub``; skipped when the sources did not change."""
-    from .bookbuild import jupyter_book, source_date_epoch, source_hash
+    from .bookbuild import dated_build, is_current, source_hash, stamp_path, write_stamp
 
-    target, stamp = out / "epub" / "book.epub", out / ".ekraf" / "epub.sha256"
+    target, stamp = out / "epub" / "book.epub", stamp_path(out, "epub")
     digest = source_hash(root)
-    if not force and target.exists() and stamp.exists() and stamp.read_text() == digest:
+    if not force and is_current(target, stamp, digest):
         print(f"epub: sources unchanged, {paths.display(target)} is up to date", flush=True)
         return target
     print(f"epub: building {paths.display(target)}", flush=True)
     scratch = out / "_epub"
     shutil.rmtree(scratch, ignore_errors=True)
-    env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(), "EKRAF_ROOT": str(root)}
-    cmd = [jupyter_book(), "build", str(root), "--builder", "custom", "--custom-builder", "epub"]
-    cmd += ["--path-output", str(scratch), "-W", "--keep-going"]
-    result = subprocess.run(cmd, cwd=root, capture_output=True, text=True, env=env)
-    built = scratch / "_build" / "epub" / "book.epub"
-    if result.returncode != 0 or not built.exists():
-        sys.stderr.write(result.stdout[-6000:] + result.stderr[-3000:])
-        raise SystemExit(f"error: EPUB build failed (exit {result.returncode}); see the log above")
+    built = dated_build(root, ["--builder", "custom", "--custom-builder", "epub"], scratch, "epub/book.epub", "EPUB")
     target.parent.mkdir(parents=True, exist_ok=True)
     repack(built, target)
     shutil.rmtree(scratch, ignore_errors=True)
-    stamp.parent.mkdir(parents=True, exist_ok=True)
-    stamp.write_text(digest)
+    write_stamp(stamp, digest)
     return target
 
 
