@@ -296,8 +296,7 @@ def _scholarly_metadata(app, pagename: str, context) -> None:
             cfg.ekraf_doi,
         )
     title = app.env.titles.get(pagename)
-    number = (app.env.toc_secnumbers.get(pagename) or {}).get("")
-    page = metadata.Page(pagename, title.astext() if title else app._ekraf_book.title, number[0] if number else None)
+    page = metadata.Page(pagename, title.astext() if title else app._ekraf_book.title, _chapter_number(app, pagename))
     context["metatags"] = context.get("metatags", "") + metadata.tags(app._ekraf_book, page)
 
 
@@ -370,11 +369,17 @@ def _placed_labels(app) -> set[str]:
     return app._ekraf_placed
 
 
+def _chapter_number(app, pagename: str) -> int | None:
+    """The chapter's number of a numbered chapter's page (None for any other page)."""
+    number = (app.env.toc_secnumbers.get(pagename) or {}).get("")
+    return number[0] if number else None
+
+
 def _page_citation_key(app, pagename: str) -> str:
     """The citable part a page belongs to: its chapter, or the book."""
-    number = (app.env.toc_secnumbers.get(pagename) or {}).get("")
+    number = _chapter_number(app, pagename)
     if pagename.startswith("notebooks/") and number:
-        return [i for i in _citable(app)["items"] if i["type"] == "chapter"][number[0] - 1]["id"]
+        return [i for i in _citable(app)["items"] if i["type"] == "chapter"][number - 1]["id"]
     return "buku"
 
 
@@ -395,14 +400,10 @@ def _cite_box(app, pagename: str, context) -> None:
 
     from . import cslcite
 
-    number = (app.env.toc_secnumbers.get(pagename) or {}).get("")
-    if pagename == "book/index":
-        key, heading = "buku", _("Cite this book")
-    elif pagename.startswith("notebooks/") and number:
-        chapters = [i for i in _citable(app)["items"] if i["type"] == "chapter"]
-        key, heading = chapters[number[0] - 1]["id"], _("Cite this chapter")
-    else:
-        return
+    key = _page_citation_key(app, pagename)
+    if key == "buku" and pagename != "book/index":
+        return  # only the front page and the chapters end with a cite box
+    heading = _("Cite this book") if key == "buku" else _("Cite this chapter")
     up = "../" * pagename.count("/")
     links = " · ".join(
         f'<a href="{up}{cslcite.FOLDER}/{escape(key)}.{ext}" download>{name}</a>'
@@ -417,7 +418,7 @@ def _cite_box(app, pagename: str, context) -> None:
     context["body"] = context.get("body", "") + box
 
 
-def _write_citations(app, exception) -> None:
+def _write_downloads(app, exception) -> None:
     """The downloads written afresh at the end of each build: the citation (BibTeX, RIS, CSL-JSON) of every
     citable part, and the data (CSV) and provenance (JSON) of every figure and table."""
     if exception is not None or app.builder.name != "html":
@@ -611,5 +612,5 @@ def setup(app):
     app.connect("env-get-updated", _unnumber_unnumbered_pages, priority=900)  # after Sphinx assigned the numbers
     # after pydata-sphinx-theme (priority 500) has put generate_toctree_html in the context
     app.connect("html-page-context", _page_fixes, priority=900)
-    app.connect("build-finished", _write_citations)
+    app.connect("build-finished", _write_downloads)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
