@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from ekraf_repro.bookmaker import editions
+
 ROOT = Path(__file__).resolve().parents[1]
 COPY_IGNORE = shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__", ".pytest_cache", "node_modules")
 
@@ -39,6 +41,21 @@ def tree_bytes(folder: Path) -> dict:
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT
+
+
+@pytest.fixture(scope="module", params=editions.EDITIONS)
+def lang(request) -> str:
+    """Each edition's language in turn: a module whose tests take ``lang`` runs them once per edition."""
+    return request.param
+
+
+@pytest.fixture(scope="module")
+def edition_site(lang) -> Path:
+    """The built edition, ``_build/html/<lang>`` (`make test` builds it before the suite)."""
+    site = editions.SITE / lang
+    if not (site / "book" / "index.html").exists():
+        pytest.fail("the book is not built: run `make book` (make test renders it first)")
+    return site
 
 
 @pytest.fixture(scope="session")

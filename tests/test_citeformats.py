@@ -10,24 +10,11 @@ import rispy
 from bibtexparser.middlewares import LatexDecodingMiddleware
 from bs4 import BeautifulSoup
 
-from ekraf_repro.bookmaker import citation, cslcite, editions
+from ekraf_repro.bookmaker import citation, cslcite
 
 pytestmark = pytest.mark.slow  # the site must be built
 
 CFF = citation.load()
-
-
-@pytest.fixture(scope="module", params=editions.EDITIONS)
-def lang(request) -> str:
-    return request.param
-
-
-@pytest.fixture(scope="module")
-def site(lang):
-    folder = editions.SITE / lang
-    if not (folder / cslcite.FOLDER).is_dir():
-        pytest.fail("the book is not built: run `make book` (make test renders it first)")
-    return folder
 
 
 @pytest.fixture(scope="module")
@@ -35,17 +22,17 @@ def items(lang):
     return cslcite.catalogue(CFF, lang)
 
 
-def test_every_citable_part_has_its_three_files_and_nothing_else(site, items):
+def test_every_citable_part_has_its_three_files_and_nothing_else(edition_site, items):
     kinds = [i["type"] for i in items]
     assert kinds.count("book") == 1 and kinds.count("chapter") == 6
     assert kinds.count("figure") >= 10 and kinds.count("table") >= 20
-    found = sorted(p.name for p in (site / cslcite.FOLDER).iterdir())
+    found = sorted(p.name for p in (edition_site / cslcite.FOLDER).iterdir())
     assert found == sorted(f"{i['id']}.{ext}" for i in items for ext in cslcite.FORMATS)
 
 
-def test_bibtex_round_trips(site, items, lang):
+def test_bibtex_round_trips(edition_site, items, lang):
     for item in items:
-        text = (site / cslcite.FOLDER / f"{item['id']}.bib").read_text(encoding="utf-8")
+        text = (edition_site / cslcite.FOLDER / f"{item['id']}.bib").read_text(encoding="utf-8")
         library = bibtexparser.parse_string(text, append_middleware=[LatexDecodingMiddleware()])
         assert library.failed_blocks == [], item["id"]
         (entry,) = library.entries
@@ -59,9 +46,9 @@ def test_bibtex_round_trips(site, items, lang):
             assert field["booktitle"] == citation.edition(CFF, lang)[0]
 
 
-def test_ris_round_trips(site, items, lang):
+def test_ris_round_trips(edition_site, items, lang):
     for item in items:
-        (record,) = rispy.loads((site / cslcite.FOLDER / f"{item['id']}.ris").read_text(encoding="utf-8"))
+        (record,) = rispy.loads((edition_site / cslcite.FOLDER / f"{item['id']}.ris").read_text(encoding="utf-8"))
         assert record["type_of_reference"] == ("BOOK" if item["type"] == "book" else "CHAP")
         assert record["title"] == item["title"] and record["authors"] == [item["author"][0]["literal"]]
         assert record["year"] == str(CFF["date-released"])[:4] and record["edition"] == str(CFF["version"])
@@ -70,16 +57,18 @@ def test_ris_round_trips(site, items, lang):
             assert record["secondary_title"] == citation.edition(CFF, lang)[0]
 
 
-def test_csl_json_renders_in_apa_as_the_cite_box_shows_it(site, items, lang):
-    loaded = [json.loads((site / cslcite.FOLDER / f"{i['id']}.json").read_text(encoding="utf-8"))[0] for i in items]
+def test_csl_json_renders_in_apa_as_the_cite_box_shows_it(edition_site, items, lang):
+    loaded = [
+        json.loads((edition_site / cslcite.FOLDER / f"{i['id']}.json").read_text(encoding="utf-8"))[0] for i in items
+    ]
     assert loaded == items
     apa = dict(zip([i["id"] for i in items], cslcite.render(loaded, lang, "html"), strict=True))
     version_word = {"id": "Versi", "en": "Version"}[lang]
     assert all(f"({version_word} {CFF['version']})" in text for text in apa.values())
-    landing = BeautifulSoup((site / "book" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    landing = BeautifulSoup((edition_site / "book" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert landing.select_one(".ekraf-cite-apa").decode_contents() == apa["buku"]
     chapters = [i for i in items if i["type"] == "chapter"]
-    pages = sorted((site / "notebooks").glob("0*.html"))
+    pages = sorted((edition_site / "notebooks").glob("0*.html"))
     assert len(pages) == len(chapters)
     for page, chapter in zip(pages, chapters, strict=True):
         box = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one(".ekraf-cite")
@@ -88,11 +77,11 @@ def test_csl_json_renders_in_apa_as_the_cite_box_shows_it(site, items, lang):
         assert links == [f"../{cslcite.FOLDER}/{chapter['id']}.{ext}" for ext in cslcite.FORMATS]
 
 
-def test_a_figure_or_table_is_cited_under_the_number_the_book_gives_it(site, items):
+def test_a_figure_or_table_is_cited_under_the_number_the_book_gives_it(edition_site, items):
     """The number in a part's citation is the number Sphinx printed under that figure or table."""
     pages = {
         p.stem: BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser")
-        for p in (site / "notebooks").glob("0*.html")
+        for p in (edition_site / "notebooks").glob("0*.html")
     }
     checked = 0
     for item in items:

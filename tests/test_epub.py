@@ -20,11 +20,6 @@ from ekraf_repro.bookmaker import epub as epub_mod
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module", params=editions.EDITIONS)
-def lang(request) -> str:
-    return request.param
-
-
 @pytest.fixture(scope="module")
 def book(lang):
     path = paths.ROOT / "_build" / "epub" / editions.EPUB_NAMES[lang]

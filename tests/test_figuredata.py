@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from ekraf_repro import notebook, paths
-from ekraf_repro.bookmaker import citation, cslcite, editions, figuredata
+from ekraf_repro.bookmaker import citation, cslcite, figuredata
 from ekraf_repro.chapters import metode, pemeriksaan, pendahuluan
 
 matplotlib.use("Agg")
@@ -31,19 +31,6 @@ NUMERIC = [
     (metode, "fig_kinds", "gbr-sumber", False),
     (pemeriksaan, "fig_press", "gbr-pers", True),
 ]
-
-
-@pytest.fixture(scope="module", params=editions.EDITIONS)
-def lang(request) -> str:
-    return request.param
-
-
-@pytest.fixture(scope="module")
-def site(lang):
-    folder = editions.SITE / lang
-    if not (folder / figuredata.FOLDER).is_dir():
-        pytest.fail("the book is not built: run `make book` (make test renders it first)")
-    return folder
 
 
 def drawn_numbers(fig) -> list[float]:
@@ -72,31 +59,31 @@ def csv_numbers(text: str) -> set[float]:
 
 
 @pytest.mark.parametrize("module, maker, label, table", NUMERIC, ids=[n[2] for n in NUMERIC])
-def test_each_figures_csv_holds_the_numbers_it_draws(site, lang, module, maker, label, table):
+def test_each_figures_csv_holds_the_numbers_it_draws(edition_site, lang, module, maker, label, table):
     bab = notebook.start(lang) if not table else notebook.start(lang, data="data/raw/tabel_1_1_ekspor_ekraf.csv")
     fig = getattr(module, maker)(bab, lang)
     drawn = drawn_numbers(fig)
     matplotlib.pyplot.close(fig)
-    offered = csv_numbers((site / figuredata.FOLDER / f"{label}.csv").read_text(encoding="utf-8"))
+    offered = csv_numbers((edition_site / figuredata.FOLDER / f"{label}.csv").read_text(encoding="utf-8"))
     assert len(drawn) >= 5
     missing = [v for v in drawn if round(v, 6) not in offered]
     assert missing == [], f"{label}: drawn but not in its CSV: {missing[:5]}"
 
 
-def test_every_figure_and_table_of_the_chapters_has_its_data_and_provenance(site, lang):
+def test_every_figure_and_table_of_the_chapters_has_its_data_and_provenance(edition_site, lang):
     labels = [i["id"] for i in cslcite.catalogue(citation.load(), lang) if i["type"] in ("figure", "table")]
     assert len(labels) >= 40
     for label in labels:
-        record = json.loads((site / figuredata.FOLDER / f"{label}.json").read_text(encoding="utf-8"))
+        record = json.loads((edition_site / figuredata.FOLDER / f"{label}.json").read_text(encoding="utf-8"))
         assert record["label"] == label and record["notebook"].startswith("notebooks/")
         assert any(i["path"].startswith("data/") for i in record["inputs"])
         for item in record["inputs"]:
             assert item["sha256"] == hashlib.sha256((paths.ROOT / item["path"]).read_bytes()).hexdigest(), item
-        assert len(pd.read_csv(site / figuredata.FOLDER / f"{label}.csv")) >= 1
+        assert len(pd.read_csv(edition_site / figuredata.FOLDER / f"{label}.csv")) >= 1
 
 
-def test_each_figure_and_table_links_its_data(site):
-    for page in sorted((site / "notebooks").rglob("*.html")):
+def test_each_figure_and_table_links_its_data(edition_site):
+    for page in sorted((edition_site / "notebooks").rglob("*.html")):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         placed = soup.select("article figure[id], article table[id]")
         links = soup.select('.ekraf-data a[href$=".csv"]')
@@ -109,9 +96,11 @@ def test_each_figure_and_table_links_its_data(site):
                 assert [c.rsplit("/", 1)[1] for c in cites] == [f"{element['id']}.{e}" for e in ("bib", "ris", "json")]
 
 
-def test_a_table_csv_holds_the_rows_and_columns_the_table_shows(site):
-    page = BeautifulSoup((site / "notebooks" / "01_pendahuluan.html").read_text(encoding="utf-8"), "html.parser")
+def test_a_table_csv_holds_the_rows_and_columns_the_table_shows(edition_site):
+    page = BeautifulSoup(
+        (edition_site / "notebooks" / "01_pendahuluan.html").read_text(encoding="utf-8"), "html.parser"
+    )
     table = page.select_one("table#tbl-nilai")
     header = [th.get_text(" ", strip=True) for th in table.select("thead th")]
-    frame = pd.read_csv(site / figuredata.FOLDER / "tbl-nilai.csv", dtype=str)
+    frame = pd.read_csv(edition_site / figuredata.FOLDER / "tbl-nilai.csv", dtype=str)
     assert list(frame.columns) == header and len(frame) == len(table.select("tbody tr"))

@@ -39,16 +39,9 @@ def read(page_html: str) -> dict:
     return {"ld": found["json-ld"], "dc": dc, "hw": highwire}
 
 
-@pytest.fixture(scope="module", params=editions.EDITIONS)
-def lang(request) -> str:
-    return request.param
-
-
 @pytest.fixture(scope="module")
-def pages(lang) -> dict[str, dict]:
-    site = editions.SITE / lang
-    if not (site / "book" / "index.html").exists():
-        pytest.fail("the book is not built: run `make book` (make test renders it first)")
+def pages(edition_site) -> dict[str, dict]:
+    site = edition_site
     return {
         p.relative_to(site).with_suffix("").as_posix(): read(p.read_text(encoding="utf-8"))
         for p in sorted(site.rglob("*.html"))

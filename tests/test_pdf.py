@@ -26,11 +26,6 @@ def squash(text: str) -> str:
     return re.sub(r"[\s\u00ad-]+", "", text).casefold()
 
 
-@pytest.fixture(scope="module", params=editions.EDITIONS)
-def lang(request) -> str:
-    return request.param
-
-
 @pytest.fixture(scope="module")
 def pdf_text(lang):
     if not bookbuild.have_latex():

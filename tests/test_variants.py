@@ -18,7 +18,7 @@ from pathlib import Path
 import prose_support as ps
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, tree_bytes
+from conftest import ROOT, run_cli, tree_bytes
 
 pytestmark = pytest.mark.slow
 
@@ -50,13 +50,7 @@ def built(tmp_path_factory):
     sweep_file = folder / "sweep.csv"
     sweep_file.write_text("\n".join(rows) + "\n", encoding="utf-8")
     out = base / "keluaran"
-    result = subprocess.run(
-        [sys.executable, "-m", "ekraf_repro.bookmaker.cli", "sweep", "--file", str(sweep_file), "--out", str(out)],
-        cwd=ROOT,
-        env=_env(),
-        capture_output=True,
-        text=True,
-    )
+    result = run_cli(["sweep", "--file", str(sweep_file), "--out", str(out)], ROOT)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return {"out": out, "log": result.stdout, "base": base, "folder": folder}
 
@@ -190,13 +184,7 @@ def test_a_failed_sweep_loses_nothing(built):
     bad.write_text(
         "nama;data;subsektor\nbaik;tahun_sedikit.csv;\nburuk;tahun_sedikit.csv;Arsitektur\n", encoding="utf-8"
     )
-    result = subprocess.run(
-        [sys.executable, "-m", "ekraf_repro.bookmaker.cli", "sweep", "--file", str(bad), "--out", str(out)],
-        cwd=ROOT,
-        env=_env(),
-        capture_output=True,
-        text=True,
-    )
+    result = run_cli(["sweep", "--file", str(bad), "--out", str(out)], ROOT)
     assert result.returncode == 2
     line = result.stderr.strip().splitlines()[-1]
     assert line.startswith("error: parameter subsektor='Arsitektur': not in the data"), line
