@@ -1,4 +1,4 @@
-"""Shared fixtures: the project root, a throwaway copy of the project, and a CLI runner."""
+"""Shared fixtures: the project root, a throwaway copy of the project, a CLI runner and its run report."""
 
 import os
 import shutil
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ekraf_repro.bookmaker import editions
+from ekraf_repro.bookmaker import report, settings
 
 ROOT = Path(__file__).resolve().parents[1]
 COPY_IGNORE = shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__", ".pytest_cache", "node_modules")
@@ -33,6 +33,45 @@ def run_cli(args, root: Path = ROOT, **kw) -> subprocess.CompletedProcess:
     )
 
 
+def run_report(root: Path = ROOT) -> dict:
+    """The run report of the last `ekraf` command run in ``root`` (bookmaker/report.py)."""
+    return report.read(root / report.PATH.relative_to(ROOT))
+
+
+def built_editions(result: dict) -> list[str]:
+    """The editions whose HTML Sphinx built in a run (from its report), in the order it built them."""
+    return [b["project"].split("/")[2] for b in result["builds"] if b["builder"] == "html" and b["sphinx"]]
+
+
+def cited(site: Path) -> list[dict]:
+    """The citable parts of a built edition (its CSL-JSON downloads), in reading order: the book, the chapters,
+    then each chapter's figures and tables by number."""
+    import json
+
+    def key(item):
+        number = item["title"].split(":")[0].split()[-1] if item["type"] != "book" else "0"
+        return (item["type"] != "book", item["type"] != "chapter", [int(n) for n in number.split(".")])
+
+    found = [json.loads(p.read_text(encoding="utf-8"))[0] for p in (site / "_kutipan").glob("*.json")]
+    return sorted(found, key=key)
+
+
+def chapter_titles(lang: str = "id") -> list[str]:
+    """Each numbered chapter's title as its notebook writes it (the heading of its first shown Markdown cell)."""
+    import json
+
+    import yaml
+
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    numbered = [c["file"] for part in toc["parts"] if part.get("numbered") for c in part["chapters"]]
+    titles = []
+    for path in [settings.executed(lang) / f"{Path(name).name}.ipynb" for name in numbered]:
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        shown = [c for c in cells if c["cell_type"] == "markdown" and "remove-cell" not in c["metadata"].get("tags", [])]
+        titles.append(next(line[2:] for line in "".join(shown[0]["source"]).splitlines() if line.startswith("# ")))
+    return titles
+
+
 def tree_bytes(folder: Path) -> dict:
     """Every file under ``folder`` with its bytes, to prove a failed run changed nothing."""
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
@@ -43,7 +82,7 @@ def root() -> Path:
     return ROOT
 
 
-@pytest.fixture(scope="module", params=editions.EDITIONS)
+@pytest.fixture(scope="module", params=settings.EDITIONS)
 def lang(request) -> str:
     """Each edition's language in turn: a module whose tests take ``lang`` runs them once per edition."""
     return request.param
@@ -52,7 +91,7 @@ def lang(request) -> str:
 @pytest.fixture(scope="module")
 def edition_site(lang) -> Path:
     """The built edition, ``_build/html/<lang>`` (`make test` builds it before the suite)."""
-    site = editions.SITE / lang
+    site = settings.SITE / lang
     if not (site / "book" / "index.html").exists():
         pytest.fail("the book is not built: run `make book` (make test renders it first)")
     return site
@@ -76,7 +115,11 @@ def pytest_addoption(parser):
     )
 
 
+@pytest.hookimpl(tryfirst=True)  # before -m deselects by marker
 def pytest_collection_modifyitems(config, items):
+    for item in items:  # nbval executes every notebook: the slow tier's, not the fast one's
+        if item.path.suffix == ".ipynb":
+            item.add_marker(pytest.mark.slow)
     if not config.getoption("--reverse"):
         return
     slots = [i for i, item in enumerate(items) if item.path.suffix != ".ipynb"]

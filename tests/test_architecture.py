@@ -4,6 +4,11 @@ The analysis never imports the book machine, directly or indirectly (lazy
 imports inside functions included), and neither do the notebooks. The check
 reads every module's imports with :mod:`ast`, so an import hidden in a
 function or written relatively is seen; it is shown failing on a planted crossing.
+
+Inside the book machine, the sub-rooms read in one direction (:data:`ROOMS`, from the bottom: the settings,
+texts, hooks and run report; citations; generated pages; Sphinx extensions; the pipeline; the builds; the
+command line and the benchmark), no module imports itself back through others, no module is longer than
+:data:`MAX_LINES`, and the whole machine is no larger than the analysis.
 """
 
 import ast
@@ -88,16 +93,21 @@ def test_the_book_machine_is_a_room_of_its_own():
         f"{MACHINE}.{m}"
         for m in (
             "cli",
-            "pipeline",
-            "bookbuild",
-            "sphinx_ext",
-            "sphinx_latex",
             "bench",
-            "citation",
-            "datapage",
-            "concordance",
-            "glossary",
-            "generated",
+            "settings",
+            "text",
+            "guards",
+            "report",
+            "run.plan",
+            "run.execute",
+            "build.book",
+            "build.editions",
+            "sphinxext.registry",
+            "sphinxext.citations",
+            "sphinxext.latex",
+            "cite.items",
+            "pages.citing",
+            "pages.glossary",
         )
     } <= machine
     analysis = set(g) - machine - {MACHINE}
@@ -131,10 +141,120 @@ def test_a_crossing_is_caught_even_when_lazy_and_relative(tmp_path):
     )
     indirect = src / PACKAGE / "chapters" / "teori.py"
     indirect.write_text(
-        indirect.read_text(encoding="utf-8") + "\nfrom ..bookmaker.pipeline import plan  # noqa\n", encoding="utf-8"
+        indirect.read_text(encoding="utf-8") + "\nfrom ..bookmaker.run.plan import plan  # noqa\n", encoding="utf-8"
     )
     assert crossings(src) == [
-        f"{PACKAGE}.chapters.teori imports {MACHINE}.pipeline",
+        f"{PACKAGE}.chapters.teori imports {MACHINE}.run.plan",
         f"{PACKAGE}.figures imports {MACHINE}",
         f"{PACKAGE}.figures imports {MACHINE}.cli",
     ]
+
+
+# --------------------------------------------------------------------------- inside the book machine
+
+ROOMS = ("base", "cite", "pages", "sphinxext", "run", "build", "top")  # from the bottom: each reads only below it
+BASE = {"settings", "text", "guards", "report", "variant"}
+MAX_LINES = 350
+
+
+def room(module: str) -> str:
+    name = module.removeprefix(MACHINE).strip(".").split(".")[0]
+    return "base" if name in BASE else name if name in ROOMS else "top"
+
+
+def machine_graph(src: Path) -> dict[str, set[str]]:
+    """The book machine's modules and the modules of it each one imports (``from .. import settings`` is an
+    import of ``settings``, not of the package that holds it)."""
+    files = {module_name(p, src): p for p in src.joinpath(*MACHINE.split(".")).rglob("*.py")}
+    out = {}
+    for name, path in files.items():
+        found = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                base = name.split(".") if path.name == "__init__.py" else name.split(".")[:-1]
+                target = ".".join(base[: len(base) - (node.level - 1)] + [node.module or ""]).strip(".")
+                target = target if node.level else node.module or ""
+                subs = {f"{target}.{a.name}" for a in node.names} & set(files)
+                found |= subs or ({target} & set(files))
+            elif isinstance(node, ast.Import):
+                found |= {a.name for a in node.names} & set(files)
+        out[name] = found - {name}
+    return out
+
+
+def cycles(g: dict[str, set[str]]) -> list[list[str]]:
+    """Every group of modules that import one another, directly or through others (Tarjan)."""
+    index, low, stack, on, found, counter = {}, {}, [], set(), [], [0]
+
+    def visit(v):
+        index[v] = low[v] = counter[0]
+        counter[0] += 1
+        stack.append(v)
+        on.add(v)
+        for w in sorted(g.get(v, ())):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            group = []
+            while True:
+                w = stack.pop()
+                on.discard(w)
+                group.append(w)
+                if w == v:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for v in sorted(g):
+        if v not in index:
+            visit(v)
+    return found
+
+
+def upward(g: dict[str, set[str]]) -> list[str]:
+    """Every import from a room into a room above it."""
+    rank = {r: i for i, r in enumerate(ROOMS)}
+    return sorted(f"{m} imports {t}" for m, ts in g.items() for t in ts if rank[room(t)] > rank[room(m)])
+
+
+def test_the_book_machine_has_no_import_circle_and_its_rooms_read_downwards():
+    g = machine_graph(ROOT / "src")
+    assert len(g) > 30 and {room(m) for m in g} == set(ROOMS)
+    assert cycles(g) == []
+    assert upward(g) == []
+    assert g[f"{MACHINE}.settings"] == set()  # the bottom: it reads nothing of the machine
+
+
+def test_a_planted_circle_or_upward_import_is_caught(tmp_path):
+    src = tmp_path / "src"
+    shutil.copytree(ROOT / "src", src, ignore=shutil.ignore_patterns("__pycache__"))
+    machine = src / PACKAGE / "bookmaker"
+    settings = machine / "settings.py"
+    settings.write_text(settings.read_text(encoding="utf-8") + "\n\ndef _x():\n    from . import text  # noqa\n")
+    items = machine / "cite" / "items.py"
+    items.write_text(items.read_text(encoding="utf-8") + "\nfrom ..build import book  # noqa\n", encoding="utf-8")
+    g = machine_graph(src)
+    assert [f"{MACHINE}.settings", f"{MACHINE}.text"] in cycles(g)
+    assert f"{MACHINE}.cite.items imports {MACHINE}.build.book" in upward(g)
+
+
+def lines(folder: Path, skip: str | None = None) -> dict[str, int]:
+    return {
+        p.relative_to(folder).as_posix(): len(p.read_text(encoding="utf-8").splitlines())
+        for p in sorted(folder.rglob("*.py"))
+        if not (skip and skip in p.relative_to(folder).parts)
+    }
+
+
+def test_no_module_of_the_book_machine_is_longer_than_350_lines():
+    counts = lines(ROOT / "src" / PACKAGE / "bookmaker")
+    assert {name: n for name, n in counts.items() if n > MAX_LINES} == {}
+
+
+def test_the_book_machine_is_no_larger_than_the_analysis():
+    machine = sum(lines(ROOT / "src" / PACKAGE / "bookmaker").values())
+    analysis = sum(lines(ROOT / "src" / PACKAGE, skip="bookmaker").values())
+    assert machine <= analysis, f"book machine {machine} lines, analysis {analysis}"

@@ -1,8 +1,8 @@
 """The bibliography and the citations speak the book's language (EYD V for Indonesian; English for an English edition).
 
 Real entries of book/references.bib are formatted with the plugins of
-``ekraf_repro.bookmaker.bibstyle`` through the pybtex and sphinxcontrib-bibtex
-APIs, without a Sphinx build. The localised words are written out literally in
+``ekraf_repro.bookmaker.cite.bibstyle`` and ``.citestyle`` through the pybtex and
+sphinxcontrib-bibtex APIs, without a Sphinx build. The localised words are written out literally in
 the expected strings; the rest (titles, notes, addresses) is read from the entry,
 so a corrected note does not break a test about "dan" or "Mei".
 """
@@ -22,7 +22,7 @@ from sphinxcontrib.bibtex.style.referencing import format_references
 from sphinxcontrib.bibtex.style.template import SphinxReferenceInfo
 
 from ekraf_repro import paths
-from ekraf_repro.bookmaker import bibstyle, sphinx_ext  # noqa: F401  (sphinx_ext registers the styles, as in a build)
+from ekraf_repro.bookmaker.cite import bibstyle, citestyle  # importing them registers the styles, as in a build
 
 BIB = pybtex.database.parse_file(str(paths.BOOK / "references.bib"))
 
@@ -134,28 +134,13 @@ def test_no_english_words_in_the_indonesian_bibliography():
         assert not english.search(text), (formatted.key, text)
 
 
-def test_the_words_of_other_entry_types_are_localised():
-    """Types the bibliography does not use yet (chapter, edited book, thesis, report) get Indonesian words too."""
-    bib = pybtex.database.parse_string(
-        r"""
-        @incollection{bab, author = {Satu, A. and Dua, B. and Tiga, C.}, title = {Judul bab}, booktitle = {Buku},
-                      editor = {Penyunting, D.}, pages = {3--9}, publisher = {Penerbit}, year = {2020}, month = aug,
-                      edition = {Kedua}}
-        @phdthesis{dis, author = {Empat, E.}, title = {Judul disertasi}, school = {ITB}, year = {2019}}
-        @techreport{lap, author = {Lima, F.}, title = {Judul laporan}, institution = {BPS}, year = {2018}}
-    """,
-        "bibtex",
-    )
-    assert entry_text("bab", "id", bib) == (
-        "A. Satu, B. Dua, dan C. Tiga. Judul bab. Dalam D. Penyunting, editor, "
-        "Buku, hlm. 3–9. Penerbit, edisi kedua, Agustus 2020."
-    )
-    assert entry_text("bab", "en", bib) == (
-        "A. Satu, B. Dua, and C. Tiga. Judul bab. In D. Penyunting, editor, "
-        "Buku, pages 3–9. Penerbit, kedua edition, August 2020."
-    )
-    assert entry_text("dis", "id", bib) == "E. Empat. Judul disertasi. Disertasi doktor, ITB, 2019."
-    assert entry_text("lap", "id", bib) == "F. Lima. Judul laporan. Laporan teknis, BPS, 2018."
+def test_the_bibliography_uses_only_the_entry_types_the_styles_know():
+    """The styles localise @article, @book and @misc; another type would print pybtex's English words, so it
+    stops the build with the entry's name until a template is added."""
+    assert {e.type for e in BIB.entries.values()} <= set(bibstyle.ENTRY_TYPES) == {"article", "book", "misc"}
+    bib = pybtex.database.parse_string("@phdthesis{dis, author = {Empat, E.}, title = {Judul}, school = {ITB}, year = {2019}}", "bibtex")
+    with pytest.raises(ValueError, match=r"references.bib: @phdthesis\{dis\}: the book's styles know only @article, @book, @misc"):
+        entry_text("dis", "id", bib)
 
 
 def test_the_bibliography_order_is_deterministic_and_readable():
@@ -215,11 +200,11 @@ def test_the_book_uses_the_indonesian_styles():
     assert config["bibtex_default_style"] == "ekraf_id"
     assert config["bibtex_reference_style"] == "author_year_id"
     assert pybtex.plugin.find_plugin("pybtex.style.formatting", "ekraf_id") is bibstyle.IndonesianStyle
-    assert isinstance(referencing("id"), bibstyle.LocalAuthorYear) and referencing("id").lang == "id"
+    assert isinstance(referencing("id"), citestyle.LocalAuthorYear) and referencing("id").lang == "id"
 
 
 def test_both_languages_have_every_word():
-    assert len({frozenset(t) for t in bibstyle.WORDS.values()}) == 1
-    assert all(len(t["months"]) == 12 for t in bibstyle.WORDS.values())
+    tables = [bibstyle.word_table(lang) for lang in bibstyle.LANGUAGES]
+    assert len({frozenset(t) for t in tables}) == 1 and all(len(t["months"]) == 12 for t in tables)
     assert bibstyle.month_name("may", "id") == "Mei" and bibstyle.month_name("12", "en") == "December"
-    assert dataclasses.is_dataclass(bibstyle.EnglishAuthorYear) and referencing("en").lang == "en"
+    assert dataclasses.is_dataclass(citestyle.EnglishAuthorYear) and referencing("en").lang == "en"

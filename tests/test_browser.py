@@ -205,7 +205,10 @@ def test_a_printed_chapter_has_its_citation_on_every_page_and_no_controls_or_cod
 
     from pypdf import PdfReader
 
-    from ekraf_repro.bookmaker import citation, cslcite
+    from conftest import cited
+
+    from ekraf_repro.bookmaker import settings
+    from ekraf_repro.bookmaker.cite import items as csl
 
     pdf = tmp_path / "bab5.pdf"
     styles = bs.print_to_pdf(browser, site + "notebooks/05_audit.html", pdf)
@@ -214,10 +217,10 @@ def test_a_printed_chapter_has_its_citation_on_every_page_and_no_controls_or_cod
     assert styles["shown_controls"] == []
     pages = [page for page in PdfReader(pdf).pages]
     texts = [re.sub(r"\s+", "", page.extract_text()).replace("\u2019", "'") for page in pages]
-    cff = citation.load()
-    items = cslcite.catalogue(cff, edition.lang, edition.source / "notebooks")
+    cff = settings.cff()
+    items = cited(edition.html)
     chapter = [i for i in items if i["type"] == "chapter"][4]
-    (line,) = cslcite.render([chapter], edition.lang, "plain")
+    (line,) = csl.render([chapter], edition.lang, "plain")
     assert len(pages) > 3 and all(re.sub(r"\s+", "", line) in text for text in texts)
     assert str(cff["version"]) in line
     for word in ("from ekraf_repro", "bab.table(", "bab.figure(", "Tampilkan kode", "Show code", "Unduh:", "Download:"):

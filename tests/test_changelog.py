@@ -3,17 +3,19 @@
 import pytest
 
 from ekraf_repro import paths
-from ekraf_repro.bookmaker import changelog, citation, editions, generated
+from ekraf_repro.bookmaker import pages, settings
+from ekraf_repro.bookmaker.cite import formats, items
+from ekraf_repro.bookmaker.pages import changelog, citing
 from ekraf_repro.errors import InputError
 
-CFF = citation.load()
+CFF = settings.cff()
 
 
 def test_the_version_is_kept_in_one_place():
     assert "version" not in CFF["preferred-citation"]  # the citation takes the file's one version
     version = str(CFF["version"])
     assert [int(p) for p in version.split(".")] and len(version.split(".")) == 3  # semantic: x.y.z
-    for lang in editions.EDITIONS:
+    for lang in settings.EDITIONS:
         newest = changelog.releases(lang)[0]
         assert (newest.version, newest.date) == (version, str(CFF["date-released"])), lang
 
@@ -31,15 +33,16 @@ def test_the_two_changelogs_are_the_same_history_entry_for_entry():
 
 def test_every_citation_names_the_version():
     version = str(CFF["version"])
-    for lang in editions.EDITIONS:
-        assert version in citation.apa(CFF, lang=lang) and version in citation.bibtex(CFF, lang=lang)
-        assert version in generated.page(citation.NAME, lang).read_text(encoding="utf-8")
+    for lang in settings.EDITIONS:
+        book = items.book(CFF, lang)
+        assert version in items.render([book], lang)[0] and version in formats.bibtex(book)
+        assert version in pages.page(citing.NAME, lang).read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("lang", editions.EDITIONS)
+@pytest.mark.parametrize("lang", settings.EDITIONS)
 def test_the_history_page_lists_every_version_and_the_books_errata(lang):
-    page = generated.page(changelog.NAME, lang)
-    assert not changelog.write(lang=lang), f"{page} is stale: run `ekraf pages`"
+    page = pages.page(changelog.NAME, lang)
+    assert not pages.write_page(changelog, lang), f"{page} is stale: run `ekraf pages`"
     text = page.read_text(encoding="utf-8")
     history = changelog.releases(lang)
     for release in history:

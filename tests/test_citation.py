@@ -13,7 +13,10 @@ import yaml
 from conftest import ROOT
 
 from ekraf_repro import paths
-from ekraf_repro.bookmaker import bookbuild, citation, editions, generated
+from ekraf_repro.bookmaker import pages, settings
+from ekraf_repro.bookmaker.build import book
+from ekraf_repro.bookmaker.cite import formats, items
+from ekraf_repro.bookmaker.pages import citing
 
 SCHEMA = json.loads((ROOT / "tests" / "data" / "cff-schema-1.2.0.json").read_text(encoding="utf-8"))
 BIB = pybtex.database.parse_file(str(paths.BOOK / "references.bib"))
@@ -44,7 +47,7 @@ def test_citation_cff_is_valid_against_the_cff_schema():
     for field in ["title", "authors", "version", "date-released", "license", "preferred-citation", "references"]:
         assert cff.get(field), field
     assert "version" not in cff["preferred-citation"]  # one version, in one place (test_changelog.py)
-    original = citation.original(cff)
+    original = settings.original(cff)
     assert "2023" in original["notes"] and "no title block" in original["notes"]
 
 
@@ -59,8 +62,8 @@ def test_the_package_takes_its_version_from_citation_cff():
     hatch = project["tool"]["hatch"]["version"]
     assert hatch["path"] == "CITATION.cff"
     cff_text = (ROOT / "CITATION.cff").read_text(encoding="utf-8")
-    assert re.search(hatch["pattern"], cff_text)["version"] == str(citation.load()["version"])
-    assert importlib.metadata.version("ekraf-repro") == str(citation.load()["version"])
+    assert re.search(hatch["pattern"], cff_text)["version"] == str(settings.cff()["version"])
+    assert importlib.metadata.version("ekraf-repro") == str(settings.cff()["version"])
 
 
 def test_schema_rejects_a_broken_cff():
@@ -70,30 +73,35 @@ def test_schema_rejects_a_broken_cff():
         jsonschema.validate(cff, SCHEMA)
 
 
-@pytest.mark.parametrize("lang", editions.EDITIONS)
+@pytest.mark.parametrize("lang", settings.EDITIONS)
 def test_how_to_cite_page_is_generated_from_cff(lang):
-    page = generated.page(citation.NAME, lang).read_text(encoding="utf-8")
-    nbdir = editions.executed(lang)
-    cff = citation.load()
-    assert page == citation.render(cff, nbdir, lang=lang)
-    assert citation.apa(cff, lang=lang) in page and "@book{edisi_reproduksi," in page
-    title = cff["title"] if lang == "id" else editions.title(lang)
+    """The page is the renderer's output; the book's APA and BibTeX on it are the one pipeline's, with the
+    key, edition and note of the download (the registry's parts are filled in by Sphinx: the directives)."""
+    page = pages.page(citing.NAME, lang).read_text(encoding="utf-8")
+    cff = settings.cff()
+    assert page == citing.render(lang)
+    book_item = items.book(cff, lang)
+    assert items.render([book_item], lang, "markdown")[0] in page and formats.bibtex(book_item).strip() in page
+    assert "@book{buku," in page and f'edition = "{cff["version"]}"' in page
+    assert f'note = "{book_item["note"]}"' in page and book_item["note"] == {"id": "Buku Jupyter yang setiap babnya dapat dijalankan ulang; teks dan data CC BY 4.0, kode MIT.", "en": cff["preferred-citation"]["notes"]}[lang]
+    title = cff["title"] if lang == "id" else settings.title(lang)
     assert title in page and cff["version"] in page
-    assert citation.bib_entry("makalah", lang=lang) in page
-    for item in citation.numbered_items(nbdir):
-        assert f"{{numref}}`{item['label']}`" in page
-    assert [i["label"] for i in citation.numbered_items(nbdir)] == [i["label"] for i in citation.numbered_items()]
+    assert formats.bib_entry("makalah", paths.BOOK / "references.bib", lang).strip() in page
+    for block in ("chapters", "chapter-bibtex", "example", "table"):
+        assert f"```{{ekraf-citable}} {block}" in page
 
 
 def test_each_edition_is_cited_in_its_own_language():
-    cff = citation.load()
-    assert citation.apa(cff, lang="id").endswith(f"(Versi {cff['version']}) [Buku Jupyter].")
-    english = citation.apa(cff, lang="en")
-    assert english.startswith("The editors of the reproducible edition. (2026). *Sister-City Cooperation")
-    assert english.endswith(f"(Version {cff['version']}) [Jupyter Book].")
-    assert "language  = {english}" in citation.bibtex(cff, lang="en")
-    assert "note_en" not in citation.bib_entry("makalah") and "note_en" not in citation.bib_entry("makalah", lang="en")
-    assert "(n.d.)" in citation.apa_original(cff, "en") and "(t.t.)" in citation.apa_original(cff, "id")
+    cff = settings.cff()
+    apa = {lang: items.render([items.book(cff, lang)], lang, "markdown")[0] for lang in settings.EDITIONS}
+    assert apa["id"].endswith(f"(Versi {cff['version']}) [Buku Jupyter].")
+    assert apa["en"].startswith("The editors of the reproducible edition. (2026). *Sister-City Cooperation")
+    assert apa["en"].endswith(f"(Version {cff['version']}) [Jupyter Book].")
+    assert 'language = "english"' in formats.bibtex(items.book(cff, "en"))
+    bib = paths.BOOK / "references.bib"
+    assert "note_en" not in formats.bib_entry("makalah", bib, "id") + formats.bib_entry("makalah", bib, "en")
+    paper = {lang: items.render([items.paper(cff, lang)], lang, "plain")[0] for lang in settings.EDITIONS}
+    assert "(n.d.)" in paper["en"] and "(t.t.)" in paper["id"]
 
 
 def test_every_cite_key_resolves():
@@ -142,7 +150,8 @@ def test_identifications_by_the_editors_are_marked():
 def test_the_papers_unknown_year_is_not_presented_as_known():
     paper = BIB.entries["makalah"].fields
     assert paper["year"] == "t.t." and "paling cepat" in paper["note"] and "2023" in paper["note"]
-    assert "year" not in citation.original(citation.load()) and "(t.t.)" in citation.apa_original(citation.load())
+    cff = settings.cff()
+    assert "year" not in settings.original(cff) and "(t.t.)" in items.render([items.paper(cff, "id")], "id")[0]
 
 
 def test_addresses_are_real_addresses_or_none():
@@ -201,7 +210,7 @@ def test_paper_citations_carry_over():
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("lang", editions.EDITIONS)
+@pytest.mark.parametrize("lang", settings.EDITIONS)
 def test_figure_and_table_numbers_are_stable(root, lang):
     """A citation of 'Gambar 1.2' made today must point to the same figure after a rebuild, and 'Figure 1.2'
     of the English edition to the same figure as 'Gambar 1.2'.
@@ -215,7 +224,8 @@ def test_figure_and_table_numbers_are_stable(root, lang):
     expected = {label: " ".join(words.get(w, w) for w in number.split()) for label, number in registry.items()}
     assert stability.numbers(html) == expected
     assert registry["gbr-nilai"] == "Gambar 1.1" and registry["tbl-tercetak"] == "Tabel 1.1"
-    assert set(registry) == {i["label"] for i in citation.numbered_items()}
+    cited = {p.stem for p in (html / formats.FOLDER).glob("*.json")}  # the registry's citable parts
+    assert set(registry) == {c for c in cited if c.startswith(("gbr-", "tbl-"))}
     assert {v.split()[1].split(".")[0] for v in registry.values()} == {"1", "2", "3", "4", "5", "6"}
 
 
@@ -232,7 +242,7 @@ def test_strict_build_fails_on_an_unknown_citation_key(tmp_path):
         "# Uji\n\nRujukan yang tidak ada {cite:p}`tidak_ada_2099`.\n", encoding="utf-8"
     )
     result = subprocess.run(
-        [bookbuild.jupyter_book(), "build", str(src), "-W", "--keep-going"], capture_output=True, text=True
+        [book.jupyter_book(), "build", str(src), "-W", "--keep-going"], capture_output=True, text=True
     )
     assert result.returncode != 0
     assert "tidak_ada_2099" in result.stdout + result.stderr

@@ -8,7 +8,8 @@ import pytest
 from frictionless import Package
 
 from ekraf_repro import errata, loader, paths
-from ekraf_repro.bookmaker import datapage
+from ekraf_repro.bookmaker import pages
+from ekraf_repro.bookmaker.pages import datapage
 
 PKG = json.loads(paths.DATAPACKAGE.read_text(encoding="utf-8"))
 RESOURCES = {r["path"]: r for r in PKG["resources"]}
@@ -88,7 +89,7 @@ def test_coded_rows_point_to_a_section_or_paragraph_of_the_paper():
 
 
 def test_data_page_is_generated_from_the_package():
-    assert datapage.PAGE.read_text(encoding="utf-8") == datapage.render(PKG)
-    text = datapage.render(PKG)
+    assert pages.page(datapage.NAME).read_text(encoding="utf-8") == datapage.render(package=PKG)
+    text = datapage.render(package=PKG)
     for path in RESOURCES:
         assert f"<../../data/{path}>" in text

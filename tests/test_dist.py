@@ -10,11 +10,13 @@ import pytest
 import yaml
 
 from ekraf_repro import paths
-from ekraf_repro.bookmaker import bookbuild, citation, dist, editions
+from ekraf_repro.bookmaker import settings
+from ekraf_repro.bookmaker.build import book as bookbuild
+from ekraf_repro.bookmaker.build import dist, editions
 
 pytestmark = pytest.mark.slow
 
-CFF = citation.load()
+CFF = settings.cff()
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +46,7 @@ def test_the_archive_holds_every_part(archives):
         read = {n[len(top) :]: z.read(n) for n in names}
     assert {"html/index.html", "html/id/book/index.html", "html/en/book/index.html"} <= set(read)
     build = paths.ROOT / "_build"
-    for lang in editions.EDITIONS:
+    for lang in settings.EDITIONS:
         assert read[f"pdf/{editions.PDF_NAMES[lang]}"] == (build / "pdf" / editions.PDF_NAMES[lang]).read_bytes()
         assert read[f"epub/{editions.EPUB_NAMES[lang]}"] == (build / "epub" / editions.EPUB_NAMES[lang]).read_bytes()
         assert read[f"html/{lang}/book.pdf"] == read[f"pdf/{editions.PDF_NAMES[lang]}"]  # the site links its PDF
@@ -63,8 +65,8 @@ def test_zenodo_metadata_come_from_citation_cff_and_invent_no_doi(archives):
     with zipfile.ZipFile(archives[0]) as z:
         record = json.loads(z.read(top + ".zenodo.json"))
     assert record["version"] == str(CFF["version"]) and record["publication_date"] == str(CFF["date-released"])
-    assert record["title"] == citation.edition(CFF, "id")[0] and record["creators"] == [
-        {"name": citation.edition(CFF, "id")[1]}
+    assert record["title"] == settings.edition(CFF, "id")[0] and record["creators"] == [
+        {"name": settings.edition(CFF, "id")[1]}
     ]
     assert record["upload_type"] == "publication" and record["license"] == "cc-by-4.0" and record["language"] == "ind"
     settings = yaml.safe_load((paths.ROOT / "_config.yml").read_text(encoding="utf-8"))["sphinx"]["config"]
@@ -81,7 +83,7 @@ def test_the_ro_crate_describes_every_part(archives, tmp_path):
     root = crate.root_dataset
     assert root["version"] == str(CFF["version"]) and root["datePublished"] == str(CFF["date-released"])
     assert root["license"] == "https://creativecommons.org/licenses/by/4.0/"
-    assert root["isBasedOn"]["name"] == citation.original(CFF)["title"].strip("[]")
+    assert root["isBasedOn"]["name"] == settings.original(CFF)["title"].strip("[]")
     for part in dist.PARTS:
         entity = crate.get(f"{part}/")
         assert entity is not None and "Dataset" in entity.type, part

@@ -27,9 +27,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from ekraf_repro import paths
-from ekraf_repro.bookmaker import changelog, citation, concordance, datapage, editions, generated, glossary, pipeline
+from ekraf_repro.bookmaker import pages, settings
+from ekraf_repro.bookmaker.build import catalogues, editions
+from ekraf_repro.bookmaker.run import execute, plan
 
-SOURCES = [*pipeline.chapters(paths.NOTEBOOKS), paths.NOTEBOOKS / pipeline.TEMPLATE]
+SOURCES = [*plan.chapters(paths.NOTEBOOKS), paths.NOTEBOOKS / plan.TEMPLATE]
 
 
 # --------------------------------------------------------------------------- completeness (no build needed)
@@ -97,14 +99,14 @@ def test_the_page_check_catches_a_missing_or_different_page(tmp_path):
     assert any("book/a.md: cites differ" in p for p in problems)
 
 
-@pytest.mark.parametrize("module", [citation, concordance, datapage, glossary, changelog], ids=lambda m: m.NAME)
+@pytest.mark.parametrize("module", pages.modules(), ids=lambda m: m.NAME)
 def test_every_generated_page_exists_in_both_editions_as_generated(module):
-    pages = {lang: generated.page(module.NAME, lang) for lang in editions.EDITIONS}
-    assert pages["en"] == paths.BOOK / "en" / "_generated" / module.NAME
-    texts = {lang: page.read_text(encoding="utf-8") for lang, page in pages.items()}
+    found = {lang: pages.page(module.NAME, lang) for lang in settings.EDITIONS}
+    assert found["en"] == paths.BOOK / "en" / "_generated" / module.NAME
+    texts = {lang: page.read_text(encoding="utf-8") for lang, page in found.items()}
     assert texts["id"] != texts["en"]
     for lang in texts:
-        assert not module.write(lang=lang), f"{pages[lang]} is stale: run `ekraf pages`"
+        assert not pages.write_page(module, lang), f"{found[lang]} is stale: run `ekraf pages`"
     skeletons = {lang: es.skeleton(text) for lang, text in texts.items()}
     for key in ("labels", "names", "refs", "cites", "headings"):
         assert skeletons["id"][key] == skeletons["en"][key], (module.NAME, key)
@@ -112,12 +114,12 @@ def test_every_generated_page_exists_in_both_editions_as_generated(module):
 
 def _shown_prose(path) -> list[dict]:
     nb = json.loads(path.read_text(encoding="utf-8"))
-    return [c for c in nb["cells"] if c["cell_type"] == "markdown" and pipeline.shown(c)]
+    return [c for c in nb["cells"] if c["cell_type"] == "markdown" and execute.shown(c)]
 
 
 def test_the_english_edition_is_executed_beside_the_indonesian_one():
     """The same passages are shown in both editions' executed notebooks, each in its own language."""
-    jobs = editions.plan()
+    jobs = plan.editions()
     english = [j for j in jobs if j.target.is_relative_to(paths.NOTEBOOKS / "en")]
     assert len(english) == len(jobs) // 2 >= 11 and all(j.parameters.get("bahasa") == "en" for j in english)
     for job in english:
@@ -141,17 +143,17 @@ def test_an_editions_project_holds_its_own_pages_config_and_catalogues():
     assert files["book/_generated/mengutip.md"] == (paths.BOOK / "en" / "_generated" / "mengutip.md").read_bytes()
     chapter = json.loads(files["notebooks/01_pendahuluan.ipynb"])
     assert not any("jika:bahasa_id" in c["metadata"].get("tags", []) for c in chapter["cells"])
-    ours = editions.catalogues("id")
+    ours = catalogues.catalogues("id")
     assert set(ours) == {f"_locale/id/LC_MESSAGES/{d}" for d in ("sphinx.mo", "sphinx.js", "booktheme.mo")}
     assert "Langsung ke isi utama" in ours["_locale/id/LC_MESSAGES/sphinx.js"].decode()
-    assert editions.catalogues("en") == {}
+    assert catalogues.catalogues("en") == {}
 
 
 def test_compiled_catalogues_do_not_depend_on_the_clock():
     """Babel stamps a catalogue with the time it reads it; a .mo that changed every minute would make Sphinx
     re-read every page of an edition at every build. The only date in it is the release date, at midnight."""
-    released = str(citation.load()["date-released"])
-    for name, data in editions.catalogues("id").items():
+    released = str(settings.cff()["date-released"])
+    for name, data in catalogues.catalogues("id").items():
         if name.endswith(".mo"):
             stamps = re.findall(rb"(\d{4}-\d{2}-\d{2} \d{2}:\d{2}[^\n]*)", data)
             assert stamps == [f"{released} 00:00+0000".encode()] * 2, (name, stamps)
@@ -162,7 +164,7 @@ def test_a_caption_without_a_translation_is_an_error(tmp_path):
         (tmp_path / name).write_bytes((paths.ROOT / name).read_bytes())
     (tmp_path / "_config.en.yml").write_text('language: en\ntoc_captions:\n  "Lampiran": "Appendix"\n')
     with pytest.raises(ValueError, match="toc_captions has no translation of the caption 'Makalah, bab demi bab'"):
-        editions.toc("en", tmp_path)
+        settings.toc("en", tmp_path)
 
 
 def test_every_catalogue_entry_is_translated():
@@ -183,9 +185,9 @@ def test_every_catalogue_entry_is_translated():
 
 @pytest.fixture(scope="module")
 def site():
-    if not (editions.SITE / "index.html").exists():
+    if not (settings.SITE / "index.html").exists():
         pytest.fail("the book is not built: run `make book` (make test renders it first)")
-    return editions.SITE
+    return settings.SITE
 
 
 @pytest.mark.slow
@@ -207,9 +209,9 @@ def _pages(root):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("lang", editions.EDITIONS)
+@pytest.mark.parametrize("lang", settings.EDITIONS)
 def test_every_page_names_its_language_and_links_the_same_page_in_the_other(site, lang):
-    other = editions.other(lang)
+    other = settings.other(lang)
     pages = _pages(site / lang)
     assert len(pages) >= 20
     for page in pages:
@@ -227,7 +229,7 @@ def test_every_page_names_its_language_and_links_the_same_page_in_the_other(site
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("lang", editions.EDITIONS)
+@pytest.mark.parametrize("lang", settings.EDITIONS)
 def test_every_string_of_every_page_is_in_the_editions_language(site, lang):
     """Visible text, tooltips, accessible names, placeholders and titles, as written (the browser suite checks
     them again after the pages' scripts ran)."""

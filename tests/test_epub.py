@@ -14,8 +14,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from ekraf_repro import paths
-from ekraf_repro.bookmaker import citation, editions
-from ekraf_repro.bookmaker import epub as epub_mod
+from ekraf_repro.bookmaker import settings
+from ekraf_repro.bookmaker.build import editions
+from ekraf_repro.bookmaker.build import epub as epub_mod
 
 pytestmark = pytest.mark.slow
 
@@ -60,7 +61,7 @@ def test_epubcheck_rejects_a_broken_one(book, tmp_path):
 
 
 def test_two_builds_are_byte_identical(book, lang, tmp_path):
-    source = editions.workdir(lang) / editions.PDF_SOURCE
+    source = editions.workdir(lang) / editions.PRINT_SOURCE
     again = epub_mod.build(source, tmp_path / "lagi", force=True)
     assert again.read_bytes() == book.read_bytes()
     with zipfile.ZipFile(book) as z:
@@ -70,11 +71,11 @@ def test_two_builds_are_byte_identical(book, lang, tmp_path):
 
 
 def test_it_is_the_edition_in_its_language_with_alt_text_on_every_figure(book, lang):
-    cff = citation.load()
+    cff = settings.cff()
     with zipfile.ZipFile(book) as z:
         opf = z.read("content.opf").decode("utf-8")
         pages = {n: z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".xhtml")}
-    title, author = citation.edition(cff, lang)
+    title, author = settings.edition(cff, lang)
     assert f"<dc:language>{lang}</dc:language>" in opf and f"<dc:title>{title}</dc:title>" in opf
     assert f"<dc:creator>{author}</dc:creator>" in opf
     assert f"<dc:date>{cff['date-released']}T00:00:00Z</dc:date>" in opf

@@ -16,7 +16,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from ekraf_repro import notebook, paths
-from ekraf_repro.bookmaker import citation, cslcite, figuredata
+from ekraf_repro.bookmaker.cite import formats
+from ekraf_repro.bookmaker.sphinxext.citations import DATA
 from ekraf_repro.chapters import metode, pemeriksaan, pendahuluan
 
 matplotlib.use("Agg")
@@ -64,22 +65,24 @@ def test_each_figures_csv_holds_the_numbers_it_draws(edition_site, lang, module,
     fig = getattr(module, maker)(bab, lang)
     drawn = drawn_numbers(fig)
     matplotlib.pyplot.close(fig)
-    offered = csv_numbers((edition_site / figuredata.FOLDER / f"{label}.csv").read_text(encoding="utf-8"))
+    offered = csv_numbers((edition_site / DATA / f"{label}.csv").read_text(encoding="utf-8"))
     assert len(drawn) >= 5
     missing = [v for v in drawn if round(v, 6) not in offered]
     assert missing == [], f"{label}: drawn but not in its CSV: {missing[:5]}"
 
 
 def test_every_figure_and_table_of_the_chapters_has_its_data_and_provenance(edition_site, lang):
-    labels = [i["id"] for i in cslcite.catalogue(citation.load(), lang) if i["type"] in ("figure", "table")]
+    cited = [json.loads(p.read_text(encoding="utf-8"))[0] for p in (edition_site / formats.FOLDER).glob("*.json")]
+    labels = [i["id"] for i in cited if i["type"] in ("figure", "table")]
     assert len(labels) >= 40
     for label in labels:
-        record = json.loads((edition_site / figuredata.FOLDER / f"{label}.json").read_text(encoding="utf-8"))
+        record = json.loads((edition_site / DATA / f"{label}.json").read_text(encoding="utf-8"))
         assert record["label"] == label and record["notebook"].startswith("notebooks/")
+        assert record["parameters"] == ("# Parameters\nbahasa = \"en\"" if lang == "en" else "defaults: the notebook's parameters cell")
         assert any(i["path"].startswith("data/") for i in record["inputs"])
         for item in record["inputs"]:
             assert item["sha256"] == hashlib.sha256((paths.ROOT / item["path"]).read_bytes()).hexdigest(), item
-        assert len(pd.read_csv(edition_site / figuredata.FOLDER / f"{label}.csv")) >= 1
+        assert len(pd.read_csv(edition_site / DATA / f"{label}.csv")) >= 1
 
 
 def test_each_figure_and_table_links_its_data(edition_site):
@@ -89,7 +92,7 @@ def test_each_figure_and_table_links_its_data(edition_site):
         links = soup.select('.ekraf-data a[href$=".csv"]')
         assert len(links) == len(placed) >= 1, page.name
         for element, link in zip(placed, links, strict=True):
-            assert link["href"].endswith(f"{figuredata.FOLDER}/{element['id']}.csv"), (page.name, element["id"])
+            assert link["href"].endswith(f"{DATA}/{element['id']}.csv"), (page.name, element["id"])
             assert (page.parent / link["href"]).resolve().is_file()
             if page.parent.name == "notebooks":  # a chapter's numbered figure or table: its citation beside it
                 cites = [a["href"] for a in link.parent.select("a") if "_kutipan/" in a["href"]]
@@ -102,5 +105,15 @@ def test_a_table_csv_holds_the_rows_and_columns_the_table_shows(edition_site):
     )
     table = page.select_one("table#tbl-nilai")
     header = [th.get_text(" ", strip=True) for th in table.select("thead th")]
-    frame = pd.read_csv(edition_site / figuredata.FOLDER / "tbl-nilai.csv", dtype=str)
+    frame = pd.read_csv(edition_site / DATA / "tbl-nilai.csv", dtype=str)
     assert list(frame.columns) == header and len(frame) == len(table.select("tbody tr"))
+
+
+def test_an_appendix_page_records_the_parameters_papermill_injected(edition_site, lang):
+    """Provenance comes from the parameters papermill recorded in the executed notebook's metadata."""
+    notebook = paths.NOTEBOOKS / ("en" if lang == "en" else "") / "lampiran" / "profil_fashion.ipynb"
+    recorded = json.loads(notebook.read_text(encoding="utf-8"))["metadata"]["papermill"]["parameters"]
+    assert recorded == {"subsektor": "Fashion", **({"bahasa": "en"} if lang == "en" else {})}
+    record = json.loads((edition_site / DATA / "gbr-profil-fashion.json").read_text(encoding="utf-8"))
+    assert record["parameters"].splitlines()[0] == "# Parameters"
+    assert 'subsektor = "Fashion"' in record["parameters"].splitlines()

@@ -15,12 +15,13 @@ import yaml
 from lxml import html as lxml_html
 
 from ekraf_repro import paths
-from ekraf_repro.bookmaker import citation, editions, metadata
+from ekraf_repro.bookmaker import settings
+from ekraf_repro.bookmaker.sphinxext import metadata
 
 pytestmark = pytest.mark.slow  # the site must be built
 
-CFF = citation.load()
-PAPER = citation.original(CFF)["title"].strip("[]")
+CFF = settings.cff()
+PAPER = settings.original(CFF)["title"].strip("[]")
 
 
 def read(page_html: str) -> dict:
@@ -65,7 +66,7 @@ def test_every_page_carries_all_three_vocabularies(pages, lang):
 
 def test_the_landing_page_describes_the_book(pages, lang):
     meta = pages["book/index"]
-    title, author = citation.edition(CFF, lang)
+    title, author = settings.edition(CFF, lang)
     (book,) = meta["ld"]
     assert book["@type"] == "Book" and book["name"] == title and book["inLanguage"] == lang
     assert book["version"] == str(CFF["version"]) and book["datePublished"] == str(CFF["date-released"])
@@ -78,7 +79,7 @@ def test_the_landing_page_describes_the_book(pages, lang):
 
 
 def test_each_chapter_is_a_chapter_of_the_book(pages, lang):
-    title, _ = citation.edition(CFF, lang)
+    title, _ = settings.edition(CFF, lang)
     chapters = {name: meta for name, meta in pages.items() if re.match(r"notebooks/0\d_", name)}
     assert len(chapters) == 6
     for number, (name, meta) in enumerate(sorted(chapters.items()), start=1):
@@ -94,7 +95,7 @@ def test_each_chapter_is_a_chapter_of_the_book(pages, lang):
 
 
 def test_the_pdf_url_is_given_exactly_when_the_edition_links_a_pdf(pages, lang):
-    site = editions.SITE / lang
+    site = settings.SITE / lang
     has_pdf = (site / "book.pdf").exists()
     for name, meta in pages.items():
         urls = meta["hw"].get("citation_pdf_url", [])

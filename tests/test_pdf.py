@@ -5,9 +5,12 @@ import re
 import unicodedata
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, chapter_titles, cited
 
-from ekraf_repro.bookmaker import bookbuild, citation, editions
+from ekraf_repro.bookmaker import settings
+from ekraf_repro.bookmaker.build import book as bookbuild
+from ekraf_repro.bookmaker.build import editions
+from ekraf_repro.bookmaker.cite import items as csl
 
 pytestmark = [pytest.mark.slow, pytest.mark.pdf]
 
@@ -45,17 +48,17 @@ def test_page_count(pdf_text):
 
 
 def test_title_page_carries_the_citation_in_the_editions_language(pdf_text, lang):
-    cff = citation.load()
+    cff = settings.cff()
     first = squash(pdf_text[0])
-    assert squash(citation.edition(cff, lang)[0]) in first
-    assert squash(citation.apa(cff, lang=lang).replace("*", "")) in first
-    assert squash(citation.apa_original(cff, lang).replace("*", "")) in first
+    assert squash(settings.edition(cff, lang)[0]) in first
+    assert squash(csl.render([csl.book(cff, lang)], lang)[0]) in first
+    assert squash(csl.render([csl.paper(cff, lang)], lang)[0]) in first
     assert squash({"id": "Cara mengutip", "en": "How to cite"}[lang]) in first
 
 
 def test_all_chapters_present(pdf_text, lang):
     body = squash("\n".join(pdf_text))
-    for _label, title in citation.chapter_titles(editions.executed(lang)):
+    for title in chapter_titles(lang):
         assert squash(title) in body, title
     for heading in GUIDES[lang]:
         assert squash(heading) in body, heading
@@ -63,9 +66,9 @@ def test_all_chapters_present(pdf_text, lang):
 
 def test_figure_and_table_captions_present(pdf_text, lang):
     body = squash("\n".join(pdf_text))
-    items = citation.numbered_items(editions.executed(lang))
-    assert sum(i["jenis"] == "gambar" for i in items) >= 10
-    missing = [i["label"] for i in items if squash(i["caption"][:60]) not in body]
+    items = [i for i in cited(settings.SITE / lang) if i["type"] in ("figure", "table")]
+    assert sum(i["type"] == "figure" for i in items) >= 10
+    missing = [i["id"] for i in items if squash(i["title"].split(": ", 1)[1][:60]) not in body]
     assert missing == []
     assert all(squash(number) in body for number in NUMBERS[lang])
 
@@ -83,6 +86,6 @@ def test_html_links_the_pdf(pdf_text, lang):
 
 
 def test_two_builds_are_byte_identical(pdf_text, lang, tmp_path):
-    source = editions.workdir(lang) / editions.PDF_SOURCE
+    source = editions.workdir(lang) / editions.PRINT_SOURCE
     again = bookbuild.pdf(root=source, out=tmp_path / "again", force=True)
     assert again.read_bytes() == (ROOT / "_build" / "pdf" / editions.PDF_NAMES[lang]).read_bytes()

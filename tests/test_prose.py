@@ -7,11 +7,11 @@ import json
 import re
 
 import browser_support as bs
+import conftest
 import prose_support as ps
 import pytest
 
 from ekraf_repro import paths
-from ekraf_repro.bookmaker import citation, editions
 
 EDITIONS = bs.editions()
 
@@ -24,7 +24,7 @@ def edition(request) -> bs.Edition:
 
 
 def chapter_titles(lang: str = "id") -> tuple[str, ...]:
-    return tuple(title for _label, title in citation.chapter_titles(editions.executed(lang)))
+    return tuple(conftest.chapter_titles(lang))
 
 
 @pytest.mark.slow

@@ -11,7 +11,8 @@ import pybtex.database
 import pytest
 
 from ekraf_repro import coded, paths
-from ekraf_repro.bookmaker import concordance, glossary
+from ekraf_repro.bookmaker import pages
+from ekraf_repro.bookmaker.pages import concordance, glossary
 
 BIB = pybtex.database.parse_file(str(paths.BOOK / "references.bib"))
 # Paragraphs per section of the paper (Tabel 1.1 counts as one paragraph of A).
@@ -58,7 +59,7 @@ def test_every_paragraph_the_data_points_to_is_in_the_concordance():
 
 
 def test_concordance_page_is_generated():
-    assert concordance.PAGE.read_text(encoding="utf-8") == concordance.render()
+    assert pages.page(concordance.NAME).read_text(encoding="utf-8") == concordance.render()
 
 
 @pytest.mark.slow
@@ -162,7 +163,7 @@ def test_official_terms_cite_a_public_source():
 
 
 def test_glossary_page_is_generated():
-    assert glossary.PAGE.read_text(encoding="utf-8") == glossary.render()
+    assert pages.page(glossary.NAME).read_text(encoding="utf-8") == glossary.render()
     assert "Inggris: *micro" in glossary.render()
 
 

@@ -1,5 +1,8 @@
-"""The book machine: the command line, the papermill pipeline, the Jupyter Book build, the generated pages,
-the Sphinx extensions and the benchmark.
+"""The book machine: the command line, the papermill pipeline (``run/``), the Jupyter Book build of the editions,
+their PDFs, EPUBs, variants and deposit archive (``build/``), the generated pages (``pages/``), the citations
+(``cite/``), the Sphinx extensions (``sphinxext/``) and the benchmark; at the bottom, the settings
+(``settings.py``), the reader-visible texts (``text.py``), the hooks into other libraries (``guards.py``) and
+the run report (``report.py``).
 
 Nothing in the analysis (the rest of ``ekraf_repro``, which the notebooks
 import) imports this subpackage, directly or indirectly; a test of the import
@@ -14,7 +17,7 @@ def __getattr__(name: str):
     """``from ekraf_repro.bookmaker import rerun`` (the Python entry point for variant books), imported lazily
     so that loading a Sphinx extension of this package does not load the pipeline."""
     if name in __all__:
-        from . import reruns
+        from .build import variants
 
-        return getattr(reruns, name)
+        return getattr(variants, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,11 +1,11 @@
-"""`make bench`: time the pipeline against plain Jupyter Book, on a temporary copy of the project.
+"""`make bench`: time the pipeline and the test tiers against plain Jupyter Book, on temporary copies of the project.
 
-Every case runs RUNS times (default 5) in one session, interleaved where it
-matters, and the median is reported with its ratio to the baseline (plain
-`jupyter-book build . --all` with `execute_notebooks: force` on the same
-notebooks). The report also names the floor: one kernel start, and Sphinx
-writing the unchanged book. The table is printed and written to
-`_build/bench/bench.md` (and `.json`), so two runs can be compared.
+Every case runs RUNS times (default 5) in one session, and the median is reported with its ratio to the
+baseline measured in the same run (plain ``jupyter-book build . --all`` with ``execute_notebooks: force`` on
+the same notebooks, one edition). Each case proves it did what its name says from the run report that the
+command wrote (``report.py``): which notebooks it executed or copied, which editions Sphinx built and how many
+pages it read. The test tiers are the fast one (``make check``) and the whole ``make test`` from a copy
+without any build output. The table is printed and written to ``_build/bench/bench.md`` (and ``.json``).
 """
 
 import json
@@ -20,35 +20,46 @@ import time
 from pathlib import Path
 
 from .. import paths
+from . import report as run_report
+from .run import plan
 
 IGNORE = shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__", ".pytest_cache", "node_modules")
-# The parts of `make test`, chosen by marker (see pyproject.toml): together they are the whole suite.
+# The parts of `make test`'s suite, chosen by marker (see pyproject.toml): together they are the whole suite.
 TEST_PARTS = {
     "check (not slow)": ["-m", "not slow"],
     "slow (build, pipeline)": ["-m", "slow and not browser and not pdf"],
     "browser": ["-m", "browser"],
     "pdf": ["-m", "pdf"],
 }
-CHAPTERS = [
-    f"notebooks/{n}.ipynb" for n in ("01_pendahuluan", "02_teori", "03_metode", "04_hasil", "05_audit", "06_penutup")
-]
-APPENDIX = [f"notebooks/lampiran/profil_{s}.ipynb" for s in ("kriya", "kuliner", "musik", "fashion", "seni_rupa")]
-# The notebooks that read the raw table (chapters 1, 5 and 6 and every appendix page); chapters 2-4 read coded data.
-TABLE_READERS = [CHAPTERS[0], CHAPTERS[4], CHAPTERS[5], *APPENDIX]
+RAW = Path("data") / "raw" / "tabel_1_1_ekspor_ekraf.csv"
+EDITED_CELL = "28.602,7"  # Seni Rupa 2018
+BASELINE = "baseline: jupyter-book build --all, execute force (one edition)"
+CHECK, WHOLE = "7. make check (the fast tier)", "8. make test (everything, from a copy without _build)"
+LIMITS = {  # case -> the largest ratio to the baseline it may take
+    "1. clean build: make book (both editions)": 1.0,
+    "2. no-change rebuild": 0.05,
+    CHECK: 0.75,
+    WHOLE: 15.0,
+}
+
+
+class CaseFailed(SystemExit):
+    """A bench case did not do what its name says."""
+
+
+def planned(root: Path = paths.ROOT) -> list[str]:
+    """Every notebook of the Indonesian edition's plan (chapters, then appendix pages)."""
+    return [job.name for job in plan.plan(root=root)[0]]
+
+
+def table_readers(root: Path = paths.ROOT) -> list[str]:
+    """The notebooks that read the raw table (a change to one of its values re-executes exactly these)."""
+    return sorted(job.name for job in plan.plan(root=root)[0] if root / RAW in plan.reads(job))
 
 
 def both(notebooks: list[str]) -> list[str]:
     """The executed copies of ``notebooks`` in both editions (the English ones in notebooks/en/)."""
     return [*notebooks, *(n.replace("notebooks/", "notebooks/en/", 1) for n in notebooks)]
-
-
-SENTENCE_TAGS = {"id": "jika:bahasa_id", "en": "jika:bahasa_en"}
-RAW = Path("data") / "raw" / "tabel_1_1_ekspor_ekraf.csv"
-EDITED_CELL = "28.602,7"  # Seni Rupa 2018
-
-
-class CaseFailed(SystemExit):
-    """A bench case did not do what its name says."""
 
 
 def _env(root: Path) -> dict:
@@ -64,68 +75,43 @@ def _run(cmd, root: Path) -> tuple[float, str]:
     return elapsed, result.stdout
 
 
-def executed(output: str) -> list[str]:
-    """The notebooks a run of `ekraf` executed, as it reports them."""
-    return sorted(re.findall(r"executing (\S+\.ipynb)", output))
+def _ekraf(root: Path, *args) -> tuple[float, dict]:
+    """Run `ekraf` in ``root``; its time and its run report."""
+    seconds, _out = _run([sys.executable, "-m", "ekraf_repro.bookmaker.cli", *args], root)
+    return seconds, run_report.read(root / run_report.PATH.relative_to(paths.ROOT))
 
 
-def expect(case: str, output: str, notebooks: list[str], *, sphinx: bool | tuple[str, ...], read: int | None = None):
-    """Prove that ``case`` executed exactly ``notebooks`` and ran Sphinx only when ``sphinx`` (``True`` for a
-    single book, or the editions it must build, the others being left alone); ``read``: how many pages Sphinx
-    must have read in each edition it built."""
-    ran = executed(output)
+def expect(case: str, report: dict, notebooks: list[str], *, sphinx: tuple[str, ...] | bool, read: int | None = None):
+    """Prove that ``case`` executed exactly ``notebooks`` and ran Sphinx only for the editions ``sphinx`` names
+    (``True``: some book, ``False``: none); ``read``: how many pages Sphinx read in each edition it built."""
+    ran = report["notebooks"]["executed"]
     if ran != sorted(notebooks):
         raise CaseFailed(f"bench case '{case}': expected to execute {sorted(notebooks)}, executed {ran}")
-    if isinstance(sphinx, tuple):
-        built = tuple(re.findall(r"book: building _build/editions/(\w+)/", output))
-        if built != sphinx:
-            raise CaseFailed(f"bench case '{case}': Sphinx built the editions {built}; expected {sphinx}")
-    elif ("book: building" in output) != sphinx:
-        raise CaseFailed(f"bench case '{case}': Sphinx {'did not run' if sphinx else 'ran'}; expected the opposite")
-    if read is not None:
-        counts = [int(n) for n in re.findall(r"book: Sphinx read (\d+) changed source", output)]
-        if not counts or any(n != read for n in counts):
-            raise CaseFailed(f"bench case '{case}': Sphinx read {counts} pages; expected {read} per edition built")
+    built = [b for b in report["builds"] if b["builder"] == "html" and b["sphinx"]]
+    editions = tuple(m[1] for b in built if (m := re.fullmatch(r"_build/editions/(\w+)/source", b["project"])))
+    if (bool(built) if isinstance(sphinx, bool) else editions) != sphinx:
+        raise CaseFailed(f"bench case '{case}': Sphinx built {editions or bool(built)}; expected {sphinx}")
+    if read is not None and any(len(b["read"]) != read for b in built):
+        raise CaseFailed(f"bench case '{case}': Sphinx read {[len(b['read']) for b in built]} pages; expected {read}")
 
 
-def expect_sweep(case: str, output: str, n: int) -> None:
+def expect_sweep(case: str, report: dict, n: int, per_variant: int) -> None:
     """A sweep over the subsectors of the book's own table executes each chapter that reads the subsector
-    once per variant (1, 5 and 6), everything else once, and copies the rest; it builds ``n`` books."""
-    executed, copied = executed_count(output), len(re.findall(r"copied (\S+\.ipynb)", output))
-    per_variant = len(CHAPTERS) + len(APPENDIX)
+    (1, 5 and 6) once per variant, everything else once, and copies the rest; it builds ``n`` books."""
+    executed, copied = len(report["notebooks"]["executed"]), len(report["notebooks"]["copied"])
+    books = sum(1 for b in report["builds"] if b["builder"] == "html" and b["sphinx"])
     want = 3 * n + (per_variant - 3)
-    if (executed, copied, output.count("variant book:")) != (want, per_variant * n - want, n):
-        raise CaseFailed(
-            f"bench case '{case}': executed {executed}, copied {copied}, built "
-            f"{output.count('variant book:')}; expected {want}, {per_variant * n - want}, {n}"
-        )
+    if (executed, copied, books) != (want, per_variant * n - want, n):
+        raise CaseFailed(f"bench case '{case}': executed {executed}, copied {copied}, built {books}; "
+                         f"expected {want}, {per_variant * n - want}, {n}")  # fmt: skip
 
 
-def executed_count(output: str) -> int:
-    return len(executed(output))
-
-
-def _ekraf(*args) -> list[str]:
-    return [sys.executable, "-m", "ekraf_repro.bookmaker.cli", *args]
-
-
-def _fresh_copy(base: Path, name: str) -> Path:
+def _copy(base: Path, name: str) -> Path:
     dest = base / name
-    if dest.exists():
-        shutil.rmtree(dest)
+    shutil.rmtree(dest, ignore_errors=True)
     shutil.copytree(paths.ROOT, dest, ignore=IGNORE)
     if (paths.ROOT / "node_modules").exists():
         os.symlink(paths.ROOT / "node_modules", dest / "node_modules")
-    return dest
-
-
-def _baseline_copy(base: Path) -> Path:
-    dest = _fresh_copy(base, "baseline")
-    cfg = dest / "_config.yml"
-    cfg.write_text(
-        cfg.read_text(encoding="utf-8").replace('execute_notebooks: "off"', "execute_notebooks: force"),
-        encoding="utf-8",
-    )
     return dest
 
 
@@ -146,11 +132,8 @@ def edit_sentence(root: Path, n: int, lang: str = "id") -> str:
     sentence = {"id": f"Kalimat uji nomor {n}.", "en": f"Test sentence number {n}."}[lang]
     nb_path = root / "notebooks" / "03_metode.ipynb"
     nb = json.loads(nb_path.read_text(encoding="utf-8"))
-    md = next(
-        c
-        for c in nb["cells"]
-        if c["cell_type"] == "markdown" and SENTENCE_TAGS[lang] in c.get("metadata", {}).get("tags", [])
-    )
+    tag = f"jika:bahasa_{lang}"
+    md = next(c for c in nb["cells"] if c["cell_type"] == "markdown" and tag in c.get("metadata", {}).get("tags", []))
     md["source"] = "".join(md["source"]) + f"\n\n{sentence}"
     nb_path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return sentence
@@ -167,14 +150,81 @@ def edit_value(root: Path, n: int) -> str:
     return new
 
 
+def _page(root: Path, lang: str, name: str) -> str:
+    return (root / "_build" / "html" / lang / name).read_text(encoding="utf-8")
+
+
+def _cases(work: Path, i: int, add) -> None:
+    base = _copy(work, "baseline")
+    cfg = base / "_config.yml"
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace('execute_notebooks: "off"', "execute_notebooks: force"), encoding="utf-8")
+    add(BASELINE, _run([str(Path(sys.executable).parent / "jupyter-book"), "build", str(base), "--all"], base)[0])
+
+    ours, notebooks = _copy(work, "ours"), planned()
+    case = "1. clean build: make book (both editions)"
+    seconds, got = _ekraf(ours, "book")
+    expect(case, got, both(notebooks), sphinx=("id", "en"))
+    add(case, seconds)
+    seconds, got = _ekraf(ours, "book")
+    expect("2. no-change rebuild", got, [], sphinx=False)
+    add("2. no-change rebuild", seconds)
+    for lang, other in (("id", "en"), ("en", "id")):
+        case = f"3{'ab'[lang == 'en']}. one sentence edited in the {lang} text"
+        sentence = edit_sentence(ours, i, lang)
+        seconds, got = _ekraf(ours, "book")
+        expect(case, got, [], sphinx=(lang,), read=1)
+        if sentence not in _page(ours, lang, "notebooks/03_metode.html"):
+            raise CaseFailed(f"bench case '{case}': the edited sentence is not in the built page")
+        if sentence in _page(ours, other, "notebooks/03_metode.html"):
+            raise CaseFailed(f"bench case '{case}': the sentence leaked into the {other} edition")
+        add(case, seconds)
+    case, value = "4. one value changed in the data", edit_value(ours, i + 1)
+    seconds, got = _ekraf(ours, "book")
+    expect(case, got, both(table_readers()), sphinx=("id", "en"))
+    if value not in _page(ours, "id", "notebooks/01_pendahuluan.html"):
+        raise CaseFailed(f"bench case '{case}': the new value {value} is not in the built chapter 1")
+    add(case, seconds)
+    case = "5. make rerun, subsektor=Fashion"
+    seconds, got = _ekraf(ours, "rerun", "--param", "subsektor=Fashion", "--out", str(work / f"rerun{i}"))
+    expect(case, got, notebooks, sphinx=True)
+    add(case, seconds)
+    case, subsectors = "6. make sweep, five variants (one per subsector)", ["Kriya", "Kuliner", "Musik", "Fashion", "Seni Rupa"]
+    (work / "sweep.csv").write_text("nama;subsektor\n" + "".join(f"v{k};{s}\n" for k, s in enumerate(subsectors)), encoding="utf-8")
+    seconds, got = _ekraf(ours, "sweep", "--file", str(work / "sweep.csv"), "--out", str(work / f"sweep{i}"))
+    expect_sweep(case, got, len(subsectors), len(notebooks))
+    add(case, seconds)
+    add("floor: one kernel start", kernel_start())
+    for lang in ("id", "en"):
+        (ours / "_build" / "editions" / lang / "_build" / ".ekraf" / "book.sha256").unlink()
+    seconds, got = _ekraf(ours, "render")
+    expect("floor: Sphinx writing the unchanged books", got, [], sphinx=("id", "en"), read=0)
+    add("floor: Sphinx writing the unchanged books", seconds)
+
+
+def _tiers(work: Path, add) -> None:
+    """The fast tier, then the whole `make test` from a copy without build output: the books, PDFs and EPUBs
+    built as `make test` builds them, then every test (the parts together must be the whole suite)."""
+    fresh = _copy(work, "tests")
+    collected = {part: _collected(fresh, selection) for part, selection in TEST_PARTS.items()}
+    if sum(collected.values()) != _collected(fresh, []):
+        raise CaseFailed(f"bench: the test parts do not add up to the suite: {collected}")
+    add(CHECK, _pytest(fresh, "check (not slow)", collected))
+    total = sum(_ekraf(fresh, *step)[0] for step in (["render"], ["pdf", "--if-possible"], ["epub"]))
+    for part in TEST_PARTS:
+        total += _pytest(fresh, part, collected)
+    add(WHOLE, total)
+
+
+def _pytest(root: Path, part: str, collected: dict) -> float:
+    seconds, out = _run([sys.executable, "-m", "pytest", "-q", "-x", *TEST_PARTS[part]], root)
+    if f"{collected[part]} passed" not in out:
+        raise CaseFailed(f"bench: tests '{part}': expected {collected[part]} to pass:\n{out[-500:]}")
+    return seconds
+
+
 def _collected(root: Path, selection: list[str]) -> int:
-    out = subprocess.run(
-        [sys.executable, "-m", "pytest", "--collect-only", "-q", *selection],
-        cwd=root,
-        env=_env(root),
-        capture_output=True,
-        text=True,
-    ).stdout
+    out = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", *selection], cwd=root,
+                         env=_env(root), capture_output=True, text=True).stdout  # fmt: skip
     found = re.search(r"(\d+)(?:/\d+)? tests? collected", out)
     return int(found.group(1)) if found else 0
 
@@ -190,117 +240,24 @@ def run(runs: int = 5, with_tests: bool = True) -> str:
     try:
         for i in range(runs):
             print(f"run {i + 1}/{runs}", flush=True)
-            base = _baseline_copy(work)
-            seconds, _ = _run([str(Path(sys.executable).parent / "jupyter-book"), "build", str(base), "--all"], base)
-            add(BASELINE, seconds)
-
-            ours = _fresh_copy(work, "ours")
-            case = "1. clean build: make book (both editions)"
-            seconds, out = _run(_ekraf("book"), ours)
-            expect(case, out, both(CHAPTERS + APPENDIX), sphinx=("id", "en"))
-            add(case, seconds)
-
-            case = "2. no-change rebuild"
-            seconds, out = _run(_ekraf("book"), ours)
-            expect(case, out, [], sphinx=())
-            add(case, seconds)
-
-            for lang, other in (("id", "en"), ("en", "id")):
-                case = f"3{'ab'[lang == 'en']}. one sentence edited in the {LANGUAGE_NAMES[lang]} text"
-                sentence = edit_sentence(ours, i, lang)
-                seconds, out = _run(_ekraf("book"), ours)
-                expect(case, out, [], sphinx=(lang,), read=1)
-                site = ours / "_build" / "html"
-                if sentence not in (site / lang / "notebooks/03_metode.html").read_text(encoding="utf-8"):
-                    raise CaseFailed(f"bench case '{case}': the edited sentence is not in the built page")
-                if sentence in (site / other / "notebooks/03_metode.html").read_text(encoding="utf-8"):
-                    raise CaseFailed(f"bench case '{case}': the sentence leaked into the {other} edition")
-                add(case, seconds)
-
-            case = "4. one value changed in the data"
-            value = edit_value(ours, i + 1)
-            seconds, out = _run(_ekraf("book"), ours)
-            expect(case, out, both(TABLE_READERS), sphinx=("id", "en"))
-            if value not in (ours / "_build/html/id/notebooks/01_pendahuluan.html").read_text(encoding="utf-8"):
-                raise CaseFailed(f"bench case '{case}': the new value {value} is not in the built chapter 1")
-            add(case, seconds)
-
-            case = "5. make rerun, subsektor=Fashion"
-            target = work / f"rerun{i}"
-            seconds, out = _run(_ekraf("rerun", "--param", "subsektor=Fashion", "--out", str(target)), ours)
-            expect(case, out, CHAPTERS + APPENDIX, sphinx=True)
-            if not (target / "html" / "index.html").is_file():
-                raise CaseFailed(f"bench case '{case}': no book in {target}")
-            add(case, seconds)
-
-            case = "6. make sweep, five variants (one per subsector)"
-            sweep_file = work / "sweep.csv"
-            subsectors = ["Kriya", "Kuliner", "Musik", "Fashion", "Seni Rupa"]
-            sweep_file.write_text(
-                "nama;subsektor\n" + "".join(f"v{k};{s}\n" for k, s in enumerate(subsectors)), encoding="utf-8"
-            )
-            seconds, out = _run(_ekraf("sweep", "--file", str(sweep_file), "--out", str(work / f"sweep{i}")), ours)
-            expect_sweep(case, out, len(subsectors))
-            add(case, seconds)
-
-            add("floor: one kernel start", kernel_start())
-            for lang in ("id", "en"):
-                (ours / "_build" / "editions" / lang / "_build" / ".ekraf" / "book.sha256").unlink()
-            seconds, out = _run(_ekraf("render"), ours)
-            expect("floor: Sphinx writing the unchanged books", out, [], sphinx=("id", "en"), read=0)
-            add("floor: Sphinx writing the unchanged books", seconds)
+            _cases(work, i, add)
             if with_tests:
-                _test_parts(work, add)
+                _tiers(work, add)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    return report(times, runs)
+    return table(times, runs)
 
 
-def _test_parts(work: Path, add) -> None:
-    """`make test` by part, each part chosen by marker; the parts together must be the whole suite."""
-    pristine = _fresh_copy(work, "tests")
-    for built in ("html", "pdf", "editions"):  # the site, the PDFs and each edition's staged project
-        if (paths.ROOT / "_build" / built).exists():
-            shutil.copytree(paths.ROOT / "_build" / built, pristine / "_build" / built, symlinks=True)
-    whole = _collected(pristine, [])
-    parts = {part: _collected(pristine, selection) for part, selection in TEST_PARTS.items()}
-    if sum(parts.values()) != whole:
-        raise CaseFailed(f"bench: the test parts select {sum(parts.values())} tests, the suite has {whole}: {parts}")
-    total = 0.0
-    for part, selection in TEST_PARTS.items():
-        seconds, out = _run([sys.executable, "-m", "pytest", "-q", "-x", *selection], pristine)
-        if f"{parts[part]} passed" not in out:
-            raise CaseFailed(f"bench: make test, {part}: expected {parts[part]} tests to pass:\n{out[-500:]}")
-        total += seconds
-        add(f"7. make test: {part}", seconds)
-    add("7. make test: total", total)
-
-
-BASELINE = "baseline: jupyter-book build --all, execute force (one edition)"
-LANGUAGE_NAMES = {"id": "Indonesian", "en": "English"}
-
-
-def report(times: dict[str, list[float]], runs: int) -> str:
+def table(times: dict[str, list[float]], runs: int) -> str:
     baseline = statistics.median(times[BASELINE])
-    lines = [
-        f"# Build benchmark (median of {runs} runs, {os.cpu_count()} cores)",
-        "",
-        "| case | seconds | vs baseline |",
-        "|---|--:|--:|",
-    ]
-    for case, values in times.items():
-        med = statistics.median(values)
-        lines.append(f"| {case} | {med:.2f} | {med / baseline:.2f}x |")
-    targets = [("1. clean build: make book (both editions)", 1.0), ("2. no-change rebuild", 0.05)]
-    lines += ["", "| target (issue 15) | ratio | limit | met |", "|---|--:|--:|---|"]
-    for case, limit in targets:
+    lines = [f"# Build benchmark (median of {runs} runs, {os.cpu_count()} cores)", ""]
+    lines += ["| case | seconds | vs baseline |", "|---|--:|--:|"]
+    lines += [f"| {case} | {statistics.median(v):.2f} | {statistics.median(v) / baseline:.2f}x |" for case, v in times.items()]
+    lines += ["", "| target | ratio | limit | met |", "|---|--:|--:|---|"]
+    for case, limit in LIMITS.items():
         if case in times:
             ratio = statistics.median(times[case]) / baseline
             lines.append(f"| {case} | {ratio:.2f}x | {limit:.2f}x | {'yes' if ratio <= limit else 'NO'} |")
-    rerun_case, sweep_case = "5. make rerun, subsektor=Fashion", "6. make sweep, five variants (one per subsector)"
-    if rerun_case in times and sweep_case in times:
-        ratio = statistics.median(times[sweep_case]) / statistics.median(times[rerun_case])
-        lines += ["", f"Sweep of five variants / one rerun: {ratio:.2f}x"]
     out = paths.BUILD / "bench"
     out.mkdir(parents=True, exist_ok=True)
     text = "\n".join(lines) + "\n"
@@ -314,7 +271,7 @@ def main(argv=None) -> int:
 
     ap = argparse.ArgumentParser(prog="ekraf bench", description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--no-tests", action="store_true", help="skip case 6 (make test by part)")
+    ap.add_argument("--no-tests", action="store_true", help="skip the test tiers (cases 7 and 8)")
     args = ap.parse_args(argv)
     print(run(args.runs, not args.no_tests))
     return 0

@@ -11,16 +11,11 @@ from pathlib import Path
 from .. import loader, paths
 from ..errors import InputError
 from ..params import DEFAULTS
-from . import bookbuild, changelog, citation, concordance, datapage, editions, generated, glossary, pipeline
+from . import pages, report, settings
+from .build import book, editions
+from .run import execute, plan
 
 MANIFEST = paths.BUILD / ".ekraf" / "manifest.json"
-GENERATED = (
-    datapage,
-    citation,
-    concordance,
-    glossary,
-    changelog,
-)  # modules that write a page of book/ (their write() returns True on change)
 
 
 def parse_params(items: list[str]) -> dict:
@@ -48,26 +43,25 @@ def cmd_validate(args) -> None:
 
 
 def cmd_execute(args) -> None:
-    jobs = editions.plan()
-    pipeline.run(jobs, MANIFEST, force=args.force, workers=args.jobs)
-    for lang in editions.EDITIONS:
-        pipeline.prune_appendix(jobs, editions.executed(lang))
+    jobs = plan.editions()
+    execute.run(jobs, MANIFEST, force=args.force, workers=args.jobs)
+    for lang in settings.EDITIONS:
+        execute.prune_appendix(jobs, settings.executed(lang))
 
 
-def write_pages(report: bool = False) -> None:
+def write_pages(verbose: bool = False) -> None:
     """The generated pages of every edition (``book/_generated/``, ``book/<lang>/_generated/``)."""
-    for lang in editions.EDITIONS:
-        for module in GENERATED:
-            changed = module.write(lang=lang)
-            if changed or report:
-                state = "written" if changed else "up to date"
-                print(f"{paths.display(generated.page(module.NAME, lang))}: {state}")
+    for lang in settings.EDITIONS:
+        for module in pages.modules():
+            changed = pages.write_page(module, lang)
+            if changed or verbose:
+                print(f"{paths.display(pages.page(module.NAME, lang))}: {'written' if changed else 'up to date'}")
 
 
 def build_editions(force: bool = False) -> None:
-    for lang in editions.EDITIONS:
+    for lang in settings.EDITIONS:
         editions.build(lang, force=force)
-    print(f"book: {paths.display(editions.SITE / 'index.html')} (editions: {', '.join(editions.EDITIONS)})")
+    print(f"book: {paths.display(settings.SITE / 'index.html')} (editions: {', '.join(settings.EDITIONS)})")
 
 
 def cmd_book(args) -> None:
@@ -79,7 +73,7 @@ def cmd_book(args) -> None:
 
 def cmd_rerun(args) -> None:
     """A variant book in OUT, built in a staging folder beside it and moved into place only when complete."""
-    from .reruns import rerun
+    from .build.variants import rerun
 
     index = rerun(args.out, data=args.data, pdf=args.pdf, jobs=args.jobs, force=args.force, **parse_params(args.param))
     print(f"variant book: {paths.display(index)}")
@@ -87,7 +81,7 @@ def cmd_rerun(args) -> None:
 
 def cmd_sweep(args) -> None:
     """One variant book per row of a sweep file, or per --params set, into OUT/<nama>."""
-    from .reruns import read_sweep, sweep
+    from .build.variants import read_sweep, sweep
 
     if args.file:
         sets = read_sweep(Path(args.file))
@@ -106,10 +100,10 @@ def cmd_render(args) -> None:
 def cmd_pdf(args) -> None:
     import os
 
-    if args.if_possible and not bookbuild.have_latex() and os.environ.get("CI") != "true":
-        print(f"WARNING: no PDF built, the PDF tests will skip. {bookbuild.LATEX_MISSING}", file=sys.stderr)
+    if args.if_possible and not book.have_latex() and os.environ.get("CI") != "true":
+        print(f"WARNING: no PDF built, the PDF tests will skip. {book.LATEX_MISSING}", file=sys.stderr)
         return
-    for lang in editions.EDITIONS:
+    for lang in settings.EDITIONS:
         print(editions.pdf(lang, force=args.force))
     build_editions()  # each edition now links its PDF
 
@@ -117,9 +111,9 @@ def cmd_pdf(args) -> None:
 def cmd_epub(args) -> None:
     import os
 
-    from . import epub
+    from .build import epub
 
-    for lang in editions.EDITIONS:
+    for lang in settings.EDITIONS:
         print(editions.epub(lang, force=args.force))
     if not epub.have_epubcheck():
         print(f"WARNING: the EPUBs are built but cannot be checked here. {epub.EPUBCHECK_MISSING}", file=sys.stderr)
@@ -129,9 +123,9 @@ def cmd_epub(args) -> None:
 
 def cmd_dist(args) -> None:
     """The book, its PDFs and EPUBs, brought up to date, then the archive (bookmaker/dist.py)."""
-    from . import dist
+    from .build import dist
 
-    for lang in editions.EDITIONS:
+    for lang in settings.EDITIONS:
         editions.pdf(lang)
         editions.epub(lang)
     build_editions()  # the HTML as published: each edition linking its PDF
@@ -139,7 +133,7 @@ def cmd_dist(args) -> None:
 
 
 def cmd_pages(args) -> None:
-    write_pages(report=True)
+    write_pages(verbose=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -153,22 +147,22 @@ def main(argv: list[str] | None = None) -> int:
         ("book", cmd_book, "validate, execute changed notebooks, build the HTML book"),
     ]:
         s = sub.add_parser(name, help=hlp)
-        s.add_argument("--force", action="store_true", help="execute and build everything")
-        s.add_argument("--jobs", type=int, default=pipeline.WORKERS)
+        s.add_argument("--force", action="store_true", help="execute and build everything, every page again")
+        s.add_argument("--jobs", type=int, default=plan.WORKERS)
         s.set_defaults(fn=fn)
     r = sub.add_parser("rerun", help="execute every notebook with other parameters or data into OUT")
     r.add_argument("--data", default=None)
     r.add_argument("--param", action="append", default=[], metavar="NAME=VALUE")
     r.add_argument("--out", default=str(paths.BUILD / "rerun"))
     r.add_argument("--force", action="store_true")
-    r.add_argument("--jobs", type=int, default=pipeline.WORKERS)
+    r.add_argument("--jobs", type=int, default=plan.WORKERS)
     r.add_argument("--pdf", action="store_true", help="build the variant's own PDF too (TeX Live)")
     r.set_defaults(fn=cmd_rerun)
     sw = sub.add_parser("sweep", help="one variant book per parameter set (a sweep file, or several --params)")
     sw.add_argument("--file", default=None, help="a ;-separated file: nama;data;subsektor;... one variant per row")
     sw.add_argument("--params", action="append", default=[], metavar='"NAME=VALUE ..."')
     sw.add_argument("--out", default=str(paths.BUILD / "sweep"))
-    sw.add_argument("--jobs", type=int, default=pipeline.WORKERS)
+    sw.add_argument("--jobs", type=int, default=plan.WORKERS)
     sw.add_argument("--pdf", action="store_true")
     sw.set_defaults(fn=cmd_sweep)
     pdf = sub.add_parser("pdf", help="build _build/pdf/book.pdf with LaTeX (xelatex) and link it from the HTML book")
@@ -191,14 +185,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     d.set_defaults(fn=cmd_pages)
     args = ap.parse_args(argv)
+    report.begin(args.cmd)
     try:
         args.fn(args)
     except InputError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
-    except pipeline.ExecutionFailed as err:
+    except execute.ExecutionFailed as err:
         print(f"error: notebook execution failed: {err}", file=sys.stderr)
         return 1
+    finally:
+        report.write()
     return 0
 
 

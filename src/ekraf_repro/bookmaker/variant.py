@@ -44,25 +44,23 @@ class Variant:
     def title(self, original: str) -> str:
         return labels.label("varian_judul", self.lang, judul=original, hash=self.data_hash)
 
+    def statements(self, name=str, plain=str) -> list[str]:
+        """What the banner and the PDF's title page say about the variant, one sentence each; ``name`` marks
+        the file's name, its hash and each setting, ``plain`` escapes the citation's addition."""
+        said = [labels.label("varian_bukan_asli", self.lang)]
+        said.append(labels.label("varian_data", self.lang, berkas=name(self.data_name), hash=name(self.data_hash)))
+        if self.changed:
+            shown = ", ".join(name(f"{k}={v}") for k, v in self.changed.items())
+            said.append(labels.label("varian_param", self.lang, param=shown))
+        said.append(labels.label("varian_cara_kutip", self.lang, tambahan=plain(self.citation_suffix())))
+        return said
+
     def banner(self) -> str:
         """The HTML shown at the top of every page: a variant, its data and parameters, how to cite it."""
         from html import escape
 
-        lang = self.lang
-        parts = [
-            f"<strong>{escape(labels.label('varian_bukan_asli', lang))}</strong>",
-            labels.label(
-                "varian_data",
-                lang,
-                berkas=f"<code>{escape(self.data_name)}</code>",
-                hash=f"<code>{self.data_hash}</code>",
-            ),
-        ]
-        if self.changed:
-            shown = ", ".join(f"<code>{escape(f'{k}={v}')}</code>" for k, v in self.changed.items())
-            parts.append(labels.label("varian_param", lang, param=shown))
-        parts.append(labels.label("varian_cara_kutip", lang, tambahan=escape(self.citation_suffix())))
-        return f'<span lang="{lang}">' + " ".join(parts) + "</span>"
+        first, *rest = self.statements(lambda value: f"<code>{escape(value)}</code>", escape)
+        return f'<span lang="{self.lang}">' + " ".join([f"<strong>{escape(first)}</strong>", *rest]) + "</span>"
 
 
 def content_hash(path: Path) -> str:

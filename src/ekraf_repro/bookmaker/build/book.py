@@ -1,4 +1,10 @@
-"""Render executed notebooks and prose into the HTML book with Jupyter Book (execution off)."""
+"""Render executed notebooks and prose into the HTML book, the PDF or the EPUB with Jupyter Book (execution off).
+
+A build is skipped when the hash of everything it depends on (the project, the package and the lock file) is
+the one stamped by the last build of the same kind; otherwise Jupyter Book runs, strictly (``-W``), and what
+Sphinx read goes to the run report (``report.py``). After an HTML build, whatever a clean build would not make
+is removed (:func:`prune`), so an incremental build is, file by file, a clean build.
+"""
 
 import hashlib
 import os
@@ -6,18 +12,22 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
-from .. import paths
+from ... import paths
+from .. import report, settings
 
 SOURCES = ("_config.yml", "_toc.yml", "book", "notebooks", "data", "CITATION.cff", "_locale")
-PACKAGE = Path(__file__).resolve().parents[1]  # the extensions and the code that writes the pages
+PACKAGE = Path(__file__).resolve().parents[2]  # the extensions and the code that writes the pages
+LOCK = paths.ROOT / "uv.lock"  # the installed libraries shape the book too
 
 
 def source_hash(root: Path) -> str:
-    """Hash of everything the HTML depends on (the project and this package), to skip Sphinx when nothing changed."""
+    """Hash of everything a build depends on (the project, this package, the lock file), to skip Sphinx when
+    nothing changed."""
     h = hashlib.sha256()
-    for base, names in ((root, SOURCES), (PACKAGE.parent, (PACKAGE.name,))):
+    for base, names in ((root, SOURCES), (PACKAGE.parent, (PACKAGE.name,)), (LOCK.parent, (LOCK.name,))):
         for name in names:
             top = base / name
             files = [top] if top.is_file() else sorted(p for p in top.rglob("*") if p.is_file())
@@ -43,62 +53,51 @@ def write_stamp(stamp: Path, digest: str) -> None:
     stamp.write_text(digest)
 
 
-def dated_build(root: Path, builder: list[str], scratch: Path, built: str, what: str) -> Path:
-    """Run Jupyter Book's ``builder`` on ``root`` into ``scratch``, dated by the release (``SOURCE_DATE_EPOCH``:
-    the book's only date, so two builds are identical); return ``scratch/_build/<built>``. A failure prints the
-    log's end and stops in one line naming ``what`` failed."""
-    env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(), "FORCE_SOURCE_DATE": "1", "EKRAF_ROOT": str(root)}
-    cmd = [jupyter_book(), "build", str(root), *builder, "--path-output", str(scratch), "-W", "--keep-going"]
-    result = subprocess.run(cmd, cwd=root, capture_output=True, text=True, env=env)
-    path = scratch / "_build" / built
-    if result.returncode != 0 or not path.exists():
-        sys.stderr.write(result.stdout[-6000:] + result.stderr[-3000:])
-        raise SystemExit(f"error: {what} build failed (exit {result.returncode}); see the log above")
-    return path
-
-
 def jupyter_book() -> str:
     exe = Path(sys.executable).parent / "jupyter-book"
     return str(exe) if exe.exists() else "jupyter-book"
 
 
-def build(root: Path = paths.ROOT, out: Path | None = None, strict: bool = True, force: bool = False) -> Path:
-    """Build ``root`` into ``out/html`` (default ``root/_build/html``); skip when the sources did not change."""
+def run_jupyter_book(root: Path, args: list[str], path_output: Path, what: str, dated: bool = False) -> list[str]:
+    """Run ``jupyter-book build`` on ``root`` (strict); return the pages Sphinx read. ``dated``: dated by the
+    release (``SOURCE_DATE_EPOCH``, the book's only date), as the PDF and the EPUB are. A failure prints the
+    log's end and stops in one line naming ``what`` failed."""
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {**os.environ, "EKRAF_ROOT": str(root), report.SPHINX_REPORT: str(Path(tmp) / "sphinx.json")}
+        if dated:
+            env.update(SOURCE_DATE_EPOCH=settings.release_epoch(root), FORCE_SOURCE_DATE="1")
+        cmd = [jupyter_book(), "build", str(root), *args, "--path-output", str(path_output), "-W", "--keep-going"]
+        result = subprocess.run(cmd, cwd=root, capture_output=True, text=True, env=env)
+        if result.returncode != 0:
+            sys.stderr.write(result.stdout[-6000:] + result.stderr[-3000:])
+            raise SystemExit(f"error: {what} build failed (exit {result.returncode}); see the log above")
+        return report.read(Path(tmp) / "sphinx.json")["read"]
+
+
+def build(root: Path = paths.ROOT, out: Path | None = None, force: bool = False) -> Path:
+    """Build ``root`` into ``out/html`` (default ``root/_build/html``); skip when the sources did not change.
+    ``force``: build every page again, from a fresh Sphinx environment."""
     out = out or root / "_build"
-    html = out / "html"
-    stamp = stamp_path(out, "book")
-    digest = source_hash(root)
+    html, stamp, digest = out / "html", stamp_path(out, "book"), source_hash(root)
     if not force and is_current(html / "index.html", stamp, digest):
         print(f"book: sources unchanged, {paths.display(html)} is up to date (Sphinx not started)", flush=True)
+        report.build(root, "html", sphinx=False)
         return html
     # jupyter-book writes to <path-output>/_build/html: another output folder is built in a scratch folder, then moved.
     direct = out.name == "_build"
     path_output = out.parent if direct else out / "_jb"
-    cmd = [jupyter_book(), "build", str(root), "--path-output", str(path_output)] + (
-        ["-W", "--keep-going"] if strict else []
-    )
     print(f"book: building {paths.display(html)}", flush=True)
-    env = {**os.environ, "EKRAF_ROOT": str(root)}  # the extensions read the project being built
-    result = subprocess.run(cmd, cwd=root, capture_output=True, text=True, env=env)
-    if result.returncode != 0:
-        sys.stderr.write(result.stdout[-6000:] + result.stderr[-3000:])
-        raise SystemExit(f"error: jupyter-book build failed (exit {result.returncode}); see the warnings above")
-    log = re.sub(r"\x1b\[[0-9;]*m", "", result.stdout)  # Sphinx colours its log even into a pipe
-    read = re.findall(r"reading sources\.\.\. \[\s*\d+%\] (\S+)", log)
+    read = run_jupyter_book(root, ["--all"] if force else [], path_output, "jupyter-book")
     shown = ", ".join(read) if len(read) <= 5 else f"{', '.join(read[:5])}, ..."
     print(f"book: Sphinx read {len(read)} changed source{'s' if len(read) != 1 else ''}: {shown}", flush=True)
     if not direct:
-        if html.exists():
-            shutil.rmtree(html)
+        shutil.rmtree(html, ignore_errors=True)
         shutil.move(str(path_output / "_build" / "html"), str(html))
         shutil.rmtree(path_output, ignore_errors=True)
     removed = prune(html, root)
     if removed:
-        print(
-            f"book: removed {len(removed)} file{'s' if len(removed) != 1 else ''} no clean build would make: "
-            f"{', '.join(removed[:5])}{', ...' if len(removed) > 5 else ''}",
-            flush=True,
-        )
+        print(f"book: removed {len(removed)} file(s) no clean build would make: {', '.join(removed[:5])}", flush=True)
+    report.build(root, "html", sphinx=True, read=read, pruned=removed)
     write_stamp(stamp, digest)
     return html
 
@@ -114,9 +113,10 @@ _LINK = re.compile(r"""(?:src|href)=["']([^"'#?]+)""")
 def prune(html: Path, source: Path) -> list[str]:
     """Remove what an incremental Sphinx build leaves behind and a clean build of ``source`` would not make.
 
-    Sphinx never deletes an output: a page whose source is gone stays, and so does a figure or a
-    download that no page uses any more (a figure's file name is its content's hash, so a changed
-    figure leaves the old file). Returns the removed files, relative to ``html``.
+    Sphinx never deletes an output: a page whose source is gone stays, and so does a figure or a download
+    that no page uses any more (a figure's file name is its content's hash, so a changed figure leaves the
+    old file). Returns the removed files, relative to ``html``. (The links are read from the written pages:
+    what is left over is decided after Sphinx, on its output.)
     """
     removed = []
     pages = [p for p in sorted(html.rglob("*.html")) if not p.relative_to(html).parts[0].startswith("_")]
@@ -143,17 +143,6 @@ def prune(html: Path, source: Path) -> list[str]:
     return sorted(removed)
 
 
-def source_date_epoch() -> str:
-    """The release date in CITATION.cff as a Unix time: the PDF's only date, so two builds are identical."""
-    import calendar
-    import datetime as dt
-
-    from . import citation
-
-    released = dt.date.fromisoformat(str(citation.load()["date-released"]))
-    return str(calendar.timegm(released.timetuple()))
-
-
 LATEX_MISSING = (
     "TeX Live is missing (xelatex, latexmk, xindy). Install it with `bash .ci/system-deps` (root on Debian) "
     "or `sudo apt-get install --no-install-recommends texlive-xetex latexmk texlive-latex-recommended "
@@ -165,22 +154,35 @@ def have_latex() -> bool:
     return all(shutil.which(tool) for tool in ("xelatex", "latexmk", "xindy"))
 
 
+def dated(root: Path, out: Path, kind: str, builder: list[str], built: str, force: bool = False) -> Path:
+    """Build the PDF or the EPUB (``kind``) of ``root`` into ``out/<kind>/``, dated by the release, unless the
+    one there was made from the current sources; returns the file Jupyter Book wrote (or the one there)."""
+    target, stamp, digest = out / kind / f"book.{kind}", stamp_path(out, kind), source_hash(root)
+    if not force and is_current(target, stamp, digest):
+        print(f"{kind}: sources unchanged, {paths.display(target)} is up to date", flush=True)
+        report.build(root, kind, sphinx=False)
+        return target
+    print(f"{kind}: building {paths.display(target)}", flush=True)
+    scratch = out / f"_{kind}"
+    shutil.rmtree(scratch, ignore_errors=True)
+    read = run_jupyter_book(root, builder, scratch, kind.upper(), dated=True)
+    report.build(root, kind, sphinx=True, read=read)
+    path = scratch / "_build" / built
+    if not path.exists():
+        raise SystemExit(f"error: {kind.upper()} build failed: {paths.display(path)} was not written")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def pdf(root: Path = paths.ROOT, out: Path | None = None, force: bool = False) -> Path:
     """Build the PDF with LaTeX (xelatex) into ``out/pdf/book.pdf`` and link it from the HTML book."""
     out = out or root / "_build"
-    target, stamp = out / "pdf" / "book.pdf", stamp_path(out, "pdf")
-    digest = source_hash(root)
     if not have_latex():
         raise SystemExit(f"error: {LATEX_MISSING}")
-    if not force and is_current(target, stamp, digest):
-        print(f"pdf: sources unchanged, {paths.display(target)} is up to date", flush=True)
-    else:
-        print(f"pdf: building {paths.display(target)} with xelatex", flush=True)
-        built = dated_build(root, ["--builder", "pdflatex"], out / "_pdf", "latex/book.pdf", "PDF")
-        target.parent.mkdir(parents=True, exist_ok=True)
+    target, built = out / "pdf" / "book.pdf", dated(root, out, "pdf", ["--builder", "pdflatex"], "latex/book.pdf", force)
+    if built != target:
         shutil.copy2(built, target)
-        write_stamp(stamp, digest)
-    html = out / "html"
-    if html.exists():
-        shutil.copy2(target, html / "book.pdf")
+        write_stamp(stamp_path(out, "pdf"), source_hash(root))
+    if (out / "html").exists():
+        shutil.copy2(target, out / "html" / "book.pdf")
     return target

@@ -22,6 +22,8 @@ from pathlib import Path
 
 import nbformat
 
+from .. import guards
+
 TIMEOUT = 600  # seconds per cell
 KERNEL_ARGS = ["--IPKernelApp.log_level=CRITICAL"]
 
@@ -80,6 +82,7 @@ class WarmKernel:
 
     def start(self, on_retry=None) -> None:
         """Start the kernel and import the package; one retry when the start fails."""
+        guards.check("warm-kernels")
         for attempt in (1, 2):
             try:
                 self._start_once()

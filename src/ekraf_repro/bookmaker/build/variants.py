@@ -6,7 +6,7 @@ From Python, for coursework::
     rerun("varian/fesyen", data="tabel_saya.csv", subsektor="Fashion")
 
 The same parameters as ``make rerun``, the same one-line errors (raised as
-:class:`~ekraf_repro.errors.InputError` or :class:`~ekraf_repro.bookmaker.pipeline.ExecutionFailed`),
+:class:`~ekraf_repro.errors.InputError` or :class:`~ekraf_repro.bookmaker.run.execute.ExecutionFailed`),
 and the same output: a complete book in ``OUT/html/index.html`` whose every page
 says it is a variant (:mod:`.variant`).
 
@@ -25,11 +25,15 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from threading import Lock
 
-from .. import loader, paths
-from ..errors import InputError
-from ..params import DEFAULTS, language
-from . import bookbuild, citation, editions, pipeline
-from . import variant as variant_mod
+from ... import loader, paths
+from ...errors import InputError
+from ...params import DEFAULTS, language
+from .. import pages
+from .. import variant as variant_mod
+from ..pages import citing
+from ..run import execute
+from ..run.plan import WORKERS, plan
+from . import book, editions
 
 PROTECTED = (paths.NOTEBOOKS, paths.DATA, paths.BUILD / "html")
 
@@ -70,10 +74,10 @@ def stage_data(given: Path, src: Path) -> str:
 def _finish(project: Path, stage: Path, variant, pdf: bool) -> None:
     """Mark the staged project as a variant and build its book (and PDF) into ``stage``."""
     variant_mod.apply(project, variant)
-    citation.write(project / "book" / "_generated" / "mengutip.md", project / "notebooks", variant, variant.lang)
-    bookbuild.build(root=project, out=stage)
+    pages.write(project / "book" / "_generated" / citing.NAME, citing.render(variant.lang, variant))  # every edition's
+    book.build(root=project, out=stage)
     if pdf:
-        bookbuild.pdf(root=project, out=stage)
+        book.pdf(root=project, out=stage)
 
 
 def _move_into_place(stage: Path, out: Path) -> None:
@@ -85,7 +89,7 @@ def _move_into_place(stage: Path, out: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def rerun(out, data=None, pdf: bool = False, jobs: int = pipeline.WORKERS, force: bool = False, **params) -> Path:
+def rerun(out, data=None, pdf: bool = False, jobs: int = WORKERS, force: bool = False, **params) -> Path:
     """Build one variant book in ``out``; returns its ``html/index.html``."""
     unknown = sorted(set(params) - set(DEFAULTS))
     if unknown:
@@ -101,9 +105,9 @@ def rerun(out, data=None, pdf: bool = False, jobs: int = pipeline.WORKERS, force
         _stage_source(src, language(params.get("bahasa") or DEFAULTS["bahasa"]))
         if data is not None:
             given["data"] = stage_data(Path(data).expanduser().resolve(), src)
-        planned, checked = pipeline.plan(parameters=given, root=src, outdir=src / "notebooks")  # checked once
-        pipeline.run(planned, stage / "manifest.json", force=force, workers=jobs)
-        pipeline.prune_appendix(planned, src / "notebooks")
+        planned, checked = plan(parameters=given, root=src, outdir=src / "notebooks")  # checked once
+        execute.run(planned, stage / "manifest.json", force=force, workers=jobs)
+        execute.prune_appendix(planned, src / "notebooks")
         _finish(src, stage, variant_mod.describe(checked, given, pdf), pdf)
     except BaseException:
         shutil.rmtree(stage, ignore_errors=True)  # nothing half-written; an existing OUT is untouched
@@ -151,7 +155,7 @@ def read_sweep(path: Path) -> list[dict]:
     return sets
 
 
-def sweep(sets: list[dict], out, pdf: bool = False, jobs: int = pipeline.WORKERS) -> list[Path]:
+def sweep(sets: list[dict], out, pdf: bool = False, jobs: int = WORKERS) -> list[Path]:
     """Build one variant book per parameter set into ``out/<nama>``; returns their ``html/index.html``.
 
     All sets are checked before any kernel starts. The notebooks of all variants run in one pool of
@@ -172,7 +176,7 @@ def sweep(sets: list[dict], out, pdf: bool = False, jobs: int = pipeline.WORKERS
             given = dict(spec)
             if data is not None:
                 given["data"] = stage_data(Path(data).expanduser().resolve(), src)
-            jobs_i, checked = pipeline.plan(parameters=given, root=src, outdir=src / "_varian" / name / "notebooks")
+            jobs_i, checked = plan(parameters=given, root=src, outdir=src / "_varian" / name / "notebooks")
             planned += jobs_i
             owner.update({job.name: name for job in jobs_i})
             variants[name] = variant_mod.describe(checked, given, pdf)
@@ -200,7 +204,7 @@ def sweep(sets: list[dict], out, pdf: bool = False, jobs: int = pipeline.WORKERS
                     if remaining[name] == 0:
                         builds.append(pool.submit(build, name))
 
-            pipeline.run(planned, stage / "manifest.json", workers=jobs, dedupe=True, on_done=done)
+            execute.run(planned, stage / "manifest.json", workers=jobs, dedupe=True, on_done=done)
             for future in builds:
                 future.result()
     except BaseException:

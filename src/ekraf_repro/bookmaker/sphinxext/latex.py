@@ -1,8 +1,11 @@
 """Sphinx extension for the PDF: a title page carrying the citation, generated from CITATION.cff, in the edition's
-language."""
+language, and no code cells on paper (nor in the EPUB)."""
 
-from .. import tanggal
-from . import citation
+from pathlib import Path
+
+from ... import tanggal
+from .. import guards, settings, text
+from ..cite import items
 
 LATEX_SPECIALS = {
     "&": r"\&",
@@ -27,35 +30,14 @@ def tex(text: str) -> str:
 
 def variant_box(variant) -> str:
     """The variant's identity on the title page, in a frame above the citation."""
-    from .. import labels
-
-    lines = [
-        labels.label("varian_bukan_asli", variant.lang),
-        labels.label("varian_data", variant.lang, berkas=variant.data_name, hash=variant.data_hash),
-    ]
-    if variant.changed:
-        lines.append(labels.label("varian_param", variant.lang, param=variant.settings))
-    lines.append(labels.label("varian_cara_kutip", variant.lang, tambahan=variant.citation_suffix()))
-    body = r"\par\smallskip ".join(tex(line) for line in lines)
+    body = r"\par\smallskip ".join(tex(line) for line in variant.statements())
     return rf"\fbox{{\begin{{minipage}}{{0.8\textwidth}}\small {body}\end{{minipage}}}}\par\vspace{{0.8cm}}"
-
-
-TITLE_PAGE = {
-    "subtitle": ("Edisi reproduksi", "A reproducible edition"),
-    "version": ("Versi", "Version"),
-    "cite": ("Cara mengutip", "How to cite"),
-    "original": ("Makalah asli", "The original paper"),
-    "licence": ("Lisensi: teks dan data {lic}; kode MIT.", "Licence: text and data {lic}; code MIT."),
-}
 
 
 def title_page(cff: dict, variant=None, lang: str = "id") -> str:
     """The PDF's title page in the edition's language: title, authors, version and date, how to cite."""
-    from . import generated
-
-    t = {k: generated.pick(v, lang) for k, v in TITLE_PAGE.items()}
-    pc = cff["preferred-citation"]
-    title, authors = citation.edition(cff, lang)
+    t = text.group("cite", lang)
+    title, authors = settings.edition(cff, lang)
     box = variant_box(variant) if variant else ""
     return rf"""
 \begin{{titlepage}}
@@ -67,27 +49,27 @@ def title_page(cff: dict, variant=None, lang: str = "id") -> str:
 \vspace{{1.2cm}}
 {{\large {tex(authors)}\par}}
 \vspace{{0.4cm}}
-{{\large {t["version"]} {tex(pc.get("version", cff["version"]))} \textperiodcentered{{}} {tex(tanggal.show(str(cff["date-released"]), lang))}\par}}
+{{\large {t["version"]} {tex(str(cff["version"]))} \textperiodcentered{{}} {tex(tanggal.show(str(cff["date-released"]), lang))}\par}}
 \vfill
 {box}
 \begin{{minipage}}{{0.85\textwidth}}
 \small
-\textbf{{{t["cite"]}}}\par\smallskip
-{tex(citation.apa(cff, lang=lang))}\par\medskip
+\textbf{{{t["title"]}}}\par\smallskip
+{tex(items.render([items.book(cff, lang)], lang, "markdown")[0])}\par\medskip
 \textbf{{{t["original"]}}}\par\smallskip
-{tex(citation.apa_original(cff, lang))}\par\medskip
-{tex(t["licence"].format(lic=cff["license"].replace("-", " ")))}
+{tex(items.render([items.paper(cff, lang)], lang, "markdown")[0])}\par\medskip
+{tex(t["licence_short"].format(lic=cff["license"].replace("-", " ")))}
 \end{{minipage}}
 \end{{titlepage}}
 """
 
 
 def _configure(app, config):
-    from .variant import from_config
+    from ..variant import from_config
 
-    cff = citation.load()
+    cff = settings.cff(Path(app.srcdir))
     elements = dict(config.latex_elements or {})
-    lang = (config.language or "id").split("_")[0]
+    lang = settings.lang(config.language)
     elements["maketitle"] = title_page(cff, from_config(getattr(config, "ekraf_variant", None)), lang)
     elements.setdefault("papersize", "a4paper")
     elements.setdefault("preamble", "")
@@ -96,8 +78,10 @@ def _configure(app, config):
 
 
 def _print_without_code(app):
-    """The PDF is for reading and printing: code cells stay in the HTML (behind a toggle), not on paper."""
-    if app.builder.name == "latex":
+    """The PDF and the EPUB are for reading: code cells stay in the HTML (behind a toggle), not on paper or in
+    an e-reader. myst-nb leaves out each cell's source when it parses a notebook with this setting."""
+    if app.builder.name in ("latex", "epub"):
+        guards.check("remove-code-for-print")
         app.config.nb_remove_code_source = True
 
 

@@ -1,159 +1,31 @@
 """Execute the notebooks (papermill parameters, warm kernels), only those whose inputs changed.
 
-A notebook's inputs are its code cells, its parameters, the data files it
-reads (listed in its metadata under ``ekraf.reads``; the ``data`` parameter
-replaces the raw table), the package source and the lock file. Their hash is
-kept in a small manifest together with a hash of the outputs written; a
-notebook whose inputs are unchanged and whose outputs are still the ones
-written is not executed again (editing its Markdown does not count).
-
-Execution writes to a temporary file beside the target and moves it into
-place only on success, so a failed run never overwrites a good notebook.
-Execution timestamps and durations are removed, so re-executing a notebook
-that nothing changed leaves its bytes, and ``git status``, unchanged.
+A notebook whose inputs (its fingerprint, ``plan.py``) are unchanged and whose outputs are still the ones
+written is not executed again (editing its Markdown does not count). Execution writes to a temporary file
+beside the target and moves it into place only on success, so a failed run never overwrites a good notebook.
+Execution timestamps and durations are removed, so re-executing a notebook that nothing changed leaves its
+bytes, and ``git status``, unchanged; the parameters papermill injected stay recorded in the notebook's
+metadata (``papermill.parameters``), where the provenance of its figures and tables is read from. What a run
+executed, copied and brought up to date goes to the run report (``report.py``).
 """
 
-import hashlib
 import json
 import os
 import shutil
 import sys
 import time
-from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from queue import Empty, Queue
 from threading import Thread
 
 import nbformat
 
-from .. import paths
-from ..params import DEFAULT_DATA, Params, data_path, for_subsector, resolve
-from ..subsectors import display, slug
-
-TEMPLATE = "templat/profil_subsektor.ipynb"
-APPENDIX = "lampiran"
-WORKERS = 2
-
+from ...notebook import CONDITION, GLUE_PREFIX
+from .. import guards, report
+from .plan import APPENDIX, WORKERS, Job, _sha, fingerprint, package_hash
 
 class ExecutionFailed(Exception):
     """A notebook failed; the message names the notebook and the failing cell."""
-
-
-@dataclass
-class Job:
-    source: Path
-    target: Path
-    parameters: dict = field(default_factory=dict)
-    root: Path = paths.ROOT  # the project the job runs in: its data, and where its paths are read from
-    fill: dict | None = None  # ``{{name}}`` placeholders of a template and their values
-
-    @property
-    def name(self) -> str:
-        return paths.display(self.target, self.root)
-
-
-def chapters(nbdir: Path = paths.NOTEBOOKS) -> list[Path]:
-    """The section notebooks, in reading order (``NN_name.ipynb``)."""
-    return sorted(nbdir.glob("[0-9][0-9]_*.ipynb"))
-
-
-def plan(
-    parameters: dict | None = None, root: Path = paths.ROOT, nbdir: Path = paths.NOTEBOOKS, outdir: Path | None = None
-) -> tuple[list[Job], Params]:
-    """Jobs for every chapter and one appendix page per subsector in the data, and the checked parameters.
-
-    The parameters are checked (and the data loaded) once, here. ``root`` is the
-    project the notebooks run in (a variant's own folder for ``make rerun``);
-    ``outdir`` receives the executed notebooks (default: in place).
-    """
-    parameters = dict(parameters or {})
-    checked = resolve(root=root, **parameters)
-    outdir = outdir or nbdir
-
-    def own(source: Path, given: dict) -> dict:  # a notebook gets the parameters its cell declares
-        names = declared(source)
-        return {k: v for k, v in given.items() if k in names}
-
-    jobs = [Job(src, outdir / src.name, own(src, parameters), root) for src in chapters(nbdir)]
-    for name in checked.table.attrs["subsektor"]:
-        for_subsector(checked, name)
-        fill = {"subsektor": display(name, checked.bahasa), "slug": slug(name)}
-        jobs.append(
-            Job(
-                nbdir / TEMPLATE,
-                outdir / APPENDIX / f"profil_{slug(name)}.ipynb",
-                own(nbdir / TEMPLATE, {**parameters, "subsektor": name}),
-                root,
-                fill,
-            )
-        )
-    return jobs, checked
-
-
-def declared(source: Path) -> set[str]:
-    """The parameters a notebook declares: the names its ``parameters`` cell assigns."""
-    import ast
-
-    nb = json.loads(source.read_text(encoding="utf-8"))
-    for cell in nb["cells"]:
-        if "parameters" in cell.get("metadata", {}).get("tags", []):
-            tree = ast.parse("".join(cell["source"]))
-            return {
-                t.id
-                for node in tree.body
-                if isinstance(node, ast.Assign)
-                for t in node.targets
-                if isinstance(t, ast.Name)
-            }
-    return set()
-
-
-def _sha(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-ANALYSIS = Path(__file__).resolve().parents[1]  # the package the notebooks import, without this subpackage
-
-
-def package_hash(src: Path = ANALYSIS, lock: Path = paths.ROOT / "uv.lock") -> str:
-    """Hash of the analysis the notebooks import, and of the lock file: a change re-executes everything.
-
-    The book machine (this subpackage) is left out: changing it re-executes nothing.
-    """
-    h = hashlib.sha256()
-    modules = [f for f in sorted(src.rglob("*.py")) if "bookmaker" not in f.relative_to(src).parts]
-    for f in modules + [lock]:
-        if f.exists():
-            name = f.relative_to(src).as_posix() if f.is_relative_to(src) else f.name
-            h.update(name.encode() + b"\0" + f.read_bytes())
-    return h.hexdigest()
-
-
-def reads(job: Job) -> list[Path]:
-    """The data files a job reads: its notebook's declared reads (paths from the project root), with ``data``
-    substituted."""
-    nb = json.loads(job.source.read_text(encoding="utf-8"))
-    declared = [job.root / r for r in nb["metadata"].get("ekraf", {}).get("reads", [])]
-    default = data_path(DEFAULT_DATA, job.root)
-    given = job.parameters.get("data")
-    if given is not None:
-        declared = [data_path(given, job.root) if p.resolve() == default else p for p in declared]
-    return declared
-
-
-def fingerprint(job: Job, pkg: str) -> str:
-    nb = json.loads(job.source.read_text(encoding="utf-8"))
-    code = [
-        c["source"] if isinstance(c["source"], str) else "".join(c["source"])
-        for c in nb["cells"]
-        if c["cell_type"] == "code"
-    ]
-    files = {paths.display(p, job.root): _sha(p.read_bytes()) for p in reads(job)}
-    payload = json.dumps(
-        {"code": code, "parameters": job.parameters, "reads": files, "package": pkg}, sort_keys=True, default=str
-    )
-    return _sha(payload.encode())
 
 
 def _fill(text: str, values: dict) -> str:
@@ -173,16 +45,13 @@ def outputs_hash(path: Path) -> str:
 
 
 def conditions(nb) -> dict[str, bool]:
-    """The conditions a run recorded (``Bab.condition``): ``{"koreksi": True, ...}``."""
-    from ..notebook import CONDITION
-
+    """The conditions a run recorded (``Bab.condition``, glued in myst-nb's format): ``{"koreksi": True, ...}``."""
     found = {}
     for cell in nb.cells:
         for out in cell.get("outputs", []):
             name = out.get("metadata", {}).get("scrapbook", {}).get("name", "")
             if name.startswith(CONDITION):
-                text = next(v for k, v in out.get("data", {}).items() if k.endswith("text/plain"))
-                found[name[len(CONDITION) :]] = "ya" in text
+                found[name[len(CONDITION) :]] = "ya" in out["data"][GLUE_PREFIX + "text/plain"]
     return found
 
 
@@ -214,7 +83,9 @@ def clean(path: Path, fill: dict | None = None) -> None:
     notebook, ready for a run on other data.
     """
     nb = nbformat.read(path, as_version=4)
-    nb.metadata.pop("papermill", None)
+    recorded = nb.metadata.pop("papermill", {}).get("parameters")
+    if recorded:  # what papermill injected, without its timestamps
+        nb.metadata["papermill"] = {"parameters": recorded}
     facts = conditions(nb)
     for cell in nb.cells:
         if cell.cell_type == "markdown" and any(
@@ -287,6 +158,7 @@ def execute(job: Job, kernel=None) -> None:
 
     from .kernels import CellFailed, KernelFailed, WarmKernel
 
+    guards.check("papermill-parameters")
     own = kernel is None
     kernel = kernel or WarmKernel(job.root / "notebooks")
     job.target.parent.mkdir(parents=True, exist_ok=True)
@@ -323,20 +195,6 @@ def load_manifest(path: Path) -> dict:
         return {}
 
 
-@contextmanager
-def _kernels_in(root: Path):
-    """Kernels started inside read the project at ``root`` (``EKRAF_ROOT``), then the setting is restored."""
-    before = os.environ.get("EKRAF_ROOT")
-    os.environ["EKRAF_ROOT"] = str(root)
-    try:
-        yield
-    finally:
-        if before is None:
-            os.environ.pop("EKRAF_ROOT", None)
-        else:
-            os.environ["EKRAF_ROOT"] = before
-
-
 def run(
     jobs: list[Job],
     manifest: Path,
@@ -352,6 +210,7 @@ def run(
     roots = {j.root for j in jobs}
     if len(roots) != 1:
         raise ValueError(f"one run executes notebooks of one project, not {len(roots)}")
+    guards.check("glue-wire-format")  # conditions() reads the outputs ekraf_repro/notebook.py glues by hand
     known = load_manifest(manifest)
     pkg = package_hash()
     prints = {j.name: fingerprint(j, pkg) for j in jobs}
@@ -421,13 +280,21 @@ def run(
         finally:
             kernel.close()
 
-    root = roots.pop()
-    with _kernels_in(root):
+    root, before = roots.pop(), os.environ.get("EKRAF_ROOT")
+    os.environ["EKRAF_ROOT"] = str(root)  # the kernels started now read the project at root
+    try:
         threads = [Thread(target=worker) for _ in range(max(1, min(workers, len(todo))))]
         for t in threads:
             t.start()
         for t in threads:
             t.join()
+    finally:
+        if before is None:
+            os.environ.pop("EKRAF_ROOT")
+        else:
+            os.environ["EKRAF_ROOT"] = before
+    copied = [t.name for twins in copies.values() for t in twins]
+    report.notebooks(planned=[j.name for j in jobs], executed=[j.name for j in todo], copied=copied)
     manifest.parent.mkdir(parents=True, exist_ok=True)
 
     def save() -> None:
@@ -436,7 +303,7 @@ def run(
     save()
     if failures:
         raise ExecutionFailed("; ".join(sorted(failures)))
-    ran = {j.name for j in todo} | {t.name for twins in copies.values() for t in twins}
+    ran = {j.name for j in todo} | set(copied)
     refreshed = []
     for job in jobs:  # a pair of files already brought up to date is not read again (no-change builds stay fast)
         entry = known.get(job.name)
@@ -446,6 +313,7 @@ def run(
         if isinstance(entry, dict):
             entry["prose"] = _prose_key(job)
     save()
+    report.notebooks(refreshed=refreshed)
     if refreshed:
         print(f"notebooks: prose brought up to date in {len(refreshed)} (nothing executed): {', '.join(refreshed)}")
     return todo
@@ -462,7 +330,5 @@ def prune_appendix(jobs: list[Job], outdir: Path) -> None:
     for nb in (outdir / APPENDIX).glob("profil_*.ipynb"):
         if nb.resolve() not in wanted:
             nb.unlink()
-            print(
-                f"  removed {nb.relative_to(outdir.parent).as_posix()} (subsector no longer in the data)",
-                file=sys.stderr,
-            )
+            report.notebooks(removed=[nb.relative_to(outdir.parent).as_posix()])
+            print(f"  removed {nb.relative_to(outdir.parent).as_posix()} (subsector no longer in the data)", file=sys.stderr)

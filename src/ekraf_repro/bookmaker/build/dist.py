@@ -18,10 +18,9 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-import yaml
-
-from .. import paths
-from . import citation, editions
+from ... import paths
+from .. import settings
+from . import editions
 
 FIXED_TIME = (2000, 1, 1, 0, 0, 0)
 FILES = ("uv.lock", "pyproject.toml", "CITATION.cff", "CHANGELOG.md", "CHANGELOG.id.md", "README.md", "LICENSE",
@@ -48,7 +47,7 @@ def contents(root: Path = paths.ROOT) -> dict[str, Path]:
         for path in sorted(base.rglob("*")):
             if path.is_file() and ".ipynb_checkpoints" not in path.parts and "__pycache__" not in path.parts:
                 found[f"{folder}/{path.relative_to(base).as_posix()}"] = path
-    for lang in editions.EDITIONS:
+    for lang in settings.EDITIONS:
         found[f"pdf/{editions.PDF_NAMES[lang]}"] = build / "pdf" / editions.PDF_NAMES[lang]
         found[f"epub/{editions.EPUB_NAMES[lang]}"] = build / "epub" / editions.EPUB_NAMES[lang]
     for file in FILES:
@@ -59,14 +58,9 @@ def contents(root: Path = paths.ROOT) -> dict[str, Path]:
     return found
 
 
-def _settings(root: Path) -> dict:
-    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
-    return config.get("sphinx", {}).get("config", {})
-
-
 def zenodo(cff: dict, root: Path = paths.ROOT) -> dict:
     """``.zenodo.json``: Zenodo's deposit metadata, from CITATION.cff (a DOI only once one is set)."""
-    title, author = citation.edition(cff, "id")
+    title, author = settings.edition(cff, settings.DEFAULT, root)
     record = {
         "title": title,
         "upload_type": "publication",
@@ -80,7 +74,7 @@ def zenodo(cff: dict, root: Path = paths.ROOT) -> dict:
         "keywords": list(cff.get("keywords", [])),
         "notes": "Two editions: Indonesian (id) and English (en), in one deposit.",
     }
-    doi = _settings(root).get("ekraf_doi")
+    doi = settings.config(settings.DEFAULT, root)["sphinx"]["config"].get("ekraf_doi")
     if doi:
         record["doi"] = doi
     return record
@@ -91,8 +85,8 @@ def ro_crate(cff: dict, files: dict[str, Path], root: Path = paths.ROOT) -> dict
     from rocrate.model.contextentity import ContextEntity
     from rocrate.rocrate import ROCrate
 
-    title, author = citation.edition(cff, "id")
-    paper = citation.original(cff)
+    title, author = settings.edition(cff, settings.DEFAULT, root)
+    paper = settings.original(cff)
     crate = ROCrate()
     dataset = crate.root_dataset
     dataset["name"] = title
@@ -100,7 +94,7 @@ def ro_crate(cff: dict, files: dict[str, Path], root: Path = paths.ROOT) -> dict
     dataset["datePublished"] = str(cff["date-released"])
     dataset["version"] = str(cff["version"])
     dataset["license"] = LICENCES[cff["license"]][1]
-    dataset["inLanguage"] = list(editions.EDITIONS)
+    dataset["inLanguage"] = list(settings.EDITIONS)
     editors = crate.add(ContextEntity(crate, "#editors", properties={"@type": "Organization", "name": author}))
     source = {"@type": "ScholarlyArticle", "name": paper["title"].strip("[]"), "inLanguage": "id"}
     dataset["author"] = editors
@@ -127,7 +121,7 @@ def _entry(name: str) -> zipfile.ZipInfo:
 
 def build(root: Path = paths.ROOT, out: Path | None = None) -> Path:
     """Write the archive (atomically: a failed run leaves an earlier archive in place)."""
-    cff = citation.load(root / "CITATION.cff")
+    cff = settings.cff(root)
     files = contents(root)
     top = name(cff)
     generated = {

@@ -2,9 +2,10 @@
 
 import re
 
-from .. import coded
-from . import generated
+from ... import coded
+from .. import text
 
+NAME = "glosarium.md"
 # Foreign terms that Indonesian text writes in italics (EYD V); the glossary's own entries for them too.
 FOREIGN = (
     "sister city",
@@ -31,22 +32,6 @@ def italic(text: str) -> str:
     return "".join(part if _KEEP.fullmatch(part) else pattern.sub(r"*\1*", part) for part in _KEEP.split(text))
 
 
-TEXT = {
-    "title": ("Glosarium", "Glossary"),
-    "intro": (
-        "Glosarium ini menjelaskan setiap singkatan dan istilah teknis yang dipakai makalah atau buku ini, dengan "
-        "padanannya dalam bahasa Inggris. Definisi ditulis dengan kata-kata kami. Untuk istilah hukum atau resmi, "
-        "sumber publiknya disebut; catatan menyebut cara makalah memakai istilah itu bila berbeda dari yang lazim, "
-        "dan menyebut bila sebuah definisi atau identifikasi merupakan rumusan kami sendiri tanpa sumber.",
-        "This glossary explains every abbreviation and technical term that the paper or this book uses, under its "
-        "Indonesian form (the form the paper prints), with its English equivalent. The definitions are in our own "
-        "words. For legal or official terms the public source is cited; a note says how the paper uses a term when "
-        "that differs from the usual sense, and says when a definition or identification is our own, without a "
-        "source.",
-    ),
-    "equivalent": ("Inggris", "English"),
-    "note": ("Catatan", "Note"),
-}
 
 
 def _foreign(term: str) -> str:
@@ -56,7 +41,7 @@ def _foreign(term: str) -> str:
 
 
 def render(lang: str = "id") -> str:
-    t = {k: generated.pick(v, lang) for k, v in TEXT.items()}
+    t = text.group("glossary", lang)
     g = coded.table("glosarium")
     g = g.assign(_sort=g["istilah"].str.casefold()).sort_values("_sort")
     lines = [
@@ -75,26 +60,19 @@ def render(lang: str = "id") -> str:
             lines += ["```{rubric} " + letter, "```", ""]
         if lang == "id":
             term = f"**{italic(r.istilah)}**" + (f" ({italic(r.kepanjangan)})" if r.kepanjangan else "")
-            text = f"{t['equivalent']}: *{r.istilah_en}*. {italic(r.definisi)}"
+            entry = f"{t['equivalent']}: *{r.istilah_en}*. {italic(r.definisi)}"
             note = italic(r.catatan)
         else:
             same = r.istilah.casefold() in r.istilah_en.casefold()  # an English term (brand, sister city)
             term = f"**{r.istilah if same else _foreign(r.istilah)}**"
             english = r.kepanjangan.casefold() in r.istilah_en.casefold()  # an English expansion (MoU, CAGR)
             term += f" ({r.kepanjangan if english else '*' + r.kepanjangan + '*'})" if r.kepanjangan else ""
-            text = ("" if same else f"{t['equivalent']}: {r.istilah_en}. ") + r.definisi_en
+            entry = ("" if same else f"{t['equivalent']}: {r.istilah_en}. ") + r.definisi_en
             note = r.catatan_en
         if r.sumber:
-            text += " " + "{cite:p}`" + ",".join(r.sumber.split()) + "`"
+            entry += " " + "{cite:p}`" + ",".join(r.sumber.split()) + "`"
         if note:
-            text += f" *{t['note']}:* {note}"
-        lines += [term, f": {text}", ""]
+            entry += f" *{t['note']}:* {note}"
+        lines += [term, f": {entry}", ""]
     return "\n".join(lines).rstrip() + "\n"
 
-
-NAME = "glosarium.md"
-PAGE = generated.page(NAME)
-
-
-def write(page=None, lang: str = "id") -> bool:
-    return generated.write(page or generated.page(NAME, lang), render(lang))

@@ -1,4 +1,4 @@
-"""The EPUB 3 edition (``make epub``): Sphinx's EPUB builder, made valid (``sphinx_epub.py``) and reproducible.
+"""The EPUB 3 edition (``make epub``): Sphinx's EPUB builder, made valid (``sphinxext/epub.py``) and reproducible.
 
 Each edition's staged project is built with the ``epub`` builder under
 ``SOURCE_DATE_EPOCH`` (the release date in ``CITATION.cff``: the only date in
@@ -15,7 +15,6 @@ import subprocess
 import zipfile
 from pathlib import Path
 
-from .. import paths
 
 EPUBCHECK_JAR = Path("/usr/share/java/epubcheck.jar")
 EPUBCHECK_MISSING = (
@@ -41,21 +40,14 @@ def repack(source: Path, target: Path) -> None:
 
 def build(root: Path, out: Path, force: bool = False) -> Path:
     """Build ``root`` (a staged edition) into ``out/epub/book.epub``; skipped when the sources did not change."""
-    from .bookbuild import dated_build, is_current, source_hash, stamp_path, write_stamp
+    from .book import dated, source_hash, stamp_path, write_stamp
 
-    target, stamp = out / "epub" / "book.epub", stamp_path(out, "epub")
-    digest = source_hash(root)
-    if not force and is_current(target, stamp, digest):
-        print(f"epub: sources unchanged, {paths.display(target)} is up to date", flush=True)
-        return target
-    print(f"epub: building {paths.display(target)}", flush=True)
-    scratch = out / "_epub"
-    shutil.rmtree(scratch, ignore_errors=True)
-    built = dated_build(root, ["--builder", "custom", "--custom-builder", "epub"], scratch, "epub/book.epub", "EPUB")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    repack(built, target)
-    shutil.rmtree(scratch, ignore_errors=True)
-    write_stamp(stamp, digest)
+    target = out / "epub" / "book.epub"
+    built = dated(root, out, "epub", ["--builder", "custom", "--custom-builder", "epub"], "epub/book.epub", force)
+    if built != target:
+        repack(built, target)
+        shutil.rmtree(out / "_epub", ignore_errors=True)
+        write_stamp(stamp_path(out, "epub"), source_hash(root))
     return target
 
 

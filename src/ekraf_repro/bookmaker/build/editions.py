@@ -1,0 +1,188 @@
+"""Two editions from one source: each staged as a Sphinx project of its own, built, and published side by side.
+
+The notebooks are the single source of every chapter: each Markdown passage is written twice, in cells
+tagged ``jika:bahasa_id`` and ``jika:bahasa_en``, and the code once; the pipeline executes every notebook for
+each edition (``notebooks/`` for Indonesian, ``notebooks/en/`` for English). The prose pages of the English
+edition are in ``book/en/``, its settings in ``_config.en.yml`` (``settings.py`` merges them).
+
+Each edition is built from a project written under ``_build/editions/<lang>/source``: its configuration, its
+pages at the paths the table of contents names, its compiled catalogues, and its executed notebooks without
+the other language's cells. Files are rewritten only when their content changes, so an edit to one language's
+prose re-renders only that edition, and only the pages that changed. The site is ``_build/html``: ``id/``
+and ``en/``, kept equal to the editions' builds file by file, with an ``index.html`` that opens the
+Indonesian edition. The PDF and the EPUB of an edition are built from the same project, staged beside.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import yaml
+
+from ... import paths
+from .. import settings
+from ..run.plan import notebooks as executed_notebooks
+from . import book
+from .catalogues import catalogues
+
+PDF_NAMES = {"id": "book.pdf", "en": "book-en.pdf"}  # in _build/pdf/; each edition's site links its own book.pdf
+EPUB_NAMES = {"id": "book.epub", "en": "book-en.epub"}  # in _build/epub/
+PRINT_SOURCE = "pdf-source"  # the edition's project as the PDF and the EPUB are made from it
+
+
+def strip_other_language(nb: dict, code: str) -> dict:
+    """The notebook as the edition shows it: the other language's Markdown cells left out."""
+    drop = settings.TAG.format(settings.other(code))
+    return {**nb, "cells": [c for c in nb["cells"] if drop not in c.get("metadata", {}).get("tags", [])]}
+
+
+def _folder(base: Path, prefix: str, skip: tuple = ()) -> dict[str, bytes]:
+    return {
+        f"{prefix}{p.relative_to(base).as_posix()}": p.read_bytes()
+        for p in sorted(base.rglob("*"))
+        if p.is_file() and p.relative_to(base).parts[0] not in skip
+    }
+
+
+def project_files(
+    code: str, root: Path = paths.ROOT, notebooks: Path | bool | None = None, extra: dict | None = None, links=True
+) -> dict[str, bytes]:
+    """Every file of the edition's Sphinx project, by its path in the project.
+
+    ``notebooks``: the folder of executed notebooks to take (default: the edition's committed ones); ``False``
+    for none (a variant executes its own into the project). ``links``: published beside the other editions.
+    """
+    header = f"# The {code} edition's configuration, written by ekraf (see bookmaker/build/editions.py).\n"
+    cfg = yaml.safe_dump(settings.config(code, root, extra, links), allow_unicode=True, sort_keys=False)
+    files = {"_config.yml": (header + cfg).encode(), "_toc.yml": settings.toc(code, root).encode()}
+    files["CITATION.cff"] = (root / "CITATION.cff").read_bytes()
+    files.update(catalogues(code, root / "book" / "_locale", root))
+    files.update(_folder(root / "book", "book/", skip=(*settings.EDITIONS, "_locale")))
+    if code != settings.DEFAULT:  # the edition's own pages replace the Indonesian ones at the same paths
+        files.update(_folder(root / "book" / code, "book/"))
+    files.update(_folder(root / "data", "data/"))
+    if notebooks is False:
+        return files
+    nbdir = notebooks or settings.executed(code, root)
+    for path in executed_notebooks(nbdir, root):
+        nb = strip_other_language(json.loads(path.read_text(encoding="utf-8")), code)
+        files[f"notebooks/{path.relative_to(nbdir).as_posix()}"] = (json.dumps(nb, indent=1, ensure_ascii=False, sort_keys=True) + "\n").encode()
+    return files
+
+
+def sync(files: dict[str, bytes], dest: Path, keep: tuple[str, ...] = ()) -> list[str]:
+    """Make ``dest`` hold exactly ``files``: write what differs, remove what is not there (but ``keep``).
+
+    Returns the paths written or removed. Unchanged files keep their bytes and times, so Sphinx sees only
+    real changes.
+    """
+    changed = []
+    dest.mkdir(parents=True, exist_ok=True)
+    for rel, data in files.items():
+        target = dest / rel
+        if target.is_file() and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        changed.append(rel)
+    for path in sorted(dest.rglob("*"), reverse=True):
+        rel = path.relative_to(dest).as_posix()
+        if rel.split("/")[0] in keep:
+            continue
+        if path.is_file() and rel not in files:
+            path.unlink()
+            changed.append(rel)
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return changed
+
+
+def stage(code: str, dest: Path, root: Path = paths.ROOT, extra: dict | None = None) -> Path:
+    """Write the edition's project into ``dest`` (its build output beside it is left alone)."""
+    sync(project_files(code, root, extra=extra), dest)
+    return dest
+
+
+REDIRECT = """<!DOCTYPE html>
+<html lang="id">
+<head><meta charset="utf-8"><title>Mengalihkan ke edisi bahasa Indonesia</title>
+<meta http-equiv="refresh" content="0; url=id/index.html">
+<link rel="alternate" hreflang="id" href="id/index.html">
+<link rel="alternate" hreflang="en" href="en/index.html"></head>
+<body><p><a href="id/index.html">Edisi bahasa Indonesia</a> ·
+<a href="en/index.html" lang="en">English edition</a></p></body>
+</html>
+"""
+
+
+def publish(code: str, html: Path, site: Path = settings.SITE) -> list[str]:
+    """Copy an edition's build into ``site/<lang>``, file by file, and write the site's front door. The edition's
+    folder ends up holding exactly the build: nothing an earlier build left is kept."""
+    changed = sync(_folder(html, ""), site / code)
+    index = site / "index.html"
+    if not index.exists() or index.read_text(encoding="utf-8") != REDIRECT:
+        index.write_text(REDIRECT, encoding="utf-8")
+    for stray in site.iterdir():  # a site holds the editions and the front door only
+        if stray.name not in (*settings.EDITIONS, "index.html"):
+            shutil.rmtree(stray) if stray.is_dir() else stray.unlink()
+    return changed
+
+
+def workdir(code: str, root: Path = paths.ROOT) -> Path:
+    """Where an edition is staged (``source/``) and built (``_build/``: HTML, doctrees, PDF, EPUB)."""
+    return root / "_build" / "editions" / code
+
+
+def build(code: str, force: bool = False, root: Path = paths.ROOT, site: Path | None = None) -> Path:
+    """Stage, build and publish one edition; returns the edition's folder in the site.
+
+    The edition links its PDF only when the PDF is there and made from the current sources (:func:`pdf_ready`);
+    otherwise its landing page says how to make one, and no link is dead.
+    """
+    site, work = site or root / "_build" / "html", workdir(code, root)
+    with_pdf = pdf_ready(code, root)
+    source = stage(code, work / "source", root, extra={"sphinx": {"config": {"ekraf_pdf": with_pdf}}})
+    html = book.build(root=source, out=work / "_build", force=force)
+    own = html / "book.pdf"
+    if with_pdf:
+        _copy(work / "_build" / "pdf" / "book.pdf", own)
+    else:
+        own.unlink(missing_ok=True)
+    publish(code, html, site)
+    return site / code
+
+
+def _copy(built: Path, target: Path) -> Path:
+    """Put a built file in place unless the same bytes are there."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.exists() or target.read_bytes() != built.read_bytes():
+        shutil.copy2(built, target)
+    return target
+
+
+def pdf_ready(code: str, root: Path = paths.ROOT) -> bool:
+    """Is there a PDF of the edition made from its current sources?"""
+    out = workdir(code, root) / "_build"
+    target, stamp = out / "pdf" / "book.pdf", book.stamp_path(out, "pdf")
+    if not (target.exists() and stamp.exists()):
+        return False  # nothing to check: the PDF project is not staged for it
+    source = stage(code, workdir(code, root) / PRINT_SOURCE, root)
+    return book.is_current(target, stamp, book.source_hash(source))
+
+
+def pdf(code: str, force: bool = False, root: Path = paths.ROOT) -> Path:
+    """Build one edition's PDF (LaTeX) into ``_build/pdf/`` (the next HTML build of the edition links it)."""
+    work = workdir(code, root)
+    built = book.pdf(root=stage(code, work / PRINT_SOURCE, root), out=work / "_build", force=force)
+    return _copy(built, root / "_build" / "pdf" / PDF_NAMES[code])
+
+
+def epub(code: str, force: bool = False, root: Path = paths.ROOT) -> Path:
+    """Build one edition's EPUB 3 into ``_build/epub/`` (staged like the PDF, from the edition's own project)."""
+    from . import epub as epub_file
+
+    work = workdir(code, root)
+    built = epub_file.build(stage(code, work / PRINT_SOURCE, root), work / "_build", force=force)
+    return _copy(built, root / "_build" / "epub" / EPUB_NAMES[code])

@@ -1,0 +1,155 @@
+"""In-text citations in the book's language: sphinxcontrib-bibtex referencing styles ``author_year_id`` and
+``author_year_en``.
+
+Author-year in round brackets, several works separated by semicolons: "(Saputra, 2018; Terasjabar.co,
+2018)", with the words of :mod:`.bibstyle` ("dan", "dkk.", "t.t."). The styles subclass sphinxcontrib-bibtex's
+dataclasses (guarded: ``bibtex-referencing-style`` in ``guards.py``). Registered when this module is imported;
+chosen in ``_config.yml`` with ``bibtex_reference_style``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import sphinxcontrib.bibtex.plugin
+from pybtex.richtext import Text
+from pybtex.style.template import node
+from sphinxcontrib.bibtex.style.referencing import BracketStyle, GroupReferenceStyle, PersonStyle
+from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
+from sphinxcontrib.bibtex.style.referencing.basic_author_year import (
+    BasicAuthorYearParentheticalReferenceStyle,
+    BasicAuthorYearTextualReferenceStyle,
+)
+from sphinxcontrib.bibtex.style.referencing.extra_author import ExtraAuthorReferenceStyle
+from sphinxcontrib.bibtex.style.referencing.extra_empty import ExtraEmptyReferenceStyle
+from sphinxcontrib.bibtex.style.referencing.extra_label import ExtraLabelReferenceStyle
+from sphinxcontrib.bibtex.style.referencing.extra_year import ExtraYearReferenceStyle
+from sphinxcontrib.bibtex.style.template import join as sjoin
+from sphinxcontrib.bibtex.style.template import join2, post_text, pre_text, reference
+
+from .. import guards
+from .bibstyle import LANGUAGES, year_node, word_table
+
+@node
+def _cite_year(children, data):
+    """sphinxcontrib-bibtex's ``year`` node, with the language's word for an unknown year instead of "n.d."."""
+    assert not children
+    return year_node(data["entry"].fields.get("year"), data["style"].lang)
+
+
+@dataclasses.dataclass
+class _Parenthetical(BasicAuthorYearParentheticalReferenceStyle):
+    def inner(self, role_name):
+        return join2(sep1=self.pre_text_sep, sep2=self.post_text_sep)[
+            pre_text,
+            reference[
+                sjoin(sep=self.author_year_sep)[
+                    self.person.author_or_editor_or_title(full="s" in role_name), _cite_year
+                ]
+            ],
+            post_text,
+        ]
+
+
+@dataclasses.dataclass
+class _Textual(BasicAuthorYearTextualReferenceStyle):
+    def inner(self, role_name):
+        return sjoin(sep=self.text_reference_sep)[
+            self.person.author_or_editor_or_title(full="s" in role_name),
+            sjoin[
+                self.bracket.left,
+                join2(sep1=self.pre_text_sep, sep2=self.post_text_sep)[pre_text, reference[_cite_year], post_text],
+                self.bracket.right,
+            ],
+        ]
+
+
+@dataclasses.dataclass
+class _Year(ExtraYearReferenceStyle):
+    def inner(self, role_name):
+        return reference[_cite_year]
+
+
+# Between the works of one citation, in both languages: "(Saputra, 2018; Terasjabar.co, 2018)".
+SEPARATOR = "; "
+
+
+def round_brackets() -> BracketStyle:
+    """Round brackets; several works in one citation are separated by :data:`SEPARATOR`."""
+    return BracketStyle(left="(", right=")", sep=SEPARATOR)
+
+
+def person_style(code: str) -> PersonStyle:
+    w = word_table(code)
+    return PersonStyle(sep=", ", sep2=f" {w['and']} ", last_sep=f", {w['and']} ", other=Text(" ", w["et_al"]))
+
+
+@dataclasses.dataclass
+class LocalAuthorYear(AuthorYearReferenceStyle):
+    """Author-year citations in round brackets, in the language ``lang``.
+
+    ``(Ahmad dan Seet, 2009)``, ``Ahmad dan Seet (2009)``, ``(X dkk., 2020)``,
+    ``(Saputra, 2018; Terasjabar.co, 2018)``, ``(Tirto.id, t.t.)``.
+    """
+
+    lang: str = "id"
+    bracket_parenthetical: BracketStyle = dataclasses.field(default_factory=round_brackets)
+    bracket_textual: BracketStyle = dataclasses.field(default_factory=round_brackets)
+    bracket_author: BracketStyle = dataclasses.field(default_factory=round_brackets)
+    bracket_label: BracketStyle = dataclasses.field(default_factory=round_brackets)
+    bracket_year: BracketStyle = dataclasses.field(default_factory=round_brackets)
+    person: PersonStyle | None = None  # from lang unless given
+
+    def __post_init__(self):
+        guards.check("bibtex-referencing-style")
+        if self.person is None:
+            self.person = person_style(self.lang)
+        self.styles.extend(
+            [
+                _Parenthetical(
+                    bracket=self.bracket_parenthetical,
+                    person=self.person,
+                    author_year_sep=self.author_year_sep,
+                    pre_text_sep=self.pre_text_sep,
+                    post_text_sep=self.post_text_sep,
+                ),
+                _Textual(
+                    bracket=self.bracket_textual,
+                    person=self.person,
+                    text_reference_sep=self.text_reference_sep,
+                    pre_text_sep=self.pre_text_sep,
+                    post_text_sep=self.post_text_sep,
+                ),
+                ExtraAuthorReferenceStyle(bracket=self.bracket_author, person=self.person),
+                ExtraLabelReferenceStyle(bracket=self.bracket_label),
+                _Year(bracket=self.bracket_year),
+                ExtraEmptyReferenceStyle(),
+            ]
+        )
+        GroupReferenceStyle.__post_init__(self)  # not AuthorYearReferenceStyle's: it would add the English styles
+
+
+@dataclasses.dataclass
+class IndonesianAuthorYear(LocalAuthorYear):
+    lang: str = "id"
+
+
+@dataclasses.dataclass
+class EnglishAuthorYear(LocalAuthorYear):
+    lang: str = "en"
+
+
+REFERENCING = {"id": IndonesianAuthorYear, "en": EnglishAuthorYear}
+
+REFERENCING_NAMES = {code: f"author_year_{code}" for code in LANGUAGES}
+
+
+def register() -> None:
+    """Make the styles known to sphinxcontrib-bibtex under their names (idempotent)."""
+    for code in LANGUAGES:
+        sphinxcontrib.bibtex.plugin.register_plugin(
+            "sphinxcontrib.bibtex.style.referencing", REFERENCING_NAMES[code], REFERENCING[code], force=True
+        )
+
+
+register()

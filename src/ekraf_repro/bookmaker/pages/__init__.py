@@ -1,0 +1,55 @@
+"""Pages of the book written by code: never edited by hand, rewritten by ``ekraf pages``.
+
+Each edition has its own: ``book/_generated/`` (Indonesian) and ``book/<lang>/_generated/``, at the same
+paths in the edition's project (``build/editions.py``), so the table of contents names them once. Each
+module of this package writes one page: its ``NAME`` and ``render(code)``, the page's MyST Markdown in the
+language ``code``, with every sentence from the catalogue ``bookmaker/text.py``.
+"""
+
+import importlib
+from pathlib import Path
+
+from ... import paths
+from .. import settings
+
+MODULES = ("datapage", "citing", "concordance", "glossary", "changelog")
+
+
+def modules() -> list:
+    return [importlib.import_module(f"{__name__}.{name}") for name in MODULES]
+
+
+def folder(code: str = settings.DEFAULT, book: Path = paths.BOOK) -> Path:
+    settings.lang(code)  # a language of the book, or an error naming the allowed ones
+    return book / "_generated" if code == settings.DEFAULT else book / code / "_generated"
+
+
+def page(name: str, code: str = settings.DEFAULT, book: Path = paths.BOOK) -> Path:
+    """Where the generated page ``name`` (``mengutip.md``) of an edition is written."""
+    return folder(code, book) / name
+
+
+def write(target: Path, text: str) -> bool:
+    """Write ``text`` to ``target`` when it differs; True when the page changed."""
+    if target.exists() and target.read_text(encoding="utf-8") == text:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    return True
+
+
+def write_page(module, code: str, book: Path = paths.BOOK) -> bool:
+    """Write one module's page of an edition; True when it changed."""
+    return write(page(module.NAME, code, book), module.render(code))
+
+
+def cell(value) -> str:
+    """A value as the cell of a Markdown table: its pipes escaped, on one line."""
+    return str(value).replace("|", "\\|").replace("\n", " ")
+
+
+def table(caption: str, name: str, header: list[str], rows: list[list[str]]) -> list[str]:
+    """A captioned MyST table (cells are already Markdown)."""
+    lines = [f":::{{table}} {caption}", f":name: {name}", "", "| " + " | ".join(header) + " |"]
+    lines.append("|" + "|".join("---" for _ in header) + "|")
+    return lines + ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows] + [":::", ""]

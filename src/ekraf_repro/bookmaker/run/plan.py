@@ -1,0 +1,128 @@
+"""The plan: which notebooks to execute, with which parameters, and what decides that one must run again.
+
+The notebooks are those the table of contents names under ``notebooks/`` (the numbered chapters and any
+appendix chapter, in reading order) and one appendix page per subsector in the data, made from the template.
+A job's inputs are its code cells, its parameters, the data files it reads (listed in its metadata under
+``ekraf.reads``; the ``data`` parameter replaces the raw table), the analysis package and the lock file: their
+hash is its fingerprint (``execute.py`` keeps it in a manifest).
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ... import paths
+from ...params import DEFAULT_DATA, Params, data_path, for_subsector, resolve
+from ...subsectors import display, slug
+from .. import settings
+
+TEMPLATE = "templat/profil_subsektor.ipynb"
+APPENDIX = "lampiran"
+WORKERS = 2
+ANALYSIS = Path(__file__).resolve().parents[2]  # the package the notebooks import, without the book machine
+
+
+@dataclass
+class Job:
+    source: Path
+    target: Path
+    parameters: dict = field(default_factory=dict)
+    root: Path = paths.ROOT  # the project the job runs in: its data, and where its paths are read from
+    fill: dict | None = None  # ``{{name}}`` placeholders of a template and their values
+
+    @property
+    def name(self) -> str:
+        return paths.display(self.target, self.root)
+
+
+def chapters(nbdir: Path = paths.NOTEBOOKS, root: Path | None = None) -> list[Path]:
+    """The notebooks of ``nbdir`` that the table of contents (of ``root``, by default ``nbdir``'s parent)
+    names, in reading order: every chapter, numbered or in the appendix, but not the template's pages."""
+    names = [Path(f).relative_to("notebooks") for f in settings.toc_files(root or nbdir.parent) if f.startswith("notebooks/")]
+    return [nbdir / name.with_suffix(".ipynb") for name in names if (nbdir / name.with_suffix(".ipynb")).is_file()]
+
+
+def notebooks(nbdir: Path, root: Path | None = None) -> list[Path]:
+    """Every executed notebook of a folder: the chapters and the appendix pages."""
+    return chapters(nbdir, root) + sorted((nbdir / APPENDIX).glob("*.ipynb"))
+
+
+def declared(source: Path) -> set[str]:
+    """The parameters a notebook declares: the names its ``parameters`` cell assigns."""
+    nb = json.loads(source.read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            tree = ast.parse("".join(cell["source"]))
+            return {t.id for node in tree.body if isinstance(node, ast.Assign) for t in node.targets if isinstance(t, ast.Name)}
+    return set()
+
+
+def plan(
+    parameters: dict | None = None, root: Path = paths.ROOT, nbdir: Path = paths.NOTEBOOKS, outdir: Path | None = None
+) -> tuple[list[Job], Params]:
+    """Jobs for every chapter and one appendix page per subsector in the data, and the checked parameters.
+
+    The parameters are checked (and the data loaded) once, here. ``root`` is the project the notebooks run in
+    (a variant's own folder for ``make rerun``); ``outdir`` receives the executed notebooks (default: in place).
+    """
+    parameters = dict(parameters or {})
+    checked = resolve(root=root, **parameters)
+    outdir = outdir or nbdir
+
+    def own(source: Path, given: dict) -> dict:  # a notebook gets the parameters its cell declares
+        names = declared(source)
+        return {k: v for k, v in given.items() if k in names}
+
+    jobs = [Job(src, outdir / src.name, own(src, parameters), root) for src in chapters(nbdir)]
+    for name in checked.table.attrs["subsektor"]:
+        for_subsector(checked, name)
+        fill = {"subsektor": display(name, checked.bahasa), "slug": slug(name)}
+        given = own(nbdir / TEMPLATE, {**parameters, "subsektor": name})
+        jobs.append(Job(nbdir / TEMPLATE, outdir / APPENDIX / f"profil_{slug(name)}.ipynb", given, root, fill))
+    return jobs, checked
+
+
+def editions(root: Path = paths.ROOT) -> list[Job]:
+    """Every notebook job of both editions: the Indonesian ones in place, the others into their folders."""
+    jobs = []
+    for code in settings.EDITIONS:
+        outdir = None if code == settings.DEFAULT else settings.executed(code, root)
+        jobs += plan(settings.parameters(code), root=root, nbdir=root / "notebooks", outdir=outdir)[0]
+    return jobs
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def package_hash(src: Path = ANALYSIS, lock: Path = paths.ROOT / "uv.lock") -> str:
+    """Hash of the analysis the notebooks import, and of the lock file: a change re-executes everything.
+    The book machine is left out: changing it re-executes nothing."""
+    h = hashlib.sha256()
+    modules = [f for f in sorted(src.rglob("*.py")) if "bookmaker" not in f.relative_to(src).parts]
+    for f in modules + [lock]:
+        if f.exists():
+            name = f.relative_to(src).as_posix() if f.is_relative_to(src) else f.name
+            h.update(name.encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()
+
+
+def reads(job: Job) -> list[Path]:
+    """The data files a job reads: its notebook's declared reads (from the project root), with ``data``
+    substituted."""
+    nb = json.loads(job.source.read_text(encoding="utf-8"))
+    found = [job.root / r for r in nb["metadata"].get("ekraf", {}).get("reads", [])]
+    default, given = data_path(DEFAULT_DATA, job.root), job.parameters.get("data")
+    return [data_path(given, job.root) if given is not None and p.resolve() == default else p for p in found]
+
+
+def fingerprint(job: Job, pkg: str) -> str:
+    nb = json.loads(job.source.read_text(encoding="utf-8"))
+    code = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
+    files = {paths.display(p, job.root): _sha(p.read_bytes()) for p in reads(job)}
+    payload = {"code": code, "parameters": job.parameters, "reads": files, "package": pkg}
+    return _sha(json.dumps(payload, sort_keys=True, default=str).encode())

@@ -1,0 +1,287 @@
+"""Scholarly citation of the web book: metadata in every page's head, cite boxes, data links, downloads, and the
+parts of the page "Cara mengutip" that depend on the built book.
+
+Everything here reads the registry of citable parts (``registry.py``): the book, each numbered chapter, and
+each numbered figure and table of a numbered chapter is one CSL item (``cite/items.py``). Cite boxes and data
+links are nodes added to the resolved doctree of the web edition (:class:`fragment`: HTML that the search
+index does not read, as it did not before); the head's tags and the print stylesheet go through the page
+context, the page's head being outside the doctree. The downloads (citations in ``_kutipan/``, figure data in
+``_data/``) are written when the build finishes. All the HTML written here is written by the functions of
+this module, from escaped values.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+from html import escape
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.docutils import SphinxDirective
+
+from .. import settings, text
+from ..cite import formats, items
+from . import metadata, registry
+from .i18n import _
+
+DATA = "_data"  # where a built edition holds each figure's and table's numbers (CSV) and provenance (JSON)
+
+
+class fragment(nodes.General, nodes.Element):  # noqa: N801 (docutils names nodes in lower case)
+    """A piece of HTML the web edition adds to a page (``node["html"]``); other builders leave it out."""
+
+
+def _visit_fragment(self, node) -> None:
+    self.body.append(node["html"])
+    raise nodes.SkipNode
+
+
+def _skip(self, node) -> None:
+    raise nodes.SkipNode
+
+
+# --------------------------------------------------------------------------- the citable parts
+
+
+def citable(app) -> dict:
+    """The book's citable parts as CSL items (``items``), with their APA text as HTML and plain text (by key),
+    made once per build from the registry."""
+    if not hasattr(app, "_ekraf_citable"):
+        cfg, code = app.config, settings.lang(app.config.language)
+        book = items.book(settings.cff(Path(app.srcdir)), code, cfg.html_title or cfg.project, cfg.author)
+        chapter, found = text.group("cite", code)["chapter"], [book]
+        numbered = [p for p in registry.parts(app.env) if p["number"]]
+        for part in numbered:
+            if part["kind"] == "chapter":
+                found.append(items.part(book, part["label"], "chapter", f"{chapter} {part['number'][0]}: {part['caption']}"))
+            else:
+                word = cfg.numfig_format[part["kind"]].replace("%s", "").strip()
+                title = f"{word} {'.'.join(map(str, part['number']))}: {part['caption'].rstrip('.')}"
+                found.append(items.part(book, part["label"], part["kind"], title, word))
+        html, plain = items.render(found, code, "html"), items.render(found, code, "plain")
+        app._ekraf_citable = {
+            "items": found,
+            "parts": {p["label"]: p for p in numbered},
+            "html": dict(zip([i["id"] for i in found], html, strict=True)),
+            "plain": dict(zip([i["id"] for i in found], plain, strict=True)),
+        }
+    return app._ekraf_citable
+
+
+def page_key(app, pagename: str) -> str:
+    """The citable part a page belongs to: its numbered chapter, or the book."""
+    found = [p for p in citable(app)["parts"].values() if p["kind"] == "chapter" and p["doc"] == pagename]
+    return found[0]["label"] if found else "buku"
+
+
+def _downloads(up: str, key: str) -> list[tuple[str, str]]:
+    """The downloads of one part's citation: ``(href, name)`` for BibTeX, RIS and CSL-JSON."""
+    return [(f"{up}{formats.FOLDER}/{key}.{ext}", name) for ext, (name, _write) in formats.FORMATS.items()]
+
+
+def _links(up: str, key: str) -> str:
+    return " · ".join(f'<a href="{escape(href)}" download>{name}</a>' for href, name in _downloads(up, key))
+
+
+def _link_nodes(up: str, key: str, web: bool) -> list[nodes.Node]:
+    """The same links as nodes of a page (``web``: raw HTML links around the names; otherwise the names alone)."""
+    found: list[nodes.Node] = []
+    for href, name in _downloads(up, key):
+        found += [nodes.Text(" · ")] if found else []
+        if web:
+            found += [nodes.raw("", f'<a href="{escape(href)}" download>', format="html"), nodes.Text(name)]
+            found += [nodes.raw("", "</a>", format="html")]
+        else:
+            found.append(nodes.Text(name))
+    return found
+
+
+# --------------------------------------------------------------------------- the web pages
+
+
+def _add_to_pages(app, doctree, docname: str) -> None:
+    """The front page and each chapter end with a cite box; each figure and table of a notebook page with
+    numbers behind it is followed by its data, their provenance and, when it is citable, its citation."""
+    if app.builder.name != "html":
+        return  # the web edition only: an EPUB or a PDF has no downloads
+    up, book = "../" * docname.count("/"), citable(app)
+    key = page_key(app, docname)
+    if key != "buku" or docname == app.config.root_doc:
+        heading = escape(_("Cite this book") if key == "buku" else _("Cite this chapter"))
+        box = f'<aside class="ekraf-cite" aria-label="{heading}"><p class="ekraf-cite-title">{heading}</p>'
+        box += f'<p class="ekraf-cite-apa">{book["html"][key]}</p>'
+        box += f'<p class="ekraf-cite-downloads">{escape(_("Download:"))} {_links(up, key)}</p></aside>'
+        doctree.append(fragment(html=box))
+    if not docname.startswith("notebooks/"):
+        return
+    placed = {p["id"]: p for p in registry.parts(app.env) if p["doc"] == docname and p.get("data") is not None}
+    for node in list(doctree.findall(lambda n: type(n) in registry.KINDS and n["ids"] and n["ids"][0] in placed)):
+        part = placed[node["ids"][0]]
+        html = f'<p class="ekraf-data"><a href="{up}{DATA}/{part["id"]}.csv" download>{escape(_("Data (CSV)"))}</a>'
+        html += f' · <a href="{up}{DATA}/{part["id"]}.json">{escape(_("Provenance"))}</a>'
+        if part["label"] in book["parts"]:
+            html += f" · {escape(_('Cite:'))} {_links(up, part['label'])}"
+        node.parent.insert(node.parent.index(node) + 1, fragment(html=html + "</p>\n"))
+
+
+def _head(app, pagename: str, templatename, context, doctree) -> None:
+    """The page's citation tags, Dublin Core and JSON-LD, and its citation at the foot of every printed page."""
+    if app.builder.name != "html":
+        return
+    if not hasattr(app, "_ekraf_book"):
+        cfg = app.config
+        meta = settings.cff(Path(app.srcdir))
+        title, author = cfg.html_title or cfg.project, cfg.author
+        app._ekraf_book = metadata.book(meta, title, author, settings.lang(cfg.language), cfg.ekraf_pdf,
+                                        cfg.ekraf_canonical_url, cfg.ekraf_doi)  # fmt: skip
+    key = page_key(app, pagename)
+    title = app.env.titles.get(pagename)
+    number = citable(app)["parts"][key]["number"][0] if key != "buku" else None
+    page = metadata.Page(pagename, title.astext() if title else app._ekraf_book.title, number)
+    cited = citable(app)["plain"][key].replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3C ")
+    style = f'<style media="print">@page {{ margin-bottom: 2.2cm; @bottom-left {{ content: "{cited}"; '
+    style += "font-size: 7.5pt; color: #444; vertical-align: top; } }</style>\n"
+    context["metatags"] = context.get("metatags", "") + metadata.tags(app._ekraf_book, page) + style
+
+
+# --------------------------------------------------------------------------- the page "Cara mengutip"
+
+
+class citable_block(nodes.General, nodes.Element):  # noqa: N801
+    """Where the page "Cara mengutip" shows something made from the registry (filled in before writing)."""
+
+
+class CitableDirective(SphinxDirective):
+    """``ekraf-citable`` chapters | chapter-bibtex | example | table (``:caption:`` and ``:name:``)."""
+
+    required_arguments = 1
+    option_spec = {"caption": str, "name": str}
+
+    def run(self):
+        block = citable_block(block=self.arguments[0], docname=self.env.docname)
+        if self.arguments[0] != "table":
+            return [block]
+        header = text.group("cite", self.env.config.language)["items_header"]
+        table = nodes.table("", nodes.title(self.options["caption"], self.options["caption"]), classes=["colwidths-auto"])
+        group = nodes.tgroup(cols=len(header))
+        group += [nodes.colspec(colwidth=100 // len(header)) for _ in header]
+        group += nodes.thead("", nodes.row("", *(_entry(nodes.Text(h)) for h in header)))
+        group += nodes.tbody("", block)
+        table += group
+        if "name" in self.options:
+            self.add_name(table)
+        return [table]
+
+
+def _entry(*children) -> nodes.entry:
+    return nodes.entry("", nodes.paragraph("", "", *children))
+
+
+def _markdown(value: str) -> list[nodes.Node]:
+    """citeproc's Markdown (``*italics*``, escaped ``\\*``) as docutils nodes."""
+    found = []
+    for i, piece in enumerate(re.split(r"(?<!\\)\*", value)):
+        piece = piece.replace(r"\*", "*").replace(r"\`", "`")
+        if piece:
+            found.append(nodes.emphasis(piece, piece) if i % 2 else nodes.Text(piece))
+    return found
+
+
+def _xref(docname: str, kind: str, target: str, title: str, explicit: bool):
+    from sphinx.addnodes import pending_xref
+
+    inner = (nodes.inline if kind == "ref" else nodes.literal)(title, title, classes=["xref", "std", f"std-{kind}"])
+    return pending_xref("", inner, refdoc=docname, refdomain="std", refexplicit=explicit, reftarget=target,
+                        reftype=kind, refwarn=True)  # fmt: skip
+
+
+class FillCitableBlocks(SphinxPostTransform):
+    """Fill each ``ekraf-citable`` block before its cross-references are resolved (ReferencesResolver: 10)."""
+
+    default_priority = 5
+
+    def run(self, **kwargs) -> None:
+        book = citable(self.app)
+        code = settings.lang(self.config.language)
+        parts = [i for i in book["items"] if i["type"] in ("figure", "table")]
+        chapters = [i for i in book["items"] if i["type"] == "chapter"]
+        markdown = dict(zip([i["id"] for i in book["items"]], items.render(book["items"], code, "markdown"), strict=True))
+        word = text.group("cite", code)["chapter"]
+        for block in list(self.document.findall(citable_block)):
+            docname, kind = block["docname"], block["block"]
+            if kind == "chapters":
+                found = nodes.bullet_list(bullet="-")
+                for number, item in enumerate(chapters, start=1):
+                    link = _xref(docname, "ref", item["id"], f"{word} {number}", True)
+                    found += nodes.list_item("", nodes.paragraph("", "", link, nodes.Text(": "), *_markdown(markdown[item["id"]])))
+                block.replace_self(found)
+            elif kind == "chapter-bibtex":
+                code_text = formats.bibtex(chapters[0]).rstrip("\n")
+                block.replace_self(nodes.literal_block(code_text, code_text, language="bibtex"))
+            elif kind == "example":
+                block.replace_self(nodes.block_quote("", nodes.paragraph("", "", *_markdown(markdown[parts[0]["id"]]))))
+            else:
+                up, web = "../" * docname.count("/"), self.app.builder.name != "epub"  # an EPUB has no downloads
+                rows = [
+                    nodes.row("", _entry(_xref(docname, "numref", i["id"], i["id"], False)), _entry(nodes.literal(i["id"], i["id"])),
+                              _entry(nodes.Text(book["parts"][i["id"]]["caption"])), _entry(*_link_nodes(up, i["id"], web)))
+                    for i in parts
+                ]  # fmt: skip
+                block.replace_self(rows)
+
+
+# --------------------------------------------------------------------------- the downloads
+
+
+def _provenance(run: dict, root: Path) -> dict:
+    """The notebook, the parameters papermill recorded for it, and every file it read, with its SHA-256."""
+    from papermill.translators import translate_parameters
+
+    reads, params = set(run["reads"]), run["parameters"]
+    if params.get("data"):  # a variant's data replace the book's table
+        reads = {r for r in reads if not r.startswith("data/raw/")} | {params["data"]}
+    shown = translate_parameters("python3", "python", params, "Parameters").strip() if params else ""
+    inputs = [{"path": r, "sha256": hashlib.sha256((root / r).read_bytes()).hexdigest()} for r in sorted(reads)]
+    parameters = shown or "defaults: the notebook's parameters cell"
+    return {"notebook": run["notebook"], "parameters": parameters, "inputs": [i for i in inputs if (root / i["path"]).is_file()]}
+
+
+def _write_downloads(app, exception) -> None:
+    """Written afresh at the end of each web build: the citation (BibTeX, RIS, CSL-JSON) of every citable
+    part, and the data (CSV) and provenance (JSON) of every figure and table of a notebook page."""
+    if exception is not None or app.builder.name != "html":
+        return
+    out, root = Path(app.outdir), Path(app.srcdir)
+    files = formats.files(citable(app)["items"])
+    runs = registry.runs(app.env)
+    for part in registry.parts(app.env):
+        if part.get("data") is None or part["doc"] not in runs:
+            continue
+        files[f"{DATA}/{part['id']}.csv"] = part["data"]
+        record = {"label": part["id"], "glue": part["glue"], **_provenance(runs[part["doc"]], root)}
+        files[f"{DATA}/{part['id']}.json"] = json.dumps(record, ensure_ascii=False, indent=1) + "\n"
+    for folder in (formats.FOLDER, DATA):
+        shutil.rmtree(out / folder, ignore_errors=True)
+    for rel, content in files.items():
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        (out / rel).write_text(content, encoding="utf-8")
+
+
+def setup(app):
+    from ..cite import bibstyle, citestyle  # noqa: F401  (importing them registers the bibliography's styles)
+
+    app.setup_extension("ekraf_repro.bookmaker.sphinxext.registry")
+    app.setup_extension("ekraf_repro.bookmaker.sphinxext.editions")  # the ekraf_* settings
+    skip = (_skip, None)
+    app.add_node(fragment, html=(_visit_fragment, None), latex=skip, text=skip, man=skip, texinfo=skip)
+    app.add_node(citable_block, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
+    app.add_directive("ekraf-citable", CitableDirective)
+    app.add_post_transform(FillCitableBlocks)
+    app.connect("doctree-resolved", _add_to_pages)
+    app.connect("html-page-context", _head, priority=895)  # after editions.py's alternates
+    app.connect("build-finished", _write_downloads)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,67 @@
+"""What Sphinx's EPUB 3 builder needs to make an EPUB that EPUBCheck accepts (issue 16).
+
+The builder is Sphinx's, subclassed (hook ``epub-builder`` in ``guards.py``):
+
+- the table of contents starts at ``book/index``, so Sphinx's spine entries read ``book/../notebooks/…`` and
+  match no manifest item: they are normalised;
+- an e-reader gets the text, figures and tables, not the web book's machinery: no scripts, no stylesheets but
+  the EPUB theme's own, and the static files the pages do not use are removed before the manifest is written,
+  so EPUBCheck does not read CSS written for browsers, and the scripts other extensions put in a page as raw
+  HTML nodes are taken out of its doctree. Code cells are left out by myst-nb itself
+  (``nb_remove_code_source``, set for this builder in ``latex.py``); the cite boxes, data links, download links
+  and the PDF link are web-only nodes (``citations.py``, ``{only}`` in ``book/index.md``); no HTML is rewritten.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.builders.epub3 import Epub3Builder
+
+from .. import guards
+
+KEEP_STATIC = {"epub.css", "pygments.css", "basic.css"}
+
+
+class EpubBuilder(Epub3Builder):
+    def get_toc(self) -> None:
+        super().get_toc()
+        for item in self.refnodes:
+            path, hash_, fragment = item["refuri"].partition("#")
+            item["refuri"] = posixpath.normpath(path) + hash_ + fragment
+
+    def build_content(self) -> None:
+        static = Path(self.outdir) / "_static"
+        for item in sorted(static.rglob("*"), reverse=True):
+            if item.is_file() and item.name not in KEEP_STATIC and item.suffix not in (".png", ".svg", ".gif"):
+                item.unlink()
+            elif item.is_dir() and not any(item.iterdir()):
+                item.rmdir()
+        super().build_content()
+
+
+def _no_scripts(app, doctree, docname: str) -> None:
+    """The scripts other extensions add to a page as raw HTML nodes (sphinx-thebe's configuration) stay out."""
+    if app.builder.name == "epub":
+        for node in list(doctree.findall(nodes.raw)):
+            if "html" in node.get("format", "").split() and "<script" in node.astext():
+                node.parent.remove(node)
+
+
+def _page(app, pagename, templatename, context, doctree) -> None:
+    if app.builder.name != "epub":
+        return
+    context["script_files"] = []
+    context["css_files"] = [
+        c for c in context.get("css_files", []) if Path(str(getattr(c, "filename", c))).name in KEEP_STATIC
+    ]
+
+
+def setup(app):
+    guards.check("epub-builder")
+    app.add_builder(EpubBuilder, override=True)
+    app.connect("doctree-resolved", _no_scripts, priority=900)  # after sphinx-thebe's (500)
+    app.connect("html-page-context", _page, priority=950)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,178 @@
+"""The HTML theme (sphinx-book-theme on pydata-sphinx-theme), made accessible and readable in the book's language.
+
+Each fix was found by axe-core or Chromium in ``tests/test_browser.py`` and is made where the HTML is generated:
+a theme template rewritten where it loads, a node visitor, or the page context. A rewrite names the text it
+replaces and stops the build when the theme no longer has it; each is a hook of ``guards.py``, checked against
+the installed version when the builder starts.
+
+- ``search-button-field.html``: the button is labelled "Search" while it shows "Search Ctrl+K"; without the
+  aria-label it is named by what it shows.
+- ``theme-switcher.html``: each mode icon's title becomes visible SVG text the button's label lacks; the icons
+  are decorative, the button keeps its label, in the book's language.
+- ``toggle-primary-sidebar.html``, ``toggle-secondary-sidebar.html``, ``sbt-sidebar-nav.html``, ``layout.html``:
+  tooltips and landmark labels written in English outside any catalogue, here through it.
+- ``article-header-buttons.html``: a link to the same page in the other edition (the language switcher, with
+  the context ``ekraf_other_editions`` of ``editions.py``) before the theme's buttons, on every page.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import guards
+
+_COMMENTS = re.compile(r"\{#.*?#\}\n", flags=re.S)  # Jinja comments of a theme template, and their line
+_TOOLTIP = "title=\"{{{{ _('{0}') }}}}\" aria-label=\"{{{{ _('{0}') }}}}\""
+# template -> (hook, [(their text, ours)]): every pair must apply, or the hook's template changed
+REWRITES = {
+    "search-button-field.html": ("search-button-label", [(" aria-label=\"{{ _('Search') }}\"", "")]),
+    "theme-switcher.html": (
+        "theme-switcher-icons",
+        [
+            ("{{ _('Color mode') }}", "{{ ekraf_color_mode }}"),
+            ('"  data-bs-placement', '" data-bs-placement'),
+            (" title=\"{{ _('Light') }}\"", ""),
+            ("  title=\"{{ _('Dark') }}\"", ""),
+            ("  title=\"{{ _('System Settings') }}\"", ""),
+        ],
+    ),
+    "toggle-primary-sidebar.html": (
+        "sidebar-toggle-tooltips",
+        [('title="Toggle primary sidebar"', _TOOLTIP.format("Toggle primary sidebar"))],
+    ),
+    "toggle-secondary-sidebar.html": (
+        "sidebar-toggle-tooltips",
+        [('title="Toggle secondary sidebar"', _TOOLTIP.format("Toggle secondary sidebar"))],
+    ),
+    "sbt-sidebar-nav.html": ("landmark-labels", [('aria-label="Main"', "aria-label=\"{{ _('Main') }}\"")]),
+    "layout.html": ("landmark-labels", [('aria-label="Page"', "aria-label=\"{{ _('Page') }}\"")]),
+    "article-header-buttons.html": (
+        "language-switcher",
+        [
+            (
+                "",  # before the theme's buttons
+                "{%- for edition in ekraf_other_editions %}\n"
+                '<a class="btn btn-sm ekraf-language" href="{{ edition.url }}" hreflang="{{ edition.lang }}" '
+                'lang="{{ edition.lang }}"><i class="fa-solid fa-language" aria-hidden="true"></i> '
+                "{{ edition.name }}</a>\n{%- endfor %}\n",
+            )
+        ],
+    ),
+}
+
+
+COMPONENTS = {"search-button-field.html", "theme-switcher.html", "toggle-primary-sidebar.html", "toggle-secondary-sidebar.html"}
+
+
+def rewrite(name: str, theirs: str) -> str:
+    """The theme's template ``name`` with our changes; a change that no longer applies stops the build. A small
+    component loses its Jinja comments too, which would leave empty lines in every page."""
+    hook, pairs = REWRITES[name]
+    ours = _COMMENTS.sub("", theirs) if name in COMPONENTS else theirs
+    for old, new in pairs:
+        if old not in ours:
+            raise guards.HookOutOfRange(f"book machine hook '{hook}': the theme's {name} no longer holds {old!r}")
+        ours = new + ours if not old else ours.replace(old, new)
+    return ours
+
+
+def _rewrite_templates(app) -> None:
+    """Put the rewritten templates in front of the theme's template folders (HTML only; the EPUB builder's
+    theme is Sphinx's own). The theme's own text is read through the same loaders, so it is the installed one."""
+    import jinja2
+
+    templates = getattr(app.builder, "templates", None)
+    if app.builder.name != "html" or not isinstance(getattr(templates, "loaders", None), list):
+        return
+    for hook in ("template-loader", *sorted({hook for hook, _pairs in REWRITES.values()})):
+        guards.check(hook)
+    own = {name: rewrite(name, templates.get_source(templates.environment, name)[0]) for name in REWRITES}
+    templates.loaders.insert(0, jinja2.DictLoader(own))
+    templates.templatepathlen += 1  # counts as a template path: "!name" still starts at the theme
+
+
+def _visit_citation(self, node) -> None:
+    """docutils writes bibliography entries as ``role="doc-biblioentry"`` inside ``<div role="list">``; that role
+    is deprecated and is not a list item, so the list has no items (axe: aria-required-children, critical)."""
+    type(self).visit_citation(self, node)
+    if 'role="doc-biblioentry"' not in self.body[-1]:
+        raise guards.HookOutOfRange("book machine hook 'citation-list-role': docutils no longer writes that role")
+    self.body[-1] = self.body[-1].replace('role="doc-biblioentry"', 'role="listitem"')
+
+
+def _visit_hide_cell(self, node) -> None:
+    """myst-nb's "Show code cell source" toggle, without its aria-label "Toggle hidden content", which did not
+    contain the visible text (axe: label-content-name-mismatch); the summary is named by its visible text."""
+    from myst_nb.sphinx_ import visit_HideCellInput
+
+    visit_HideCellInput(self, node)
+    summary = '<summary aria-label="Toggle hidden content">\n'
+    if self.body[-4] != summary:
+        raise guards.HookOutOfRange("book machine hook 'hide-cell-label': myst-nb's toggle changed")
+    self.body[-4] = "<summary>\n"
+
+
+def _name_toctree_toggles(toctree, word: str):
+    """Give the sidebar's expand/collapse chevrons a name: "Subhalaman: <page title>".
+
+    pydata-sphinx-theme renders them as ``<summary>`` holding only an icon (axe: summary-name, serious). This
+    HTML is the theme's own, made from the toctree after Sphinx wrote it, so it is changed here, where the
+    theme hands it to its template. ``toctree`` is the theme's BeautifulSoup object or HTML text.
+    """
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(toctree, "html.parser") if isinstance(toctree, str) else toctree
+    for summary in soup.find_all("summary"):
+        if summary.get_text(strip=True) or summary.get("aria-label"):
+            continue
+        item = summary.find_parent("li")
+        link = item.find("a", recursive=False) if item else None
+        title = link.get_text(" ", strip=True) if link else ""
+        summary["aria-label"] = f"{word}: {title}" if title else word
+    return str(soup) if isinstance(toctree, str) else soup
+
+
+def _page(app, pagename, templatename, context, doctree) -> None:
+    """The page context: interface strings of the theme in the book's language, each inline script once, the
+    sidebar's toggles named."""
+    from .i18n import _
+
+    # Sphinx 7.4 registers an inline script added after the builder started (sphinx-thebe's
+    # "const THEBE_JS_URL = ...") twice, as filename None and "": the second `const` throws on every page.
+    scripts = context.get("script_files")
+    if scripts:
+        seen, unique = set(), []
+        for js in scripts:
+            key = (getattr(js, "filename", js) or "", tuple(sorted(getattr(js, "attributes", {}).items())))
+            if key not in seen:
+                seen.add(key)
+                unique.append(js)
+        scripts[:] = unique
+    context["theme_search_bar_text"] = _("Search this book...")
+    context["ekraf_color_mode"] = _("Color mode")
+    generate, subpages = context.get("generate_toctree_html"), _("Subpages")
+    if callable(generate) and not getattr(generate, "_ekraf", False):
+
+        def generate_toctree_html(kind, *args, **kwargs):
+            toctree = generate(kind, *args, **kwargs)
+            if isinstance(toctree, str) or hasattr(toctree, "find_all"):
+                toctree = _name_toctree_toggles(toctree, subpages)
+            return toctree
+
+        generate_toctree_html._ekraf = True
+        context["generate_toctree_html"] = generate_toctree_html
+
+
+def setup(app):
+    from docutils import nodes
+    from myst_nb.sphinx_ import HideCodeCellNode, depart_HideCellInput
+
+    for hook in ("citation-list-role", "hide-cell-label", "duplicate-inline-scripts", "toctree-toggle-names"):
+        guards.check(hook)
+    app.setup_extension("myst_nb")  # its node must be registered before its visitor is replaced
+    app.add_node(nodes.citation, override=True, html=(_visit_citation, None))
+    app.add_node(HideCodeCellNode, override=True, html=(_visit_hide_cell, depart_HideCellInput))
+    app.connect("builder-inited", _rewrite_templates)
+    # after pydata-sphinx-theme (priority 500) has put generate_toctree_html in the context
+    app.connect("html-page-context", _page, priority=900)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
