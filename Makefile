@@ -55,8 +55,8 @@ test: setup system-deps  ## the whole suite: unit, data, pipeline, nbval, figure
 	$(EKRAF) epub
 	$(PY) -m pytest
 
-check: setup  ## the fast tier (about half a minute): unit, data and nbval; no Sphinx, browser or PDF; reverse order
-	$(PY) -m pytest -m "not slow" --reverse
+check: setup  ## the fast tier: unit, data, architecture and Sphinx-extension tests; no notebook run, book build, browser or PDF; reverse order
+	$(PY) -m pytest tests -m "not slow" --reverse
 
 lint: setup  ## ruff check and ruff format --check over src/ and tests/
 	$(VENV)/bin/ruff check src tests

@@ -26,7 +26,7 @@ from .run import plan
 IGNORE = shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__", ".pytest_cache", "node_modules")
 # The parts of `make test`'s suite, chosen by marker (see pyproject.toml): together they are the whole suite.
 TEST_PARTS = {
-    "check (not slow)": ["-m", "not slow"],
+    "check (not slow)": ["tests", "-m", "not slow"],  # as `make check` runs it: nbval is in the slow tier
     "slow (build, pipeline)": ["-m", "slow and not browser and not pdf"],
     "browser": ["-m", "browser"],
     "pdf": ["-m", "pdf"],

@@ -16,6 +16,7 @@ from importlib import metadata
 
 from packaging.specifiers import SpecifierSet
 from packaging.version import Version
+from sphinx.errors import SphinxError
 
 NONE_FOUND = "none found"
 
@@ -116,7 +117,7 @@ HOOKS = {
         "the search page's messages come from Sphinx's sphinx.js, which our catalogue cannot override",
         NONE_FOUND),
     "bibtex-referencing-style": Hook(
-        "sphinxcontrib-bibtex", "~=2.7.0", "cite/bibstyle.py",
+        "sphinxcontrib-bibtex", "~=2.7.0", "cite/citestyle.py",
         "the author-year style's words and separators are English; its dataclasses are subclassed",
         "https://github.com/mcmtroffaes/sphinxcontrib-bibtex/issues/201"),
     "warm-kernels": Hook(
@@ -130,8 +131,10 @@ HOOKS = {
 }  # fmt: skip
 
 
-class HookOutOfRange(RuntimeError):
+class HookOutOfRange(SphinxError):  # a SphinxError: Sphinx stops with the message alone, no traceback
     """An installed library is outside the versions a hook was checked with."""
+
+    category = "Book machine hook out of range"
 
 
 @functools.lru_cache(maxsize=None)

@@ -181,8 +181,7 @@ TEXT: dict[str, dict[str, tuple]] = {
         "and": ("dan", "and"),  # "Ahmad dan Seet"; three or more: "A, B, dan C" (EYD V: comma before dan)
         "et_al": ("dkk.", "et al."),  # dan kawan-kawan
         "no_year": ("t.t.", "n.d."),  # tanpa tahun
-        "editor": ("editor", "editor"),
-        "editors": ("editor", "editors"),
+        "editor": (("editor", "editor"), ("editor", "editors")),  # one editor, several
         "pages": ("hlm.", "pages"),
         "edition": ("edisi", "edition"),
         "volume": ("volume", "volume"),

@@ -152,7 +152,7 @@ class LocalStyle(PlainStyle):
         editors = self.format_names("editor", as_sentence=False)
         if "editor" not in e.persons:
             return editors
-        word = self.w["editors"] if len(e.persons["editor"]) > 1 else self.w["editor"]
+        word = self.w["editor"][len(e.persons["editor"]) > 1]
         result = join(sep=", ")[editors, word]
         return sentence[result] if as_sentence else result
 

@@ -55,7 +55,7 @@ def render(lang: str = "id") -> str:
             places = ", ".join(f"{{ref}}`{label}`" for label in labels_)
             marks = [f"{{ref}}`{cid} <audit-hasil>`" for cid in audited(r.id)]
             marks += [f"{{ref}}`{nid} <audit-catatan>`" for nid in noted(r.id)]
-            summary = italic(r.ringkasan) if lang == "id" else r.ringkasan_en
+            summary = text.pick((italic(r.ringkasan), r.ringkasan_en), lang)
             body.append([f"**{r.id}**", summary, places, ", ".join(marks) or "–"])
         section = labels.section(key if key != "Abs" else "Abstrak", lang)
         lines += table(

@@ -19,7 +19,7 @@ FIELDS = {"title": "judul", "description": "deskripsi", "unit": "satuan"}
 
 def _get(item: dict, key: str, lang: str, default="") -> str:
     """``item[key]`` in the language: the English field, or its Indonesian twin (falling back on each other)."""
-    first, second = (FIELDS[key], key) if lang == "id" else (key, FIELDS[key])
+    first, second = text.pick(((FIELDS[key], key), (key, FIELDS[key])), lang)
     return item.get(first, item.get(second, default))
 
 
