@@ -67,7 +67,9 @@ def chapter_titles(lang: str = "id") -> list[str]:
     titles = []
     for path in [settings.executed(lang) / f"{Path(name).name}.ipynb" for name in numbered]:
         cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
-        shown = [c for c in cells if c["cell_type"] == "markdown" and "remove-cell" not in c["metadata"].get("tags", [])]
+        shown = [
+            c for c in cells if c["cell_type"] == "markdown" and "remove-cell" not in c["metadata"].get("tags", [])
+        ]
         titles.append(next(line[2:] for line in "".join(shown[0]["source"]).splitlines() if line.startswith("# ")))
     return titles
 

@@ -76,9 +76,13 @@ def _glue(key: str, data: dict, csv: str | None = None) -> dict:
 
 def notebook(label: str, title: str, table: str, parameters: dict, figure: bool) -> nbformat.NotebookNode:
     code = nbformat.v4.new_code_cell("bab.table(...)", metadata={"tags": ["hide-input"]})
-    code.outputs = [_glue(f"{table}_glue", {"text/markdown": "| a | b |\n|---|---|\n| 1 | 2 |", "text/plain": "'t'"}, "a,b\n1,2\n")]
+    code.outputs = [
+        _glue(f"{table}_glue", {"text/markdown": "| a | b |\n|---|---|\n| 1 | 2 |", "text/plain": "'t'"}, "a,b\n1,2\n")
+    ]
     cells = [nbformat.v4.new_markdown_cell(f"({label})=\n# {title}\n\nTeks bab."), code]
-    markdown = f":::{{table}} Tabel uji {label}\n:name: {table}\n\n```{{glue:md}} {table}_glue\n:format: myst\n```\n:::\n"
+    markdown = (
+        f":::{{table}} Tabel uji {label}\n:name: {table}\n\n```{{glue:md}} {table}_glue\n:format: myst\n```\n:::\n"
+    )
     if figure:
         code.outputs.append(_glue("gbr_glue", {"image/png": PNG, "text/plain": "<figure>"}, "x,y\n1,2\n"))
         markdown += "\n```{glue:figure} gbr_glue\n:name: gbr-uji\n:alt: Sebuah titik\n\nGambar uji.\n```\n"

@@ -134,13 +134,18 @@ def test_no_english_words_in_the_indonesian_bibliography():
         assert not english.search(text), (formatted.key, text)
 
 
-def test_the_bibliography_uses_only_the_entry_types_the_styles_know():
-    """The styles localise @article, @book and @misc; another type would print pybtex's English words, so it
-    stops the build with the entry's name until a template is added."""
+def test_the_bibliography_uses_only_the_entry_types_and_fields_the_styles_know():
+    """The styles localise @article, @book and @misc with the fields references.bib uses; another type or field
+    would print pybtex's English words, so it stops the build naming the entry until the style learns it."""
     assert {e.type for e in BIB.entries.values()} <= set(bibstyle.ENTRY_TYPES) == {"article", "book", "misc"}
-    bib = pybtex.database.parse_string("@phdthesis{dis, author = {Empat, E.}, title = {Judul}, school = {ITB}, year = {2019}}", "bibtex")
-    with pytest.raises(ValueError, match=r"references.bib: @phdthesis\{dis\}: the book's styles know only @article, @book, @misc"):
-        entry_text("dis", "id", bib)
+    for key, entry in BIB.entries.items():
+        assert {*entry.fields, *entry.persons} <= bibstyle.FIELDS[entry.type], key
+    thesis = "@phdthesis{dis, author = {Empat, E.}, title = {Judul}, school = {ITB}, year = {2019}}"
+    with pytest.raises(ValueError, match=r"references.bib: @phdthesis\{dis\}: the book's styles know only @article"):
+        entry_text("dis", "id", pybtex.database.parse_string(thesis, "bibtex"))
+    pages = "@article{art, author = {Satu, A.}, title = {Judul}, journal = {J}, year = {2020}, pages = {3--9}}"
+    with pytest.raises(ValueError, match=r"@article\{art\}: .* not 'pages'"):
+        entry_text("art", "en", pybtex.database.parse_string(pages, "bibtex"))
 
 
 def test_the_bibliography_order_is_deterministic_and_readable():

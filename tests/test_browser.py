@@ -203,9 +203,8 @@ def test_a_printed_chapter_has_its_citation_on_every_page_and_no_controls_or_cod
     no buttons, toggles, code or sidebars, and every figure and table kept whole on one page."""
     import re
 
-    from pypdf import PdfReader
-
     from conftest import cited
+    from pypdf import PdfReader
 
     from ekraf_repro.bookmaker import settings
     from ekraf_repro.bookmaker.cite import items as csl

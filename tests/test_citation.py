@@ -83,7 +83,14 @@ def test_how_to_cite_page_is_generated_from_cff(lang):
     book_item = items.book(cff, lang)
     assert items.render([book_item], lang, "markdown")[0] in page and formats.bibtex(book_item).strip() in page
     assert "@book{buku," in page and f'edition = "{cff["version"]}"' in page
-    assert f'note = "{book_item["note"]}"' in page and book_item["note"] == {"id": "Buku Jupyter yang setiap babnya dapat dijalankan ulang; teks dan data CC BY 4.0, kode MIT.", "en": cff["preferred-citation"]["notes"]}[lang]
+    assert (
+        f'note = "{book_item["note"]}"' in page
+        and book_item["note"]
+        == {
+            "id": "Buku Jupyter yang setiap babnya dapat dijalankan ulang; teks dan data CC BY 4.0, kode MIT.",
+            "en": cff["preferred-citation"]["notes"],
+        }[lang]
+    )
     title = cff["title"] if lang == "id" else settings.title(lang)
     assert title in page and cff["version"] in page
     assert formats.bib_entry("makalah", paths.BOOK / "references.bib", lang).strip() in page

@@ -74,7 +74,9 @@ def test_csl_json_renders_in_apa_as_the_cite_box_shows_it(edition_site, items, l
     assert all(f"({version_word} {CFF['version']})" in text for text in apa.values())
     landing = BeautifulSoup((edition_site / "book" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert landing.select_one(".ekraf-cite-apa").decode_contents() == apa["buku"]
-    chapters = sorted((i for i in items if i["type"] == "chapter"), key=lambda i: int(i["title"].split()[1].rstrip(":")))
+    chapters = sorted(
+        (i for i in items if i["type"] == "chapter"), key=lambda i: int(i["title"].split()[1].rstrip(":"))
+    )
     pages = sorted((edition_site / "notebooks").glob("0*.html"))
     assert len(pages) == len(chapters)
     for page, chapter in zip(pages, chapters, strict=True):
@@ -114,7 +116,9 @@ def test_citeproc_uses_the_official_apa_style():
 def test_the_page_on_citing_shows_the_downloads_bibtex(edition_site, items, lang):
     """One BibTeX writer: the book's and chapter 1's entries on the page "Cara mengutip" are their downloads,
     byte for byte (key, edition, note in the edition's language)."""
-    page = BeautifulSoup((edition_site / "book" / "_generated" / "mengutip.html").read_text(encoding="utf-8"), "html.parser")
+    page = BeautifulSoup(
+        (edition_site / "book" / "_generated" / "mengutip.html").read_text(encoding="utf-8"), "html.parser"
+    )
     shown = [pre.get_text() for pre in page.select("div.highlight-bibtex pre")]
     first = next(i for i in items if i["type"] == "chapter" and i["title"].split()[1] == "1:")
     for key in ("buku", first["id"]):

@@ -69,8 +69,8 @@ def test_zenodo_metadata_come_from_citation_cff_and_invent_no_doi(archives):
         {"name": settings.edition(CFF, "id")[1]}
     ]
     assert record["upload_type"] == "publication" and record["license"] == "cc-by-4.0" and record["language"] == "ind"
-    settings = yaml.safe_load((paths.ROOT / "_config.yml").read_text(encoding="utf-8"))["sphinx"]["config"]
-    assert ("doi" in record) == bool(settings["ekraf_doi"])
+    config = yaml.safe_load((paths.ROOT / "_config.yml").read_text(encoding="utf-8"))["sphinx"]["config"]
+    assert ("doi" in record) == bool(config["ekraf_doi"])
 
 
 def test_the_ro_crate_describes_every_part(archives, tmp_path):

@@ -78,7 +78,9 @@ def test_every_figure_and_table_of_the_chapters_has_its_data_and_provenance(edit
     for label in labels:
         record = json.loads((edition_site / DATA / f"{label}.json").read_text(encoding="utf-8"))
         assert record["label"] == label and record["notebook"].startswith("notebooks/")
-        assert record["parameters"] == ("# Parameters\nbahasa = \"en\"" if lang == "en" else "defaults: the notebook's parameters cell")
+        assert record["parameters"] == (
+            '# Parameters\nbahasa = "en"' if lang == "en" else "defaults: the notebook's parameters cell"
+        )
         assert any(i["path"].startswith("data/") for i in record["inputs"])
         for item in record["inputs"]:
             assert item["sha256"] == hashlib.sha256((paths.ROOT / item["path"]).read_bytes()).hexdigest(), item

@@ -22,7 +22,9 @@ MACHINE = ROOT / "src" / "ekraf_repro" / "bookmaker"
 
 def test_every_hook_names_its_upstream_issue_or_says_none_was_found():
     for name, hook in guards.HOOKS.items():
-        assert hook.upstream == guards.NONE_FOUND or re.fullmatch(r"https://github\.com/[\w.-]+/[\w.-]+/(issues|pull)/\d+", hook.upstream), name
+        assert hook.link == guards.NONE_FOUND or re.fullmatch(
+            r"https://github\.com/[\w.-]+/[\w.-]+/(issues|pull)/\d+", hook.link
+        ), name
         assert guards.installed(hook.package) and hook.works_around, name
 
 
@@ -37,12 +39,14 @@ def test_the_readme_lists_every_hook_with_its_versions_and_upstream():
     for name, hook in guards.HOOKS.items():
         assert name in rows, f"README: no row for the hook {name}"
         row = rows[name]
-        assert f"{hook.package} {hook.versions}" in row and hook.upstream in row and hook.where in row, row
+        assert hook.library in row and hook.link in row and hook.where in row, row
 
 
 def test_a_hook_outside_its_versions_stops_with_its_name(monkeypatch):
     monkeypatch.setattr(guards, "installed", lambda package: "9.9.9" if package == "nbclient" else "0")
-    with pytest.raises(guards.HookOutOfRange, match=r"hook 'warm-kernels' \(bookmaker/run/kernels\.py\).* 9\.9\.9 is installed"):
+    with pytest.raises(
+        guards.HookOutOfRange, match=r"hook 'warm-kernels' \(bookmaker/run/kernels\.py\).* 9\.9\.9 is installed"
+    ):
         guards.check("warm-kernels")
 
 
@@ -50,7 +54,9 @@ def test_a_newer_theme_stops_the_build_naming_the_hook(tmp_path):
     """A fake pydata-sphinx-theme 0.18.0 (its metadata only, first on the path) and a real Sphinx build."""
     fake = tmp_path / "site" / "pydata_sphinx_theme-0.18.0.dist-info"
     fake.mkdir(parents=True)
-    (fake / "METADATA").write_text("Metadata-Version: 2.1\nName: pydata-sphinx-theme\nVersion: 0.18.0\n", encoding="utf-8")
+    (fake / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: pydata-sphinx-theme\nVersion: 0.18.0\n", encoding="utf-8"
+    )
     src = fx.project(tmp_path / "src")
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(fake.parent), str(ROOT / "src")])}
     cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-q", str(src), str(tmp_path / "out")]

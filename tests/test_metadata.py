@@ -16,6 +16,7 @@ from lxml import html as lxml_html
 
 from ekraf_repro import paths
 from ekraf_repro.bookmaker import settings
+from ekraf_repro.bookmaker.cite import items
 from ekraf_repro.bookmaker.sphinxext import metadata
 
 pytestmark = pytest.mark.slow  # the site must be built
@@ -114,7 +115,8 @@ def test_no_address_is_invented_while_the_settings_are_empty(pages):
 
 def test_a_published_book_gives_its_address_and_doi():
     """Filled in, the two settings reach every vocabulary (checked on the tags themselves, parsed)."""
-    book = metadata.book(CFF, "Judul", "Para editor", "id", True, "https://contoh.example/buku", "10.1234/contoh")
+    item = items.book(CFF, "id", "Judul", "Para editor")
+    book = metadata.book(item, CFF, True, "https://contoh.example/buku", "10.1234/contoh")
     chapter = read(
         "<html><head>" + metadata.tags(book, metadata.Page("notebooks/04_hasil", "Bab", 4)) + "</head></html>"
     )
@@ -129,6 +131,6 @@ def test_a_published_book_gives_its_address_and_doi():
 
 
 def test_a_title_that_closes_a_script_cannot_break_the_json_ld():
-    book = metadata.book(CFF, "Judul </script><b>", "Para editor", "id", False)
+    book = metadata.book(items.book(CFF, "id", "Judul </script><b>", "Para editor"), CFF, False)
     (ld,) = read("<html><head>" + metadata.tags(book, metadata.Page("book/index", "x")) + "</head></html>")["ld"]
     assert ld["name"] == "Judul </script><b>"

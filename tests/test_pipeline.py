@@ -369,9 +369,7 @@ def test_a_warm_kernel_gives_the_bytes_of_a_fresh_one(root, tmp_path):
     kernel = WarmKernel(root / "notebooks")
     try:
         for name in ("05_audit", "01_pendahuluan"):
-            execute.execute(
-                plan.Job(root / "notebooks" / f"{name}.ipynb", tmp_path / "warm" / f"{name}.ipynb"), kernel
-            )
+            execute.execute(plan.Job(root / "notebooks" / f"{name}.ipynb", tmp_path / "warm" / f"{name}.ipynb"), kernel)
     finally:
         kernel.close()
     alone = plan.Job(root / "notebooks" / "01_pendahuluan.ipynb", tmp_path / "alone" / "01_pendahuluan.ipynb")
@@ -442,7 +440,9 @@ def test_bench_value_edit_always_changes_the_data(tmp_path):
 
 def _report(executed=(), copied=(), builds=()) -> dict:
     """A run report as `ekraf` writes it (bookmaker/report.py): ``builds`` as (edition, pages read)."""
-    builds = [{"project": f"_build/editions/{e}/source", "builder": "html", "sphinx": True, "read": r} for e, r in builds]
+    builds = [
+        {"project": f"_build/editions/{e}/source", "builder": "html", "sphinx": True, "read": r} for e, r in builds
+    ]
     return {"notebooks": {"executed": sorted(executed), "copied": sorted(copied)}, "builds": builds}
 
 
@@ -621,7 +621,9 @@ def _every_page(root) -> dict[str, list[str]]:
     for lang in settings.EDITIONS:
         source = root / "_build" / "editions" / lang / "source"
         found[lang] = sorted(p.relative_to(source).with_suffix("").as_posix() for p in source.rglob("*.md"))
-        found[lang] += sorted(p.relative_to(source).with_suffix("").as_posix() for p in (source / "notebooks").rglob("*.ipynb"))
+        found[lang] += sorted(
+            p.relative_to(source).with_suffix("").as_posix() for p in (source / "notebooks").rglob("*.ipynb")
+        )
     return {lang: sorted(pages) for lang, pages in found.items()}
 
 
@@ -637,7 +639,9 @@ def test_an_edit_to_the_book_machine_a_catalogue_or_the_lock_rebuilds_what_it_sh
     incremental build's, file by file."""
     every = _every_page(work_copy)
     citations = work_copy / "src" / "ekraf_repro" / "bookmaker" / "sphinxext" / "citations.py"
-    citations.write_text(citations.read_text(encoding="utf-8").replace('class="ekraf-cite-title"', 'class="ekraf-cite-title uji"'))
+    citations.write_text(
+        citations.read_text(encoding="utf-8").replace('class="ekraf-cite-title"', 'class="ekraf-cite-title uji"')
+    )
     assert run_cli(["book"], work_copy).returncode == 0
     assert _read(work_copy) == every
     site = work_copy / "_build" / "html"

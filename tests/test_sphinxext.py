@@ -83,7 +83,9 @@ def test_the_downloads_are_the_registrys_parts_in_the_one_writers_formats(html):
     assert item["title"] == "Gambar 1.1: Gambar uji" and item["genre"] == "Gambar" and item["type"] == "figure"
     assert files["_kutipan/gbr-uji.bib"] == formats.bibtex(item) and files["_kutipan/gbr-uji.ris"] == formats.ris(item)
     provenance = json.loads(files["_data/tbl-uji.json"])
-    assert provenance["parameters"] == '# Parameters\nbahasa = "id"' and provenance["notebook"] == "notebooks/01_bab.ipynb"
+    assert (
+        provenance["parameters"] == '# Parameters\nbahasa = "id"' and provenance["notebook"] == "notebooks/01_bab.ipynb"
+    )
     assert provenance["inputs"][0]["path"] == "CITATION.cff" and len(provenance["inputs"][0]["sha256"]) == 64
     assert json.loads(files["_data/tbl-lampiran.json"])["parameters"] == "defaults: the notebook's parameters cell"
     assert files["_data/tbl-uji.csv"] == "a,b\n1,2\n"
@@ -139,7 +141,10 @@ def test_the_copy_button_speaks_the_editions_language(html):
 
 
 def test_a_build_reports_the_pages_it_read(html):
-    assert html.sphinx_report == {"builder": "html", "read": ["index", "mengutip", "notebooks/01_bab", "notebooks/lampiran"]}
+    assert html.sphinx_report == {
+        "builder": "html",
+        "read": ["index", "mengutip", "notebooks/01_bab", "notebooks/lampiran"],
+    }
 
 
 def test_the_shaping_digest_changes_with_any_module_of_the_book_machine(tmp_path, monkeypatch):

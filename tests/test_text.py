@@ -43,7 +43,9 @@ def test_every_group_speaks_both_languages():
     for group, entries in text.TEXT.items():
         for key, pair in entries.items():
             assert len(pair) == len(settings.EDITIONS) and all(pair), f"{group}.{key}"
-    assert text.pick(text.TEXT["cite"]["chapter"], "en_US") == "Chapter" and text.group("cite", "id")["chapter"] == "Bab"
+    assert (
+        text.pick(text.TEXT["cite"]["chapter"], "en_US") == "Chapter" and text.group("cite", "id")["chapter"] == "Bab"
+    )
 
 
 def test_the_book_machine_picks_a_language_one_way():

@@ -1,21 +1,17 @@
-"""The book machine: the command line, the papermill pipeline (``run/``), the Jupyter Book build of the editions,
-their PDFs, EPUBs, variants and deposit archive (``build/``), the generated pages (``pages/``), the citations
-(``cite/``), the Sphinx extensions (``sphinxext/``) and the benchmark; at the bottom, the settings
-(``settings.py``), the reader-visible texts (``text.py``), the hooks into other libraries (``guards.py``) and
-the run report (``report.py``).
+"""The book machine: the command line, the papermill pipeline (``run/``), the builds of the editions, PDFs, EPUBs,
+variants and archive (``build/``), the generated pages (``pages/``), the citations (``cite/``), the Sphinx
+extensions (``sphinxext/``) and the benchmark; at the bottom, ``settings.py``, the reader-visible texts
+(``text.py``), the hooks into other libraries (``guards.py``) and the run report (``report.py``).
 
-Nothing in the analysis (the rest of ``ekraf_repro``, which the notebooks
-import) imports this subpackage, directly or indirectly; a test of the import
-graph guards the wall, and the notebooks' execution cache hashes only the
-analysis, so a change here re-executes no notebook.
+The analysis (the rest of ``ekraf_repro``) never imports it (a test of the import graph guards the wall), and the
+notebooks' execution cache hashes only the analysis, so a change here re-executes no notebook.
 """
 
 __all__ = ["rerun", "sweep"]
 
 
 def __getattr__(name: str):
-    """``from ekraf_repro.bookmaker import rerun`` (the Python entry point for variant books), imported lazily
-    so that loading a Sphinx extension of this package does not load the pipeline."""
+    """``from ekraf_repro.bookmaker import rerun``, lazily: loading a Sphinx extension does not load the pipeline."""
     if name in __all__:
         from .build import variants
 

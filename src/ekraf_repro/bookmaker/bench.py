@@ -1,11 +1,8 @@
-"""`make bench`: time the pipeline and the test tiers against plain Jupyter Book, on temporary copies of the project.
+"""`make bench`: time the pipeline and the test tiers against plain Jupyter Book, on temporary copies.
 
-Every case runs RUNS times (default 5) in one session, and the median is reported with its ratio to the
-baseline measured in the same run (plain ``jupyter-book build . --all`` with ``execute_notebooks: force`` on
-the same notebooks, one edition). Each case proves it did what its name says from the run report that the
-command wrote (``report.py``): which notebooks it executed or copied, which editions Sphinx built and how many
-pages it read. The test tiers are the fast one (``make check``) and the whole ``make test`` from a copy
-without any build output. The table is printed and written to ``_build/bench/bench.md`` (and ``.json``).
+Each case runs RUNS times (default 5); its median is a ratio to the baseline measured in the same run (plain
+``jupyter-book build . --all``, notebooks executed, one edition), and it proves from the command's run report that
+it did what its name says. The tiers: ``make check``, and the whole ``make test`` from a copy without build output.
 """
 
 import json
@@ -24,13 +21,6 @@ from . import report as run_report
 from .run import plan
 
 IGNORE = shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__", ".pytest_cache", "node_modules")
-# The parts of `make test`'s suite, chosen by marker (see pyproject.toml): together they are the whole suite.
-TEST_PARTS = {
-    "check (not slow)": ["tests", "-m", "not slow"],  # as `make check` runs it: nbval is in the slow tier
-    "slow (build, pipeline)": ["-m", "slow and not browser and not pdf"],
-    "browser": ["-m", "browser"],
-    "pdf": ["-m", "pdf"],
-}
 RAW = Path("data") / "raw" / "tabel_1_1_ekspor_ekraf.csv"
 EDITED_CELL = "28.602,7"  # Seni Rupa 2018
 BASELINE = "baseline: jupyter-book build --all, execute force (one edition)"
@@ -47,18 +37,15 @@ class CaseFailed(SystemExit):
     """A bench case did not do what its name says."""
 
 
-def planned(root: Path = paths.ROOT) -> list[str]:
-    """Every notebook of the Indonesian edition's plan (chapters, then appendix pages)."""
+def planned(root: Path = paths.ROOT) -> list[str]:  # the Indonesian edition's plan
     return [job.name for job in plan.plan(root=root)[0]]
 
 
-def table_readers(root: Path = paths.ROOT) -> list[str]:
-    """The notebooks that read the raw table (a change to one of its values re-executes exactly these)."""
+def table_readers(root: Path = paths.ROOT) -> list[str]:  # a change to the raw table re-executes exactly these
     return sorted(job.name for job in plan.plan(root=root)[0] if root / RAW in plan.reads(job))
 
 
-def both(notebooks: list[str]) -> list[str]:
-    """The executed copies of ``notebooks`` in both editions (the English ones in notebooks/en/)."""
+def both(notebooks: list[str]) -> list[str]:  # the executed copies in both editions
     return [*notebooks, *(n.replace("notebooks/", "notebooks/en/", 1) for n in notebooks)]
 
 
@@ -82,8 +69,8 @@ def _ekraf(root: Path, *args) -> tuple[float, dict]:
 
 
 def expect(case: str, report: dict, notebooks: list[str], *, sphinx: tuple[str, ...] | bool, read: int | None = None):
-    """Prove that ``case`` executed exactly ``notebooks`` and ran Sphinx only for the editions ``sphinx`` names
-    (``True``: some book, ``False``: none); ``read``: how many pages Sphinx read in each edition it built."""
+    """Prove that ``case`` executed exactly ``notebooks``, ran Sphinx for the editions ``sphinx`` names (``True``:
+    some book), reading ``read`` pages in each."""
     ran = report["notebooks"]["executed"]
     if ran != sorted(notebooks):
         raise CaseFailed(f"bench case '{case}': expected to execute {sorted(notebooks)}, executed {ran}")
@@ -96,8 +83,8 @@ def expect(case: str, report: dict, notebooks: list[str], *, sphinx: tuple[str, 
 
 
 def expect_sweep(case: str, report: dict, n: int, per_variant: int) -> None:
-    """A sweep over the subsectors of the book's own table executes each chapter that reads the subsector
-    (1, 5 and 6) once per variant, everything else once, and copies the rest; it builds ``n`` books."""
+    """A sweep over the book's subsectors executes the three chapters that read the subsector once per variant,
+    everything else once, copies the rest, and builds ``n`` books."""
     executed, copied = len(report["notebooks"]["executed"]), len(report["notebooks"]["copied"])
     books = sum(1 for b in report["builds"] if b["builder"] == "html" and b["sphinx"])
     want = 3 * n + (per_variant - 3)
@@ -157,7 +144,7 @@ def _page(root: Path, lang: str, name: str) -> str:
 def _cases(work: Path, i: int, add) -> None:
     base = _copy(work, "baseline")
     cfg = base / "_config.yml"
-    cfg.write_text(cfg.read_text(encoding="utf-8").replace('execute_notebooks: "off"', "execute_notebooks: force"), encoding="utf-8")
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace('execute_notebooks: "off"', "execute_notebooks: force"))
     add(BASELINE, _run([str(Path(sys.executable).parent / "jupyter-book"), "build", str(base), "--all"], base)[0])
 
     ours, notebooks = _copy(work, "ours"), planned()
@@ -188,8 +175,11 @@ def _cases(work: Path, i: int, add) -> None:
     seconds, got = _ekraf(ours, "rerun", "--param", "subsektor=Fashion", "--out", str(work / f"rerun{i}"))
     expect(case, got, notebooks, sphinx=True)
     add(case, seconds)
-    case, subsectors = "6. make sweep, five variants (one per subsector)", ["Kriya", "Kuliner", "Musik", "Fashion", "Seni Rupa"]
-    (work / "sweep.csv").write_text("nama;subsektor\n" + "".join(f"v{k};{s}\n" for k, s in enumerate(subsectors)), encoding="utf-8")
+    case, subsectors = (
+        "6. make sweep, five variants (one per subsector)",
+        ["Kriya", "Kuliner", "Musik", "Fashion", "Seni Rupa"],
+    )
+    (work / "sweep.csv").write_text("nama;subsektor\n" + "".join(f"v{k};{s}\n" for k, s in enumerate(subsectors)))
     seconds, got = _ekraf(ours, "sweep", "--file", str(work / "sweep.csv"), "--out", str(work / f"sweep{i}"))
     expect_sweep(case, got, len(subsectors), len(notebooks))
     add(case, seconds)
@@ -202,31 +192,11 @@ def _cases(work: Path, i: int, add) -> None:
 
 
 def _tiers(work: Path, add) -> None:
-    """The fast tier, then the whole `make test` from a copy without build output: the books, PDFs and EPUBs
-    built as `make test` builds them, then every test (the parts together must be the whole suite)."""
+    """The fast tier, then the whole `make test` from a copy without build output: books, PDFs, EPUBs, all tests."""
     fresh = _copy(work, "tests")
-    collected = {part: _collected(fresh, selection) for part, selection in TEST_PARTS.items()}
-    if sum(collected.values()) != _collected(fresh, []):
-        raise CaseFailed(f"bench: the test parts do not add up to the suite: {collected}")
-    add(CHECK, _pytest(fresh, "check (not slow)", collected))
+    add(CHECK, _run([sys.executable, "-m", "pytest", "-q", "-x", "tests", "-m", "not slow"], fresh)[0])
     total = sum(_ekraf(fresh, *step)[0] for step in (["render"], ["pdf", "--if-possible"], ["epub"]))
-    for part in TEST_PARTS:
-        total += _pytest(fresh, part, collected)
-    add(WHOLE, total)
-
-
-def _pytest(root: Path, part: str, collected: dict) -> float:
-    seconds, out = _run([sys.executable, "-m", "pytest", "-q", "-x", *TEST_PARTS[part]], root)
-    if f"{collected[part]} passed" not in out:
-        raise CaseFailed(f"bench: tests '{part}': expected {collected[part]} to pass:\n{out[-500:]}")
-    return seconds
-
-
-def _collected(root: Path, selection: list[str]) -> int:
-    out = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", *selection], cwd=root,
-                         env=_env(root), capture_output=True, text=True).stdout  # fmt: skip
-    found = re.search(r"(\d+)(?:/\d+)? tests? collected", out)
-    return int(found.group(1)) if found else 0
+    add(WHOLE, total + _run([sys.executable, "-m", "pytest", "-q", "-x"], fresh)[0])
 
 
 def run(runs: int = 5, with_tests: bool = True) -> str:
@@ -252,7 +222,9 @@ def table(times: dict[str, list[float]], runs: int) -> str:
     baseline = statistics.median(times[BASELINE])
     lines = [f"# Build benchmark (median of {runs} runs, {os.cpu_count()} cores)", ""]
     lines += ["| case | seconds | vs baseline |", "|---|--:|--:|"]
-    lines += [f"| {case} | {statistics.median(v):.2f} | {statistics.median(v) / baseline:.2f}x |" for case, v in times.items()]
+    lines += [
+        f"| {c} | {statistics.median(v):.2f} | {statistics.median(v) / baseline:.2f}x |" for c, v in times.items()
+    ]
     lines += ["", "| target | ratio | limit | met |", "|---|--:|--:|---|"]
     for case, limit in LIMITS.items():
         if case in times:

@@ -1,10 +1,10 @@
-"""Command line: ``ekraf validate|execute|book|rerun|sweep|render|pdf|pages``.
-
-Every error in the user's input ends the command with one line on stderr
-(``error: ...``) and exit status 2, never a traceback.
+"""Command line: ``ekraf validate|execute|book|rerun|sweep|render|pdf|epub|dist|pages``. An error in the user's
+input ends the command with one line on stderr (``error: ...``) and exit status 2, never a traceback; every command
+writes the run report (``report.py``).
 """
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -13,6 +13,7 @@ from ..errors import InputError
 from ..params import DEFAULTS
 from . import pages, report, settings
 from .build import book, editions
+from .build.variants import read_sweep, rerun, sweep, typed
 from .run import execute, plan
 
 MANIFEST = paths.BUILD / ".ekraf" / "manifest.json"
@@ -24,21 +25,14 @@ def parse_params(items: list[str]) -> dict:
     for item in items:
         if "=" not in item:
             raise InputError(f"parameter '{item}': write it as name=value; allowed names: {', '.join(DEFAULTS)}")
-        key, value = item.split("=", 1)
-        key, value = key.strip(), value.strip()
+        key, value = (part.strip() for part in item.split("=", 1))
         if key not in DEFAULTS:
             raise InputError(f"unknown parameter '{key}'; allowed: {', '.join(DEFAULTS)}")
-        if value == "None":
-            out[key] = None
-        elif key.startswith("tahun_") and value.lstrip("-").isdigit():
-            out[key] = int(value)
-        else:
-            out[key] = value
+        out[key] = typed(key, value)
     return out
 
 
-def cmd_validate(args) -> None:
-    # the command line resolves a relative path against the working directory
+def cmd_validate(args) -> None:  # a relative path is resolved against the working directory
     print(loader.summary(loader.load(Path(args.data).expanduser().resolve())))
 
 
@@ -73,16 +67,12 @@ def cmd_book(args) -> None:
 
 def cmd_rerun(args) -> None:
     """A variant book in OUT, built in a staging folder beside it and moved into place only when complete."""
-    from .build.variants import rerun
-
     index = rerun(args.out, data=args.data, pdf=args.pdf, jobs=args.jobs, force=args.force, **parse_params(args.param))
     print(f"variant book: {paths.display(index)}")
 
 
 def cmd_sweep(args) -> None:
     """One variant book per row of a sweep file, or per --params set, into OUT/<nama>."""
-    from .build.variants import read_sweep, sweep
-
     if args.file:
         sets = read_sweep(Path(args.file))
     else:
@@ -98,8 +88,6 @@ def cmd_render(args) -> None:
 
 
 def cmd_pdf(args) -> None:
-    import os
-
     if args.if_possible and not book.have_latex() and os.environ.get("CI") != "true":
         print(f"WARNING: no PDF built, the PDF tests will skip. {book.LATEX_MISSING}", file=sys.stderr)
         return
@@ -109,8 +97,6 @@ def cmd_pdf(args) -> None:
 
 
 def cmd_epub(args) -> None:
-    import os
-
     from .build import epub
 
     for lang in settings.EDITIONS:
@@ -122,7 +108,7 @@ def cmd_epub(args) -> None:
 
 
 def cmd_dist(args) -> None:
-    """The book, its PDFs and EPUBs, brought up to date, then the archive (bookmaker/dist.py)."""
+    """The book, its PDFs and EPUBs, brought up to date, then the archive."""
     from .build import dist
 
     for lang in settings.EDITIONS:
@@ -136,54 +122,37 @@ def cmd_pages(args) -> None:
     write_pages(verbose=True)
 
 
-def main(argv: list[str] | None = None) -> int:
+def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="ekraf", description=__doc__.splitlines()[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
-    v = sub.add_parser("validate", help="check a table in the layout of Tabel 1.1")
-    v.add_argument("data")
-    v.set_defaults(fn=cmd_validate)
-    for name, fn, hlp in [
-        ("execute", cmd_execute, "execute changed notebooks in place"),
-        ("book", cmd_book, "validate, execute changed notebooks, build the HTML book"),
-    ]:
-        s = sub.add_parser(name, help=hlp)
-        s.add_argument("--force", action="store_true", help="execute and build everything, every page again")
-        s.add_argument("--jobs", type=int, default=plan.WORKERS)
-        s.set_defaults(fn=fn)
-    r = sub.add_parser("rerun", help="execute every notebook with other parameters or data into OUT")
-    r.add_argument("--data", default=None)
-    r.add_argument("--param", action="append", default=[], metavar="NAME=VALUE")
-    r.add_argument("--out", default=str(paths.BUILD / "rerun"))
-    r.add_argument("--force", action="store_true")
-    r.add_argument("--jobs", type=int, default=plan.WORKERS)
-    r.add_argument("--pdf", action="store_true", help="build the variant's own PDF too (TeX Live)")
-    r.set_defaults(fn=cmd_rerun)
-    sw = sub.add_parser("sweep", help="one variant book per parameter set (a sweep file, or several --params)")
-    sw.add_argument("--file", default=None, help="a ;-separated file: nama;data;subsektor;... one variant per row")
-    sw.add_argument("--params", action="append", default=[], metavar='"NAME=VALUE ..."')
-    sw.add_argument("--out", default=str(paths.BUILD / "sweep"))
-    sw.add_argument("--jobs", type=int, default=plan.WORKERS)
-    sw.add_argument("--pdf", action="store_true")
-    sw.set_defaults(fn=cmd_sweep)
-    pdf = sub.add_parser("pdf", help="build _build/pdf/book.pdf with LaTeX (xelatex) and link it from the HTML book")
-    pdf.add_argument("--force", action="store_true")
-    pdf.add_argument(
-        "--if-possible", action="store_true", help="only warn when TeX Live is missing (never with CI=true)"
-    )
-    rnd = sub.add_parser("render", help="build _build/html from the committed notebooks, executing nothing")
-    rnd.add_argument("--force", action="store_true")
-    rnd.set_defaults(fn=cmd_render)
-    pdf.set_defaults(fn=cmd_pdf)
-    epb = sub.add_parser("epub", help="build _build/epub/book.epub and book-en.epub (EPUB 3)")
-    epb.add_argument("--force", action="store_true")
-    epb.set_defaults(fn=cmd_epub)
-    dst = sub.add_parser("dist", help="build _build/dist/ekraf-reproduksi-<version>.zip, the archive to deposit")
-    dst.set_defaults(fn=cmd_dist)
-    d = sub.add_parser(
-        "pages",
-        help="write the generated pages of book/_generated/ (data dictionary, how to cite, concordance, glossary)",
-    )
-    d.set_defaults(fn=cmd_pages)
+    flag, jobs = {"action": "store_true"}, {"type": int, "default": plan.WORKERS}
+    force = {"--force": {**flag, "help": "execute and build everything, every page again"}}
+    variants = {"--force": flag, "--jobs": jobs, "--pdf": {**flag, "help": "each variant's own PDF too (TeX Live)"}}
+    for name, fn, hlp, options in [
+        ("validate", cmd_validate, "check a table in the layout of Tabel 1.1", {"data": {}}),
+        ("execute", cmd_execute, "execute changed notebooks in place", {**force, "--jobs": jobs}),
+        ("book", cmd_book, "validate, execute changed notebooks, build the HTML book", {**force, "--jobs": jobs}),
+        ("rerun", cmd_rerun, "execute every notebook with other parameters or data into OUT, build its book", {
+            "--data": {}, "--param": {"action": "append", "default": [], "metavar": "NAME=VALUE"},
+            "--out": {"default": str(paths.BUILD / "rerun")}, **variants}),
+        ("sweep", cmd_sweep, "one variant book per row of a ;-separated FILE (nama;data;subsektor;...) or --params", {
+            "--file": {}, "--params": {"action": "append", "default": [], "metavar": '"NAME=VALUE ..."'},
+            "--out": {"default": str(paths.BUILD / "sweep")}, **variants}),
+        ("render", cmd_render, "build _build/html from the committed notebooks, executing nothing", force),
+        ("pdf", cmd_pdf, "build each edition's PDF with xelatex and link it", {**force, "--if-possible": flag}),
+        ("epub", cmd_epub, "build _build/epub/book.epub and book-en.epub (EPUB 3)", force),
+        ("dist", cmd_dist, "build _build/dist/ekraf-reproduksi-<version>.zip, the archive to deposit", {}),
+        ("pages", cmd_pages, "write the generated pages of book/_generated/ and book/<lang>/_generated/", {}),
+    ]:  # fmt: skip
+        command = sub.add_parser(name, help=hlp)
+        for option, settings_ in options.items():
+            command.add_argument(option, **settings_)
+        command.set_defaults(fn=fn)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = parser()
     args = ap.parse_args(argv)
     report.begin(args.cmd)
     try:

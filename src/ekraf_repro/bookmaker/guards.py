@@ -1,11 +1,10 @@
 """Every place where the book machine leans on another library's internals, and the versions it was checked with.
 
 A hook into a private API, a rewrite of a theme's template or a copy of a library's wire format works for the
-versions it was written against and may break silently on the next. Each hook below names the library and the
-versions it was checked with, what it works around and the upstream issue or pull request (or says that none
-was found). :func:`check` runs where the hook is installed: with another version installed the build stops
-with one line naming the hook, so an upgrade of the lock fails loudly instead of changing the book. The README's
-table "Hooks into other libraries" lists the same hooks (a test keeps the two equal).
+versions it was written against and may break silently on the next. Each hook names its library and the
+versions checked, the module that holds it, the upstream issue or pull request (or that none was found) and
+what it works around. :func:`check` runs where the hook is installed: with another version installed, the build
+stops with one line naming the hook. The README's table "Hooks into other libraries" lists the same hooks.
 """
 
 from __future__ import annotations
@@ -23,112 +22,81 @@ NONE_FOUND = "none found"
 
 @dataclass(frozen=True)
 class Hook:
-    package: str  # the distribution whose internals the hook uses
-    versions: str  # a version specifier: the releases the hook was checked with
+    name: str
+    library: str  # the distribution and the versions checked: "sphinx ~=7.4.7"
     where: str  # the module of the book machine that holds it
+    upstream: str  # owner/repo/issues/N or owner/repo/pull/N on GitHub, or NONE_FOUND
     works_around: str
-    upstream: str  # an issue or pull request, or NONE_FOUND
+
+    @property
+    def package(self) -> str:
+        return self.library.split()[0]
+
+    @property
+    def versions(self) -> str:
+        return self.library.split()[1]
+
+    @property
+    def link(self) -> str:
+        return self.upstream if self.upstream == NONE_FOUND else f"https://github.com/{self.upstream}"
 
 
-SPHINX, PYDATA, BOOK, MYSTNB = "sphinx", "pydata-sphinx-theme", "sphinx-book-theme", "myst-nb"
-HOOKS = {
-    "search-button-label": Hook(
-        PYDATA, "~=0.17.1", "sphinxext/theme.py",
-        "the search button's aria-label 'Search' omits its visible text (axe: label-content-name-mismatch)",
-        NONE_FOUND),
-    "theme-switcher-icons": Hook(
-        PYDATA, "~=0.17.1", "sphinxext/theme.py",
-        "the colour-mode icons' titles become visible SVG text the button's label lacks (axe)",
-        "https://github.com/pydata/pydata-sphinx-theme/pull/1924"),
-    "toctree-toggle-names": Hook(
-        PYDATA, "~=0.17.1", "sphinxext/theme.py",
-        "the sidebar's expand/collapse <summary> elements have no accessible name (axe: summary-name)",
-        "https://github.com/pydata/pydata-sphinx-theme/pull/1582"),
-    "sidebar-toggle-tooltips": Hook(
-        BOOK, "~=1.3.0", "sphinxext/theme.py",
-        "the sidebar toggles' tooltips are English text outside any catalogue",
-        "https://github.com/executablebooks/sphinx-book-theme/issues/998"),
-    "landmark-labels": Hook(
-        BOOK, "~=1.3.0", "sphinxext/theme.py",
-        "the navigation landmarks are labelled 'Main' and 'Page' in English, outside any catalogue",
-        "https://github.com/executablebooks/sphinx-book-theme/pull/310"),
-    "language-switcher": Hook(
-        BOOK, "~=1.3.0", "sphinxext/theme.py",
-        "the article header has no place for a link to the same page in the other edition",
-        NONE_FOUND),
-    "template-loader": Hook(
-        SPHINX, "~=7.4.7", "sphinxext/theme.py",
-        "a theme's own template cannot be rewritten where it loads: our loader goes in front of Sphinx's",
-        NONE_FOUND),
-    "theme-catalogues": Hook(
-        SPHINX, "~=7.4.7", "sphinxext/i18n.py",
-        "a project's catalogue comes after a theme's for the theme's own domain (sphinx.locale.translators)",
-        "https://github.com/sphinx-doc/sphinx/pull/8120"),
-    "copybutton-messages": Hook(
-        "sphinx-copybutton", "~=0.5.2", "sphinxext/i18n.py",
-        "the copy button's messages table has no Indonesian entry and no setting for one",
-        "https://github.com/executablebooks/sphinx-copybutton/issues/113"),
-    "citation-list-role": Hook(
-        "docutils", "~=0.21.2", "sphinxext/theme.py",
-        "bibliography entries carry the deprecated role doc-biblioentry inside role=list (axe)",
-        "https://github.com/w3c/dpub-aria/pull/22"),
-    "hide-cell-label": Hook(
-        MYSTNB, "~=1.4.0", "sphinxext/theme.py",
-        "the code toggle's aria-label 'Toggle hidden content' omits its visible text (axe)",
-        NONE_FOUND),
-    "duplicate-inline-scripts": Hook(
-        SPHINX, "~=7.4.7", "sphinxext/theme.py",
-        "an inline script added after the builder started is written twice ('THEBE_JS_URL already declared')",
-        "https://github.com/sphinx-doc/sphinx/pull/13402"),
-    "mystnb-stylesheet-first": Hook(
-        MYSTNB, "~=1.4.0", "sphinxext/reproducible.py",
-        "myst-nb copies its stylesheet after the pages are written, so a clean build links it without ?v=",
-        NONE_FOUND),
-    "unnumbered-pages": Hook(
-        SPHINX, "~=7.4.7", "sphinxext/registry.py",
-        "figures and tables on pages outside the numbered part are numbered across the book (env.toc_fignumbers)",
-        "https://github.com/sphinx-doc/sphinx/issues/1600"),
-    "glue-keys": Hook(
-        MYSTNB, "~=1.4.0", "sphinxext/registry.py",
-        "a pasted figure or table keeps no trace of its glue key (subclasses of myst-nb's glue directives)",
-        NONE_FOUND),
-    "glue-wire-format": Hook(
-        MYSTNB, "~=1.4.0", "run/execute.py",
-        "myst_nb.glue takes no metadata, so ekraf_repro/notebook.py writes glue outputs in its format by hand",
-        NONE_FOUND),
-    "numref-doctree-cache": Hook(
-        SPHINX, "~=7.4.7", "sphinxext/reproducible.py",
-        "each {numref} unpickles its target's whole doctree again (StandardDomain._resolve_numref_xref)",
-        "https://github.com/sphinx-doc/sphinx/issues/12883"),
-    "search-index-prune": Hook(
-        SPHINX, "~=7.4.7", "sphinxext/reproducible.py",
-        "an incremental build keeps words no page holds any more in the search index (IndexBuilder._mapping)",
-        NONE_FOUND),
-    "remove-code-for-print": Hook(
-        MYSTNB, "~=1.4.0", "sphinxext/latex.py",
-        "nb_remove_code_source is set per builder, before myst-nb reads it when it parses a notebook",
-        NONE_FOUND),
-    "epub-builder": Hook(
-        SPHINX, "~=7.4.7", "sphinxext/epub.py",
-        "the EPUB spine names book/../notebooks/… and the manifest carries the web theme's assets (EpubBuilder)",
-        "https://github.com/sphinx-doc/sphinx/issues/4611"),
-    "sphinx-js-catalogue": Hook(
-        SPHINX, "~=7.4.7", "build/catalogues.py",
-        "the search page's messages come from Sphinx's sphinx.js, which our catalogue cannot override",
-        NONE_FOUND),
-    "bibtex-referencing-style": Hook(
-        "sphinxcontrib-bibtex", "~=2.7.0", "cite/citestyle.py",
-        "the author-year style's words and separators are English; its dataclasses are subclassed",
-        "https://github.com/mcmtroffaes/sphinxcontrib-bibtex/issues/201"),
-    "warm-kernels": Hook(
-        "nbclient", "~=0.11.0", "run/kernels.py",
-        "a NotebookClient starts a kernel per notebook; ours reuses one (km, kc set on the client)",
-        "https://github.com/jupyter/nbclient/issues/238"),
-    "papermill-parameters": Hook(
-        "papermill", "~=2.7.0", "run/execute.py",
-        "papermill's parameter injection is used without its engine; the parameters it records are read back",
-        "https://github.com/nteract/papermill/issues/616"),
-}  # fmt: skip
+NONE, SPHINX, MYSTNB = NONE_FOUND, "sphinx ~=7.4.7", "myst-nb ~=1.4.0"
+PYDATA, BOOK = "pydata-sphinx-theme ~=0.17.1", "sphinx-book-theme ~=1.3.0"
+# fmt: off
+HOOKS = {hook.name: hook for hook in [
+    Hook("search-button-label", PYDATA, "sphinxext/theme.py", NONE,
+         "the search button's aria-label 'Search' omits its visible text (axe: label-content-name-mismatch)"),
+    Hook("theme-switcher-icons", PYDATA, "sphinxext/theme.py", "pydata/pydata-sphinx-theme/pull/1924",
+         "the colour-mode icons' titles become visible SVG text the button's label lacks (axe)"),
+    Hook("toctree-toggle-names", PYDATA, "sphinxext/theme.py", "pydata/pydata-sphinx-theme/pull/1582",
+         "the sidebar's expand/collapse <summary> elements have no accessible name (axe: summary-name)"),
+    Hook("sidebar-toggle-tooltips", BOOK, "sphinxext/theme.py", "executablebooks/sphinx-book-theme/issues/998",
+         "the sidebar toggles' tooltips are English text outside any catalogue"),
+    Hook("landmark-labels", BOOK, "sphinxext/theme.py", "executablebooks/sphinx-book-theme/pull/310",
+         "the navigation landmarks are labelled 'Main' and 'Page' in English, outside any catalogue"),
+    Hook("language-switcher", BOOK, "sphinxext/theme.py", NONE,
+         "the article header has no place for a link to the same page in the other edition"),
+    Hook("template-loader", SPHINX, "sphinxext/theme.py", NONE,
+         "a theme's own template cannot be rewritten where it loads: our loader goes in front of Sphinx's"),
+    Hook("theme-catalogues", SPHINX, "sphinxext/i18n.py", "sphinx-doc/sphinx/pull/8120",
+         "a project's catalogue comes after a theme's for the theme's own domain (sphinx.locale.translators)"),
+    Hook("copybutton-messages", "sphinx-copybutton ~=0.5.2", "sphinxext/i18n.py",
+         "executablebooks/sphinx-copybutton/issues/113",
+         "the copy button's messages table has no Indonesian entry and no setting for one"),
+    Hook("citation-list-role", "docutils ~=0.21.2", "sphinxext/theme.py", "w3c/dpub-aria/pull/22",
+         "bibliography entries carry the deprecated role doc-biblioentry inside role=list (axe)"),
+    Hook("hide-cell-label", MYSTNB, "sphinxext/theme.py", NONE,
+         "the code toggle's aria-label 'Toggle hidden content' omits its visible text (axe)"),
+    Hook("duplicate-inline-scripts", SPHINX, "sphinxext/theme.py", "sphinx-doc/sphinx/pull/13402",
+         "an inline script added after the builder started is written twice ('THEBE_JS_URL already declared')"),
+    Hook("mystnb-stylesheet-first", MYSTNB, "sphinxext/reproducible.py", NONE,
+         "myst-nb copies its stylesheet after the pages are written, so a clean build links it without ?v="),
+    Hook("unnumbered-pages", SPHINX, "sphinxext/registry.py", "sphinx-doc/sphinx/issues/1600",
+         "figures and tables on pages outside the numbered part are numbered across the book (env.toc_fignumbers)"),
+    Hook("glue-keys", MYSTNB, "sphinxext/registry.py", NONE,
+         "a pasted figure or table keeps no trace of its glue key (subclasses of myst-nb's glue directives)"),
+    Hook("glue-wire-format", MYSTNB, "run/execute.py", NONE,
+         "myst_nb.glue takes no metadata, so ekraf_repro/notebook.py writes glue outputs in its format by hand"),
+    Hook("numref-doctree-cache", SPHINX, "sphinxext/reproducible.py", "sphinx-doc/sphinx/issues/12883",
+         "each {numref} unpickles its target's whole doctree again (StandardDomain._resolve_numref_xref)"),
+    Hook("search-index-prune", SPHINX, "sphinxext/reproducible.py", NONE,
+         "an incremental build keeps words no page holds any more in the search index (IndexBuilder._mapping)"),
+    Hook("remove-code-for-print", MYSTNB, "sphinxext/latex.py", NONE,
+         "nb_remove_code_source is set per builder, before myst-nb reads it when it parses a notebook"),
+    Hook("epub-builder", SPHINX, "sphinxext/epub.py", "sphinx-doc/sphinx/issues/4611",
+         "the EPUB spine names book/../notebooks/… and the manifest carries the web theme's assets (EpubBuilder)"),
+    Hook("sphinx-js-catalogue", SPHINX, "build/catalogues.py", NONE,
+         "the search page's messages come from Sphinx's sphinx.js, which our catalogue cannot override"),
+    Hook("bibtex-referencing-style", "sphinxcontrib-bibtex ~=2.7.0", "cite/citestyle.py",
+         "mcmtroffaes/sphinxcontrib-bibtex/issues/201",
+         "the author-year style's words and separators are English; its dataclasses are subclassed"),
+    Hook("warm-kernels", "nbclient ~=0.11.0", "run/kernels.py", "jupyter/nbclient/issues/238",
+         "a NotebookClient starts a kernel per notebook; ours reuses one (km, kc set on the client)"),
+    Hook("papermill-parameters", "papermill ~=2.7.0", "run/execute.py", "nteract/papermill/issues/616",
+         "papermill's parameter injection is used without its engine; the parameters it records are read back"),
+]}
+# fmt: on
 
 
 class HookOutOfRange(SphinxError):  # a SphinxError: Sphinx stops with the message alone, no traceback
@@ -137,7 +105,7 @@ class HookOutOfRange(SphinxError):  # a SphinxError: Sphinx stops with the messa
     category = "Book machine hook out of range"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def installed(package: str) -> str:
     """The installed version of a distribution (the one place a test fakes another)."""
     return metadata.version(package)
@@ -149,7 +117,7 @@ def check(name: str) -> None:
     version = installed(hook.package)
     if Version(version) not in SpecifierSet(hook.versions):
         raise HookOutOfRange(
-            f"book machine hook '{name}' (bookmaker/{hook.where}) was checked with {hook.package} {hook.versions}, "
-            f"but {version} is installed: it works around {hook.works_around} (upstream: {hook.upstream}). "
-            "Check whether the new version still needs it, then update it and its versions in bookmaker/guards.py."
+            f"book machine hook '{name}' (bookmaker/{hook.where}) was checked with {hook.library}, but "
+            f"{version} is installed: it works around {hook.works_around} (upstream: {hook.link}). Check "
+            "whether the new version still needs it, then update it and its versions in bookmaker/guards.py."
         )

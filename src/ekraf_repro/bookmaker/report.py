@@ -1,16 +1,9 @@
-"""The run report: what one command of the book machine did, as JSON, for tests and the benchmark to read.
+"""The run report: what the last command of the book machine did, as JSON, for tests and the benchmark.
 
-``_build/.ekraf/report.json`` (of the project the command ran in) holds the last command's report::
-
-    {"command": "book",
-     "notebooks": {"planned": [...], "executed": [...], "copied": [...], "refreshed": [...]},
-     "builds": [{"project": "_build/editions/id/source", "builder": "html", "sphinx": true,
-                 "read": ["notebooks/03_metode"], "pruned": [...]}, ...]}
-
-Notebooks are named by their path in their project, builds by their project's folder; ``sphinx`` says whether
-Sphinx ran at all, ``read`` which pages it read (Sphinx's own list, handed over by the extension in
-``sphinxext/reproducible.py`` through the file named by ``EKRAF_SPHINX_REPORT``). Log lines are for people;
-this file is the record.
+``_build/.ekraf/report.json`` of the project the command ran in: ``{"command": "book", "notebooks":
+{"planned", "executed", "copied", "refreshed": [paths]}, "builds": [{"project", "builder", "sphinx": ran,
+"read": [pages Sphinx read], "pruned": [files removed]}]}``. Sphinx's pages read come from
+``sphinxext/reproducible.py`` through the file ``EKRAF_SPHINX_REPORT`` names. Log lines are for people.
 """
 
 from __future__ import annotations
@@ -31,7 +24,9 @@ def begin(command: str) -> None:
     """Start the report of one command (the previous one is forgotten)."""
     with _LOCK:
         _RUN.clear()
-        _RUN.update(command=command, notebooks={"planned": [], "executed": [], "copied": [], "refreshed": []}, builds=[])
+        _RUN.update(
+            command=command, notebooks={k: [] for k in ("planned", "executed", "copied", "refreshed")}, builds=[]
+        )
 
 
 def notebooks(**lists: list[str]) -> None:
@@ -43,8 +38,8 @@ def notebooks(**lists: list[str]) -> None:
 
 def build(project: Path, builder: str, sphinx: bool, read: list[str] | None = None, pruned: list[str] | None = None):
     """Add one book build (HTML, PDF or EPUB) to the report."""
-    entry = {"project": paths.display(project), "builder": builder, "sphinx": sphinx}
-    entry.update(read=sorted(read or []), pruned=sorted(pruned or []))
+    entry = {"project": paths.display(project), "builder": builder, "sphinx": sphinx, "read": sorted(read or []),
+             "pruned": sorted(pruned or [])}  # fmt: skip
     with _LOCK:
         _RUN.setdefault("builds", []).append(entry)
 

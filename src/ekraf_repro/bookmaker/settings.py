@@ -1,9 +1,6 @@
-"""The book's settings, at the bottom of the book machine: CITATION.cff, the editions and their configuration.
-
-Every other module of the book machine may read these; this module reads no other module of it. An
-edition is the book in one language: Indonesian (``id``, the paper's) and English (``en``). Its Jupyter
-Book configuration is ``_config.yml`` with ``_config.<lang>.yml`` over it, and its executed notebooks are
-committed in ``notebooks/`` (Indonesian) or ``notebooks/<lang>/``.
+"""The book's settings, at the bottom of the book machine (it reads no other module of it): CITATION.cff, the
+editions (``id``, the paper's language, and ``en``) and each one's configuration, ``_config.yml`` with
+``_config.<lang>.yml`` over it; an edition's executed notebooks are in ``notebooks/`` or ``notebooks/<lang>/``.
 """
 
 from __future__ import annotations
@@ -25,6 +22,7 @@ TAG = "jika:bahasa_{}"  # the tag of a Markdown cell written in one language
 SITE = paths.BUILD / "html"
 LOCALE_STAGED = "_locale"  # where an edition's project holds its compiled catalogues
 OWN_KEYS = ("toc_captions",)  # keys of _config.<lang>.yml that are ours, not Jupyter Book's
+LICENCES = {"CC-BY-4.0": ("cc-by-4.0", "https://creativecommons.org/licenses/by/4.0/")}  # Zenodo's name, the deed
 
 
 def lang(value: str | None) -> str:
@@ -39,29 +37,24 @@ def other(code: str) -> str:
     return next(e for e in EDITIONS if e != code)
 
 
-def executed(code: str, root: Path = paths.ROOT) -> Path:
-    """Where the edition's executed notebooks are committed."""
+def executed(code: str, root: Path = paths.ROOT) -> Path:  # where the edition's executed notebooks are
     return root / "notebooks" if code == DEFAULT else root / "notebooks" / code
 
 
-def parameters(code: str) -> dict:
-    """The notebooks' parameters for an edition: the defaults, in its language."""
+def parameters(code: str) -> dict:  # the notebooks' defaults, in the edition's language
     return {} if code == DEFAULT else {"bahasa": code}
 
 
 @functools.lru_cache(maxsize=16)
-def _yaml(text: str):
-    """YAML parsed once per content, with libyaml when it is there (read many times per build)."""
+def _yaml(text: str):  # parsed once per content, with libyaml when it is there (read many times per build)
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
-def cff(root: Path = paths.ROOT) -> dict:
-    """CITATION.cff as a dict (a fresh copy: callers may change it)."""
+def cff(root: Path = paths.ROOT) -> dict:  # a fresh copy: callers may change it
     return copy.deepcopy(_yaml((root / "CITATION.cff").read_text(encoding="utf-8")))
 
 
-def original(meta: dict) -> dict:
-    """The reference entry for the original paper."""
+def original(meta: dict) -> dict:  # CITATION.cff's reference to the original paper
     return next(r for r in meta["references"] if r["type"] == "article")
 
 
@@ -78,8 +71,7 @@ def _merge(base: dict, extra: dict) -> dict:
     return out
 
 
-def _settings(code: str, root: Path) -> dict:
-    """``_config.yml`` with ``_config.<lang>.yml`` over it (our own keys included)."""
+def _settings(code: str, root: Path) -> dict:  # _config.yml with _config.<lang>.yml over it (our keys included)
     cfg = copy.deepcopy(_yaml((root / "_config.yml").read_text(encoding="utf-8")))
     overrides = root / f"_config.{code}.yml"
     if overrides.exists():
@@ -88,41 +80,27 @@ def _settings(code: str, root: Path) -> dict:
 
 
 def title(code: str, root: Path = paths.ROOT) -> str:
-    """The edition's title (``title`` in its configuration)."""
     return _settings(code, root)["title"]
 
 
 def edition(meta: dict, code: str = DEFAULT, root: Path = paths.ROOT) -> tuple[str, str]:
-    """The title and authors under which an edition is cited: CITATION.cff's for the Indonesian edition,
-    the edition's configuration for another."""
+    """The title and authors an edition is cited under: CITATION.cff's (Indonesian) or its configuration's."""
     if code != DEFAULT:
-        settings = _settings(code, root)
-        return settings["title"], settings["author"]
+        return _settings(code, root)["title"], _settings(code, root)["author"]
     pc = meta["preferred-citation"]
-    names = [p["name"] if "name" in p else f"{p['family-names']}, {p.get('given-names', '')[:1]}." for p in pc["authors"]]
+    names = [p.get("name") or f"{p['family-names']}, {p.get('given-names', '')[:1]}." for p in pc["authors"]]
     return pc["title"], ", ".join(names)
 
 
 def config(code: str, root: Path = paths.ROOT, extra: dict | None = None, links: bool = True) -> dict:
-    """The edition's Jupyter Book configuration. ``links``: the edition is published beside the others
-    (a language switcher on every page); a variant book stands alone."""
+    """The edition's Jupyter Book configuration; ``links``: published beside the others (a variant stands alone)."""
     cfg = {k: v for k, v in _settings(code, root).items() if k not in OWN_KEYS}
     version = str(cff(root)["version"])
     uid = f"ekraf-reproduksi-{code}-{version}"  # a name, not an address; the OPF's and the NCX's must agree
-    own = {
-        "ekraf_edition": code,
-        "ekraf_editions": {e: e for e in EDITIONS if e != code} if links else {},
-        "locale_dirs": [LOCALE_STAGED],
-        "version": version,
-        "release": version,
-        "epub_title": cfg["title"],
-        "epub_author": cfg["author"],
-        "epub_publisher": cfg["author"],
-        "epub_description": cfg["title"],
-        "epub_identifier": uid,
-        "epub_scheme": "",
-        "epub_uid": uid,
-    }
+    own = {"ekraf_edition": code, "ekraf_editions": {e: e for e in EDITIONS if e != code} if links else {},
+           "locale_dirs": [LOCALE_STAGED], "version": version, "release": version, "epub_title": cfg["title"],
+           "epub_author": cfg["author"], "epub_publisher": cfg["author"], "epub_description": cfg["title"],
+           "epub_identifier": uid, "epub_scheme": "", "epub_uid": uid}  # fmt: skip
     return _merge(_merge(cfg, {"sphinx": {"config": own}}), extra or {})
 
 

@@ -1,10 +1,9 @@
 """Every text the book machine writes for a reader, in both languages: one catalogue, one way to pick.
 
-Each entry is a pair ``(Indonesian, English)``, grouped by where it appears; :func:`pick` chooses one by the
-edition's language (:func:`.settings.lang` turns a locale such as ``id_ID`` into ``id``). A test keeps every
-string here once. Interface strings of the themes and of our Sphinx extensions (buttons, cite box headings)
-are gettext messages in ``book/_locale/``; computed sentences and labels of the analysis are in
-``ekraf_repro.labels``; the editors' notes on the bibliography are in ``book/references.bib``.
+Each entry is a pair ``(Indonesian, English)``, grouped by where it appears; :func:`pick` chooses by the
+edition's language (``settings.lang`` turns ``id_ID`` into ``id``). A test keeps each string here once. Other
+homes (the README's table): interface strings in ``book/_locale/``, the analysis's labels and computed sentences
+in ``ekraf_repro/labels.py``, the bibliography's notes in ``book/references.bib``.
 """
 
 from __future__ import annotations
@@ -105,7 +104,10 @@ TEXT: dict[str, dict[str, tuple]] = {
             "Errors present in one version of this book and corrected in a later one. Anyone who cited an earlier "
             "version should check this list.",
         ),
-        "errata_caption": ("Ralat buku menurut versi perbaikannya", "The book's errata, by the version that fixed them"),
+        "errata_caption": (
+            "Ralat buku menurut versi perbaikannya",
+            "The book's errata, by the version that fixed them",
+        ),
         "errata_header": (("Diperbaiki di versi", "Kesalahan"), ("Fixed in version", "Error")),
         "no_errata": ("Belum ada ralat.", "No errata yet."),
     },
@@ -177,18 +179,10 @@ TEXT: dict[str, dict[str, tuple]] = {
         "equivalent": ("Inggris", "English"),
         "note": ("Catatan", "Note"),
     },
-    "bib": {  # the bibliography's words (cite/bibstyle.py), EYD V in Indonesian
+    "bib": {  # the bibliography's words (cite/bibstyle.py, cite/citestyle.py), EYD V in Indonesian
         "and": ("dan", "and"),  # "Ahmad dan Seet"; three or more: "A, B, dan C" (EYD V: comma before dan)
         "et_al": ("dkk.", "et al."),  # dan kawan-kawan
         "no_year": ("t.t.", "n.d."),  # tanpa tahun
-        "editor": (("editor", "editor"), ("editor", "editors")),  # one editor, several
-        "pages": ("hlm.", "pages"),
-        "edition": ("edisi", "edition"),
-        "volume": ("volume", "volume"),
-        "of": ("dari", "of"),
-        "number": ("nomor", "number"),
-        "in_series": ("dalam", "in"),
-        "visited": ("diakses", "visited on"),
     },
 }
 

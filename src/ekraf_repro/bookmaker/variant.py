@@ -1,11 +1,6 @@
-"""What makes a variant book say that it is one: its title, a banner on every page and on the PDF's title
-page, and how to cite it.
-
-A variant is the book rerun on other data or with other parameters (``ekraf rerun``). Its identity is the
-data file's name and a short hash of its content, and every parameter that differs from its default. The
-staged project's ``_config.yml`` carries it (``sphinx.config.ekraf_variant``), so the Sphinx extensions can
-show it on every page, and its title differs from the original's. Nothing here names a path on the
-reader's machine: only the file's name.
+"""What makes a variant book (the book rerun on other data or parameters) say that it is one: its title, a banner
+on every page and the PDF's title page, how to cite it. Its identity: the data file's name (never its path), a short
+hash of its content and every parameter not at its default, in the staged ``_config.yml`` (``ekraf_variant``).
 """
 
 from __future__ import annotations
@@ -31,22 +26,19 @@ class Variant:
     pdf: bool = False  # whether the variant has a PDF of its own
 
     @property
-    def settings(self) -> str:
-        """``subsektor=Fashion, bahasa=en``, or the empty string."""
+    def settings(self) -> str:  # "subsektor=Fashion, bahasa=en", or ""
         return ", ".join(f"{k}={v}" for k, v in self.changed.items())
 
     def citation_suffix(self, lang: str | None = None) -> str:
         """What a citation of the original edition adds to name this variant."""
-        lang = lang or self.lang
         key = "varian_kutip_param" if self.changed else "varian_kutip"
-        return labels.label(key, lang, berkas=self.data_name, hash=self.data_hash, param=self.settings)
+        return labels.label(key, lang or self.lang, berkas=self.data_name, hash=self.data_hash, param=self.settings)
 
     def title(self, original: str) -> str:
         return labels.label("varian_judul", self.lang, judul=original, hash=self.data_hash)
 
     def statements(self, name=str, plain=str) -> list[str]:
-        """What the banner and the PDF's title page say about the variant, one sentence each; ``name`` marks
-        the file's name, its hash and each setting, ``plain`` escapes the citation's addition."""
+        """What the banner and the PDF's title page say, one sentence each; ``name`` marks names, ``plain`` escapes."""
         said = [labels.label("varian_bukan_asli", self.lang)]
         said.append(labels.label("varian_data", self.lang, berkas=name(self.data_name), hash=name(self.data_hash)))
         if self.changed:
@@ -81,13 +73,11 @@ def describe(checked: Params, given: dict, pdf: bool = False) -> Variant:
 
 def apply(src: Path, variant: Variant) -> None:
     """Write the variant's identity into the staged project's configuration."""
-    config_path = src / "_config.yml"
-    config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    config = yaml.safe_load((config_path := src / "_config.yml").read_text(encoding="utf-8"))
     config["title"] = variant.title(config["title"])
     config.setdefault("html", {})["announcement"] = variant.banner()
     sphinx = config.setdefault("sphinx", {}).setdefault("config", {})
-    sphinx["ekraf_variant"] = asdict(variant)
-    sphinx["ekraf_pdf"] = variant.pdf
+    sphinx.update(ekraf_variant=asdict(variant), ekraf_pdf=variant.pdf)
     header = "# The configuration of a variant book, written by `ekraf rerun` (see bookmaker/variant.py).\n"
     config_path.write_text(header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
 

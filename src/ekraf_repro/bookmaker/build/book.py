@@ -1,9 +1,8 @@
-"""Render executed notebooks and prose into the HTML book, the PDF or the EPUB with Jupyter Book (execution off).
+"""Render the staged notebooks and prose into the HTML book, the PDF or the EPUB with Jupyter Book.
 
-A build is skipped when the hash of everything it depends on (the project, the package and the lock file) is
-the one stamped by the last build of the same kind; otherwise Jupyter Book runs, strictly (``-W``), and what
-Sphinx read goes to the run report (``report.py``). After an HTML build, whatever a clean build would not make
-is removed (:func:`prune`), so an incremental build is, file by file, a clean build.
+A build is skipped when the hash of everything it depends on (the project, the package, the lock file) is the
+one the last build of its kind stamped; otherwise Jupyter Book runs strictly (``-W``) and the pages Sphinx read
+go to the run report. After an HTML build, what a clean build would not make is removed (:func:`prune`).
 """
 
 import hashlib
@@ -24,8 +23,7 @@ LOCK = paths.ROOT / "uv.lock"  # the installed libraries shape the book too
 
 
 def source_hash(root: Path) -> str:
-    """Hash of everything a build depends on (the project, this package, the lock file), to skip Sphinx when
-    nothing changed."""
+    """Hash of everything a build depends on: the project, this package, the lock file."""
     h = hashlib.sha256()
     for base, names in ((root, SOURCES), (PACKAGE.parent, (PACKAGE.name,)), (LOCK.parent, (LOCK.name,))):
         for name in names:
@@ -38,13 +36,11 @@ def source_hash(root: Path) -> str:
     return h.hexdigest()
 
 
-def stamp_path(out: Path, kind: str) -> Path:
-    """Where the hash of the sources a build of ``kind`` (book, pdf, epub) was made from is kept."""
+def stamp_path(out: Path, kind: str) -> Path:  # the hash of the sources the last build of kind was made from
     return out / ".ekraf" / f"{kind}.sha256"
 
 
 def is_current(target: Path, stamp: Path, digest: str) -> bool:
-    """Was ``target`` built from the sources whose hash is ``digest``?"""
     return target.exists() and stamp.exists() and stamp.read_text() == digest
 
 
@@ -59,9 +55,7 @@ def jupyter_book() -> str:
 
 
 def run_jupyter_book(root: Path, args: list[str], path_output: Path, what: str, dated: bool = False) -> list[str]:
-    """Run ``jupyter-book build`` on ``root`` (strict); return the pages Sphinx read. ``dated``: dated by the
-    release (``SOURCE_DATE_EPOCH``, the book's only date), as the PDF and the EPUB are. A failure prints the
-    log's end and stops in one line naming ``what`` failed."""
+    """Run ``jupyter-book build`` on ``root`` (strict, ``dated`` by the release); return the pages Sphinx read."""
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "EKRAF_ROOT": str(root), report.SPHINX_REPORT: str(Path(tmp) / "sphinx.json")}
         if dated:
@@ -75,8 +69,7 @@ def run_jupyter_book(root: Path, args: list[str], path_output: Path, what: str, 
 
 
 def build(root: Path = paths.ROOT, out: Path | None = None, force: bool = False) -> Path:
-    """Build ``root`` into ``out/html`` (default ``root/_build/html``); skip when the sources did not change.
-    ``force``: build every page again, from a fresh Sphinx environment."""
+    """Build ``root`` into ``out/html`` unless its sources are unchanged; ``force``: every page again (``--all``)."""
     out = out or root / "_build"
     html, stamp, digest = out / "html", stamp_path(out, "book"), source_hash(root)
     if not force and is_current(html / "index.html", stamp, digest):
@@ -111,13 +104,8 @@ _LINK = re.compile(r"""(?:src|href)=["']([^"'#?]+)""")
 
 
 def prune(html: Path, source: Path) -> list[str]:
-    """Remove what an incremental Sphinx build leaves behind and a clean build of ``source`` would not make.
-
-    Sphinx never deletes an output: a page whose source is gone stays, and so does a figure or a download
-    that no page uses any more (a figure's file name is its content's hash, so a changed figure leaves the
-    old file). Returns the removed files, relative to ``html``. (The links are read from the written pages:
-    what is left over is decided after Sphinx, on its output.)
-    """
+    """Remove what Sphinx leaves behind and a clean build would not make: pages whose source is gone, files no
+    page links (read from the written pages: what is left over is decided on Sphinx's output)."""
     removed = []
     pages = [p for p in sorted(html.rglob("*.html")) if not p.relative_to(html).parts[0].startswith("_")]
     for page in pages:
@@ -154,9 +142,8 @@ def have_latex() -> bool:
     return all(shutil.which(tool) for tool in ("xelatex", "latexmk", "xindy"))
 
 
-def dated(root: Path, out: Path, kind: str, builder: list[str], built: str, force: bool = False) -> Path:
-    """Build the PDF or the EPUB (``kind``) of ``root`` into ``out/<kind>/``, dated by the release, unless the
-    one there was made from the current sources; returns the file Jupyter Book wrote (or the one there)."""
+def dated(root: Path, out: Path, kind: str, builder: list[str], built: str, place, force: bool = False) -> Path:
+    """Build the PDF or EPUB (``kind``) into ``out/<kind>/book.<kind>`` unless current; ``place`` moves it there."""
     target, stamp, digest = out / kind / f"book.{kind}", stamp_path(out, kind), source_hash(root)
     if not force and is_current(target, stamp, digest):
         print(f"{kind}: sources unchanged, {paths.display(target)} is up to date", flush=True)
@@ -165,24 +152,18 @@ def dated(root: Path, out: Path, kind: str, builder: list[str], built: str, forc
     print(f"{kind}: building {paths.display(target)}", flush=True)
     scratch = out / f"_{kind}"
     shutil.rmtree(scratch, ignore_errors=True)
-    read = run_jupyter_book(root, builder, scratch, kind.upper(), dated=True)
-    report.build(root, kind, sphinx=True, read=read)
-    path = scratch / "_build" / built
-    if not path.exists():
-        raise SystemExit(f"error: {kind.upper()} build failed: {paths.display(path)} was not written")
+    report.build(root, kind, sphinx=True, read=run_jupyter_book(root, builder, scratch, kind.upper(), dated=True))
     target.parent.mkdir(parents=True, exist_ok=True)
-    return path
+    place(scratch / "_build" / built, target)
+    write_stamp(stamp, digest)
+    return target
 
 
 def pdf(root: Path = paths.ROOT, out: Path | None = None, force: bool = False) -> Path:
-    """Build the PDF with LaTeX (xelatex) into ``out/pdf/book.pdf`` and link it from the HTML book."""
     out = out or root / "_build"
     if not have_latex():
         raise SystemExit(f"error: {LATEX_MISSING}")
-    target, built = out / "pdf" / "book.pdf", dated(root, out, "pdf", ["--builder", "pdflatex"], "latex/book.pdf", force)
-    if built != target:
-        shutil.copy2(built, target)
-        write_stamp(stamp_path(out, "pdf"), source_hash(root))
+    target = dated(root, out, "pdf", ["--builder", "pdflatex"], "latex/book.pdf", shutil.copy2, force)
     if (out / "html").exists():
         shutil.copy2(target, out / "html" / "book.pdf")
     return target

@@ -1,13 +1,9 @@
-"""`make dist`: one reproducible archive of the edition, ready to deposit (issue 16).
+"""`make dist`: one reproducible archive of the edition, ready to deposit.
 
-``_build/dist/ekraf-reproduksi-<version>.zip`` holds, under one folder of that
-name: the HTML site (both editions), the PDFs and EPUBs, the notebooks (with
-their outputs) and the data, the lock file, ``pyproject.toml``,
-``CITATION.cff``, the changelogs, README and licences, a ``.zenodo.json`` and
-an RO-Crate (``ro-crate-metadata.json``, made with the rocrate library) that
-describes every part. Entries are sorted and carry a fixed time and mode, so
-two builds of the same sources give the same bytes. No address or DOI is
-written while ``ekraf_doi`` and ``ekraf_canonical_url`` are empty.
+``_build/dist/ekraf-reproduksi-<version>.zip``: the site (both editions), the PDFs and EPUBs, the notebooks and
+the data, the lock file, ``pyproject.toml``, ``CITATION.cff``, changelogs, README and licences, a
+``.zenodo.json`` and an RO-Crate describing every part. Entries are sorted, with a fixed time and mode, so two
+builds give the same bytes. No address or DOI is written while ``ekraf_doi`` and ``ekraf_canonical_url`` are empty.
 """
 
 from __future__ import annotations
@@ -21,11 +17,10 @@ from pathlib import Path
 from ... import paths
 from .. import settings
 from . import editions
+from .epub import entry
 
-FIXED_TIME = (2000, 1, 1, 0, 0, 0)
 FILES = ("uv.lock", "pyproject.toml", "CITATION.cff", "CHANGELOG.md", "CHANGELOG.id.md", "README.md", "LICENSE",
          "LICENSE-CONTENT.md")  # fmt: skip
-LICENCES = {"CC-BY-4.0": ("cc-by-4.0", "https://creativecommons.org/licenses/by/4.0/")}
 PARTS = {  # folder in the archive -> what it is (the RO-Crate's description of that part)
     "html": "The HTML book: both editions (id/, en/) and the front door (index.html).",
     "pdf": "The PDF of each edition (book.pdf: Indonesian; book-en.pdf: English).",
@@ -70,7 +65,7 @@ def zenodo(cff: dict, root: Path = paths.ROOT) -> dict:
         "version": str(cff["version"]),
         "publication_date": str(cff["date-released"]),
         "language": "ind",
-        "license": LICENCES[cff["license"]][0],
+        "license": settings.LICENCES[cff["license"]][0],
         "keywords": list(cff.get("keywords", [])),
         "notes": "Two editions: Indonesian (id) and English (en), in one deposit.",
     }
@@ -93,7 +88,7 @@ def ro_crate(cff: dict, files: dict[str, Path], root: Path = paths.ROOT) -> dict
     dataset["description"] = " ".join(str(cff["abstract"]).split())
     dataset["datePublished"] = str(cff["date-released"])
     dataset["version"] = str(cff["version"])
-    dataset["license"] = LICENCES[cff["license"]][1]
+    dataset["license"] = settings.LICENCES[cff["license"]][1]
     dataset["inLanguage"] = list(settings.EDITIONS)
     editors = crate.add(ContextEntity(crate, "#editors", properties={"@type": "Organization", "name": author}))
     source = {"@type": "ScholarlyArticle", "name": paper["title"].strip("[]"), "inLanguage": "id"}
@@ -101,9 +96,7 @@ def ro_crate(cff: dict, files: dict[str, Path], root: Path = paths.ROOT) -> dict
     dataset["isBasedOn"] = crate.add(ContextEntity(crate, "#paper", properties=source))
     for folder, description in PARTS.items():
         crate.add_dataset(None, dest_path=f"{folder}/", properties={"name": folder, "description": description})
-    for rel in sorted(files):
-        if rel.startswith("html/"):
-            continue  # the site is one part: its files are described by the html/ dataset
+    for rel in (r for r in sorted(files) if not r.startswith("html/")):  # the site is one part, the html/ dataset
         crate.add_file(
             None, dest_path=rel, properties={"name": Path(rel).name, "contentSize": files[rel].stat().st_size}
         )
@@ -112,17 +105,9 @@ def ro_crate(cff: dict, files: dict[str, Path], root: Path = paths.ROOT) -> dict
         return json.loads((Path(tmp) / "ro-crate-metadata.json").read_text(encoding="utf-8"))
 
 
-def _entry(name: str) -> zipfile.ZipInfo:
-    info = zipfile.ZipInfo(name, FIXED_TIME)
-    info.compress_type = zipfile.ZIP_DEFLATED
-    info.external_attr = 0o644 << 16
-    return info
-
-
 def build(root: Path = paths.ROOT, out: Path | None = None) -> Path:
     """Write the archive (atomically: a failed run leaves an earlier archive in place)."""
-    cff = settings.cff(root)
-    files = contents(root)
+    cff, files = settings.cff(root), contents(root)
     top = name(cff)
     generated = {
         ".zenodo.json": json.dumps(zenodo(cff, root), ensure_ascii=False, indent=1) + "\n",
@@ -130,11 +115,10 @@ def build(root: Path = paths.ROOT, out: Path | None = None) -> Path:
     }
     out = out or root / "_build" / "dist"
     out.mkdir(parents=True, exist_ok=True)
-    target = out / f"{top}.zip"
-    tmp = target.with_name(f".{target.name}.tmp")
+    target, tmp = out / f"{top}.zip", out / f".{top}.zip.tmp"
     with zipfile.ZipFile(tmp, "w") as z:
         for rel in sorted([*files, *generated]):
             data = generated[rel].encode("utf-8") if rel in generated else files[rel].read_bytes()
-            z.writestr(_entry(f"{top}/{rel}"), data, compresslevel=9)
+            z.writestr(entry(f"{top}/{rel}"), data, compresslevel=9)
     os.replace(tmp, target)
     return target

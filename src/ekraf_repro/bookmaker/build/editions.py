@@ -1,16 +1,9 @@
 """Two editions from one source: each staged as a Sphinx project of its own, built, and published side by side.
 
-The notebooks are the single source of every chapter: each Markdown passage is written twice, in cells
-tagged ``jika:bahasa_id`` and ``jika:bahasa_en``, and the code once; the pipeline executes every notebook for
-each edition (``notebooks/`` for Indonesian, ``notebooks/en/`` for English). The prose pages of the English
-edition are in ``book/en/``, its settings in ``_config.en.yml`` (``settings.py`` merges them).
-
-Each edition is built from a project written under ``_build/editions/<lang>/source``: its configuration, its
-pages at the paths the table of contents names, its compiled catalogues, and its executed notebooks without
-the other language's cells. Files are rewritten only when their content changes, so an edit to one language's
-prose re-renders only that edition, and only the pages that changed. The site is ``_build/html``: ``id/``
-and ``en/``, kept equal to the editions' builds file by file, with an ``index.html`` that opens the
-Indonesian edition. The PDF and the EPUB of an edition are built from the same project, staged beside.
+An edition's project (``_build/editions/<lang>/source``) holds its configuration (``settings.config``), its pages
+(``book/<lang>/`` over ``book/``), its compiled catalogues and its executed notebooks without the other language's
+cells. Files are rewritten only when their content changes, so Sphinx sees only real changes. The site
+(``_build/html``: ``id/``, ``en/``, a front door) is kept equal to the builds file by file.
 """
 
 from __future__ import annotations
@@ -49,11 +42,8 @@ def _folder(base: Path, prefix: str, skip: tuple = ()) -> dict[str, bytes]:
 def project_files(
     code: str, root: Path = paths.ROOT, notebooks: Path | bool | None = None, extra: dict | None = None, links=True
 ) -> dict[str, bytes]:
-    """Every file of the edition's Sphinx project, by its path in the project.
-
-    ``notebooks``: the folder of executed notebooks to take (default: the edition's committed ones); ``False``
-    for none (a variant executes its own into the project). ``links``: published beside the other editions.
-    """
+    """Every file of the edition's Sphinx project, by its path; ``notebooks``: the executed ones to take (default:
+    the edition's; ``False``: none, a variant executes its own); ``links``: published beside the other editions."""
     header = f"# The {code} edition's configuration, written by ekraf (see bookmaker/build/editions.py).\n"
     cfg = yaml.safe_dump(settings.config(code, root, extra, links), allow_unicode=True, sort_keys=False)
     files = {"_config.yml": (header + cfg).encode(), "_toc.yml": settings.toc(code, root).encode()}
@@ -68,16 +58,14 @@ def project_files(
     nbdir = notebooks or settings.executed(code, root)
     for path in executed_notebooks(nbdir, root):
         nb = strip_other_language(json.loads(path.read_text(encoding="utf-8")), code)
-        files[f"notebooks/{path.relative_to(nbdir).as_posix()}"] = (json.dumps(nb, indent=1, ensure_ascii=False, sort_keys=True) + "\n").encode()
+        files[f"notebooks/{path.relative_to(nbdir).as_posix()}"] = (
+            json.dumps(nb, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+        ).encode()
     return files
 
 
 def sync(files: dict[str, bytes], dest: Path, keep: tuple[str, ...] = ()) -> list[str]:
-    """Make ``dest`` hold exactly ``files``: write what differs, remove what is not there (but ``keep``).
-
-    Returns the paths written or removed. Unchanged files keep their bytes and times, so Sphinx sees only
-    real changes.
-    """
+    """Make ``dest`` hold exactly ``files`` (but ``keep``), touching only what differs; returns what changed."""
     changed = []
     dest.mkdir(parents=True, exist_ok=True)
     for rel, data in files.items():
@@ -100,7 +88,6 @@ def sync(files: dict[str, bytes], dest: Path, keep: tuple[str, ...] = ()) -> lis
 
 
 def stage(code: str, dest: Path, root: Path = paths.ROOT, extra: dict | None = None) -> Path:
-    """Write the edition's project into ``dest`` (its build output beside it is left alone)."""
     sync(project_files(code, root, extra=extra), dest)
     return dest
 
@@ -118,8 +105,7 @@ REDIRECT = """<!DOCTYPE html>
 
 
 def publish(code: str, html: Path, site: Path = settings.SITE) -> list[str]:
-    """Copy an edition's build into ``site/<lang>``, file by file, and write the site's front door. The edition's
-    folder ends up holding exactly the build: nothing an earlier build left is kept."""
+    """Make ``site/<lang>`` hold exactly the edition's build, and write the site's front door."""
     changed = sync(_folder(html, ""), site / code)
     index = site / "index.html"
     if not index.exists() or index.read_text(encoding="utf-8") != REDIRECT:
@@ -130,17 +116,12 @@ def publish(code: str, html: Path, site: Path = settings.SITE) -> list[str]:
     return changed
 
 
-def workdir(code: str, root: Path = paths.ROOT) -> Path:
-    """Where an edition is staged (``source/``) and built (``_build/``: HTML, doctrees, PDF, EPUB)."""
+def workdir(code: str, root: Path = paths.ROOT) -> Path:  # staged in source/, built in _build/
     return root / "_build" / "editions" / code
 
 
 def build(code: str, force: bool = False, root: Path = paths.ROOT, site: Path | None = None) -> Path:
-    """Stage, build and publish one edition; returns the edition's folder in the site.
-
-    The edition links its PDF only when the PDF is there and made from the current sources (:func:`pdf_ready`);
-    otherwise its landing page says how to make one, and no link is dead.
-    """
+    """Stage, build and publish one edition; it links its PDF only when one is made from the current sources."""
     site, work = site or root / "_build" / "html", workdir(code, root)
     with_pdf = pdf_ready(code, root)
     source = stage(code, work / "source", root, extra={"sphinx": {"config": {"ekraf_pdf": with_pdf}}})
@@ -154,8 +135,7 @@ def build(code: str, force: bool = False, root: Path = paths.ROOT, site: Path | 
     return site / code
 
 
-def _copy(built: Path, target: Path) -> Path:
-    """Put a built file in place unless the same bytes are there."""
+def _copy(built: Path, target: Path) -> Path:  # unless the same bytes are there
     target.parent.mkdir(parents=True, exist_ok=True)
     if not target.exists() or target.read_bytes() != built.read_bytes():
         shutil.copy2(built, target)
@@ -168,19 +148,18 @@ def pdf_ready(code: str, root: Path = paths.ROOT) -> bool:
     target, stamp = out / "pdf" / "book.pdf", book.stamp_path(out, "pdf")
     if not (target.exists() and stamp.exists()):
         return False  # nothing to check: the PDF project is not staged for it
-    source = stage(code, workdir(code, root) / PRINT_SOURCE, root)
-    return book.is_current(target, stamp, book.source_hash(source))
+    return book.is_current(target, stamp, book.source_hash(stage(code, workdir(code, root) / PRINT_SOURCE, root)))
 
 
 def pdf(code: str, force: bool = False, root: Path = paths.ROOT) -> Path:
-    """Build one edition's PDF (LaTeX) into ``_build/pdf/`` (the next HTML build of the edition links it)."""
+    """Build one edition's PDF into ``_build/pdf/`` (the next HTML build of the edition links it)."""
     work = workdir(code, root)
     built = book.pdf(root=stage(code, work / PRINT_SOURCE, root), out=work / "_build", force=force)
     return _copy(built, root / "_build" / "pdf" / PDF_NAMES[code])
 
 
 def epub(code: str, force: bool = False, root: Path = paths.ROOT) -> Path:
-    """Build one edition's EPUB 3 into ``_build/epub/`` (staged like the PDF, from the edition's own project)."""
+    """Build one edition's EPUB 3 into ``_build/epub/``, staged like the PDF."""
     from . import epub as epub_file
 
     work = workdir(code, root)

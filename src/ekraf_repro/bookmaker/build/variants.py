@@ -1,20 +1,8 @@
 """Variant books: the whole book rerun on other data or parameters, one (:func:`rerun`) or many (:func:`sweep`).
 
-From Python, for coursework::
-
-    from ekraf_repro.bookmaker import rerun
-    rerun("varian/fesyen", data="tabel_saya.csv", subsektor="Fashion")
-
-The same parameters as ``make rerun``, the same one-line errors (raised as
-:class:`~ekraf_repro.errors.InputError` or :class:`~ekraf_repro.bookmaker.run.execute.ExecutionFailed`),
-and the same output: a complete book in ``OUT/html/index.html`` whose every page
-says it is a variant (:mod:`.variant`).
-
-Every parameter set is checked before any kernel starts. A variant is built in a
-staging folder beside its target and moved into place only when complete: a run
-that fails leaves nothing half-written, and existing variants untouched. A sweep
-executes all its notebooks in one pool of warm kernels and executes a notebook
-only once when several variants would give it identical inputs.
+From Python: ``from ekraf_repro.bookmaker import rerun; rerun("varian/fesyen", data="tabel_saya.csv",
+subsektor="Fashion")``. Every parameter set is checked before any kernel starts; a variant is built beside its
+target and moved into place only when complete; a sweep runs each distinct notebook once, in one kernel pool.
 """
 
 from __future__ import annotations
@@ -38,6 +26,13 @@ from . import book, editions
 PROTECTED = (paths.NOTEBOOKS, paths.DATA, paths.BUILD / "html")
 
 
+def typed(key: str, value: str):
+    """A parameter given as text (command line, sweep file): ``None`` is the default, a year a number."""
+    return (
+        None if value == "None" else int(value) if key.startswith("tahun_") and value.lstrip("-").isdigit() else value
+    )
+
+
 def _check_out(out: Path) -> Path:
     out = Path(out).expanduser().resolve()
     for protected in PROTECTED:
@@ -46,18 +41,13 @@ def _check_out(out: Path) -> Path:
     return out
 
 
-def _stage_source(src: Path, lang: str) -> None:
-    """The project a variant is built from: its edition's configuration, prose and data (the notebooks are
-    executed into it later)."""
+def _stage_source(src: Path, lang: str) -> None:  # the edition's project without notebooks (executed into it)
     editions.sync(editions.project_files(lang, notebooks=False, links=False), src, keep=("notebooks", "_varian"))
     (src / "notebooks").mkdir(parents=True, exist_ok=True)  # where the kernels run
 
 
 def stage_data(given: Path, src: Path) -> str:
-    """The variant's ``data`` parameter, a path inside its own project.
-
-    The given file is copied in under its own name, unless it is one of the book's own files.
-    """
+    """The variant's ``data`` parameter: the given file copied into the project, unless it is one of the book's."""
     if not given.is_file():
         loader.load(given)  # the one-line error: file not found, or a directory
     for known in sorted((src / "data").rglob("*.csv")):
@@ -71,8 +61,7 @@ def stage_data(given: Path, src: Path) -> str:
     return target.relative_to(src).as_posix()
 
 
-def _finish(project: Path, stage: Path, variant, pdf: bool) -> None:
-    """Mark the staged project as a variant and build its book (and PDF) into ``stage``."""
+def _finish(project: Path, stage: Path, variant, pdf: bool) -> None:  # mark it a variant, build its book (and PDF)
     variant_mod.apply(project, variant)
     pages.write(project / "book" / "_generated" / citing.NAME, citing.render(variant.lang, variant))  # every edition's
     book.build(root=project, out=stage)
@@ -91,8 +80,7 @@ def _move_into_place(stage: Path, out: Path) -> None:
 
 def rerun(out, data=None, pdf: bool = False, jobs: int = WORKERS, force: bool = False, **params) -> Path:
     """Build one variant book in ``out``; returns its ``html/index.html``."""
-    unknown = sorted(set(params) - set(DEFAULTS))
-    if unknown:
+    if unknown := sorted(set(params) - set(DEFAULTS)):
         raise InputError(f"unknown parameter '{unknown[0]}'; allowed: {', '.join(DEFAULTS)}")
     out = _check_out(Path(out))
     stage = out.with_name(f".{out.name}.staging")
@@ -120,16 +108,12 @@ def rerun(out, data=None, pdf: bool = False, jobs: int = WORKERS, force: bool = 
 
 
 def read_sweep(path: Path) -> list[dict]:
-    """A sweep file: one variant per row, ``;``-separated, a ``nama`` column (the folder) and any parameters.
-
-    An empty cell keeps the default; ``data`` is a path relative to the sweep file.
-    """
+    """A ``;``-separated sweep file: a ``nama`` column (the folder), parameters (empty: the default; ``data``
+    relative to the file)."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"{path.name}: sweep file not found") from None
-    rows = list(csv.DictReader(text.splitlines(), delimiter=";"))
+    if not path.is_file():
+        raise InputError(f"{path.name}: sweep file not found")
+    rows = list(csv.DictReader(path.read_text(encoding="utf-8").splitlines(), delimiter=";"))
     if not rows or "nama" not in rows[0]:
         raise InputError(f"{path.name}: line 1: expected a header with 'nama' and parameters ({', '.join(DEFAULTS)})")
     sets, seen = [], set()
@@ -140,28 +124,20 @@ def read_sweep(path: Path) -> list[dict]:
         if name in seen:
             raise InputError(f"{path.name}: line {line}, column 'nama': '{name}' appears twice")
         seen.add(name)
-        unknown = sorted(k for k in row if k not in DEFAULTS)
-        if unknown:
+        if unknown := sorted(k for k in row if k not in DEFAULTS):
             raise InputError(
                 f"{path.name}: line 1: unknown column '{unknown[0]}'; allowed: nama, {', '.join(DEFAULTS)}"
             )
-        values = {k: v.strip() for k, v in row.items() if v and v.strip()}
-        if "data" in values:
+        values = {k: typed(k, v.strip()) for k, v in row.items() if v and v.strip()}
+        if values.get("data"):
             values["data"] = str((path.parent / values["data"]).resolve())
-        for key in ("tahun_awal", "tahun_akhir", "tahun_dasar"):
-            if key in values and values[key].lstrip("-").isdigit():
-                values[key] = int(values[key])
         sets.append({"nama": name, **values})
     return sets
 
 
 def sweep(sets: list[dict], out, pdf: bool = False, jobs: int = WORKERS) -> list[Path]:
-    """Build one variant book per parameter set into ``out/<nama>``; returns their ``html/index.html``.
-
-    All sets are checked before any kernel starts. The notebooks of all variants run in one pool of
-    ``jobs`` warm kernels (a notebook whose inputs equal one already run is copied, not executed again),
-    then the books are built ``jobs`` at a time.
-    """
+    """Build one variant book per parameter set into ``out/<nama>``; returns their ``html/index.html``. A variant's
+    book is built as soon as its last notebook is ready; a notebook with the same inputs as another is copied."""
     out = _check_out(Path(out))
     stage = out / ".sweep.staging"
     shutil.rmtree(stage, ignore_errors=True)
@@ -170,10 +146,8 @@ def sweep(sets: list[dict], out, pdf: bool = False, jobs: int = WORKERS) -> list
         _stage_source(src, DEFAULTS["bahasa"])  # where the kernels run; each variant is built in its own language
         planned, variants, owner = [], {}, {}
         for spec in sets:
-            spec = dict(spec)
-            name = spec.pop("nama")
-            data = spec.pop("data", None)
-            given = dict(spec)
+            given = {k: v for k, v in spec.items() if k not in ("nama", "data")}
+            name, data = spec["nama"], spec.get("data")
             if data is not None:
                 given["data"] = stage_data(Path(data).expanduser().resolve(), src)
             jobs_i, checked = plan(parameters=given, root=src, outdir=src / "_varian" / name / "notebooks")
@@ -192,7 +166,6 @@ def sweep(sets: list[dict], out, pdf: bool = False, jobs: int = WORKERS) -> list
             _finish(project, stage / name, variants[name], pdf)
             print(f"sweep: built {name}", flush=True)
 
-        # A variant's book is built as soon as its last notebook is ready, while the kernels run the others.
         remaining = {name: sum(1 for j in planned if owner[j.name] == name) for name in variants}
         lock, builds = Lock(), []
         with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
@@ -210,9 +183,7 @@ def sweep(sets: list[dict], out, pdf: bool = False, jobs: int = WORKERS) -> list
     except BaseException:
         shutil.rmtree(stage, ignore_errors=True)
         raise
-    built = []
     for name in variants:
         _move_into_place(stage / name, out / name)
-        built.append(out / name / "html" / "index.html")
     shutil.rmtree(stage, ignore_errors=True)
-    return built
+    return [out / name / "html" / "index.html" for name in variants]

@@ -1,10 +1,6 @@
-"""In-text citations in the book's language: sphinxcontrib-bibtex referencing styles ``author_year_id`` and
-``author_year_en``.
-
-Author-year in round brackets, several works separated by semicolons: "(Saputra, 2018; Terasjabar.co,
-2018)", with the words of :mod:`.bibstyle` ("dan", "dkk.", "t.t."). The styles subclass sphinxcontrib-bibtex's
-dataclasses (guarded: ``bibtex-referencing-style`` in ``guards.py``). Registered when this module is imported;
-chosen in ``_config.yml`` with ``bibtex_reference_style``.
+"""In-text citations in the book's language: sphinxcontrib-bibtex's referencing styles ``author_year_id`` and
+``author_year_en``: "(Ahmad dan Seet, 2009; Tirto.id, t.t.)", "(X dkk., 2020)", with :mod:`.bibstyle`'s words.
+Subclasses of sphinxcontrib-bibtex's dataclasses (guarded); registered when imported, chosen in ``_config.yml``.
 """
 
 from __future__ import annotations
@@ -28,11 +24,12 @@ from sphinxcontrib.bibtex.style.template import join as sjoin
 from sphinxcontrib.bibtex.style.template import join2, post_text, pre_text, reference
 
 from .. import guards
-from .bibstyle import LANGUAGES, year_node, word_table
+from .bibstyle import LANGUAGES, word_table, year_node
+
 
 @node
 def _cite_year(children, data):
-    """sphinxcontrib-bibtex's ``year`` node, with the language's word for an unknown year instead of "n.d."."""
+    """sphinxcontrib-bibtex's ``year`` node, with the language's word for an unknown year."""
     assert not children
     return year_node(data["entry"].fields.get("year"), data["style"].lang)
 
@@ -70,12 +67,10 @@ class _Year(ExtraYearReferenceStyle):
         return reference[_cite_year]
 
 
-# Between the works of one citation, in both languages: "(Saputra, 2018; Terasjabar.co, 2018)".
-SEPARATOR = "; "
+SEPARATOR = "; "  # between the works of one citation, in both languages
 
 
 def round_brackets() -> BracketStyle:
-    """Round brackets; several works in one citation are separated by :data:`SEPARATOR`."""
     return BracketStyle(left="(", right=")", sep=SEPARATOR)
 
 
@@ -86,11 +81,7 @@ def person_style(code: str) -> PersonStyle:
 
 @dataclasses.dataclass
 class LocalAuthorYear(AuthorYearReferenceStyle):
-    """Author-year citations in round brackets, in the language ``lang``.
-
-    ``(Ahmad dan Seet, 2009)``, ``Ahmad dan Seet (2009)``, ``(X dkk., 2020)``,
-    ``(Saputra, 2018; Terasjabar.co, 2018)``, ``(Tirto.id, t.t.)``.
-    """
+    """Author-year citations in round brackets, in the language ``lang``: ``Ahmad dan Seet (2009)``."""
 
     lang: str = "id"
     bracket_parenthetical: BracketStyle = dataclasses.field(default_factory=round_brackets)
@@ -102,30 +93,16 @@ class LocalAuthorYear(AuthorYearReferenceStyle):
 
     def __post_init__(self):
         guards.check("bibtex-referencing-style")
-        if self.person is None:
-            self.person = person_style(self.lang)
-        self.styles.extend(
-            [
-                _Parenthetical(
-                    bracket=self.bracket_parenthetical,
-                    person=self.person,
-                    author_year_sep=self.author_year_sep,
-                    pre_text_sep=self.pre_text_sep,
-                    post_text_sep=self.post_text_sep,
-                ),
-                _Textual(
-                    bracket=self.bracket_textual,
-                    person=self.person,
-                    text_reference_sep=self.text_reference_sep,
-                    pre_text_sep=self.pre_text_sep,
-                    post_text_sep=self.post_text_sep,
-                ),
-                ExtraAuthorReferenceStyle(bracket=self.bracket_author, person=self.person),
-                ExtraLabelReferenceStyle(bracket=self.bracket_label),
-                _Year(bracket=self.bracket_year),
-                ExtraEmptyReferenceStyle(),
-            ]
-        )
+        self.person = self.person or person_style(self.lang)
+        common = {"person": self.person, "pre_text_sep": self.pre_text_sep, "post_text_sep": self.post_text_sep}
+        self.styles += [
+            _Parenthetical(bracket=self.bracket_parenthetical, author_year_sep=self.author_year_sep, **common),
+            _Textual(bracket=self.bracket_textual, text_reference_sep=self.text_reference_sep, **common),
+            ExtraAuthorReferenceStyle(bracket=self.bracket_author, person=self.person),
+            ExtraLabelReferenceStyle(bracket=self.bracket_label),
+            _Year(bracket=self.bracket_year),
+            ExtraEmptyReferenceStyle(),
+        ]
         GroupReferenceStyle.__post_init__(self)  # not AuthorYearReferenceStyle's: it would add the English styles
 
 
@@ -140,16 +117,7 @@ class EnglishAuthorYear(LocalAuthorYear):
 
 
 REFERENCING = {"id": IndonesianAuthorYear, "en": EnglishAuthorYear}
-
 REFERENCING_NAMES = {code: f"author_year_{code}" for code in LANGUAGES}
-
-
-def register() -> None:
-    """Make the styles known to sphinxcontrib-bibtex under their names (idempotent)."""
-    for code in LANGUAGES:
-        sphinxcontrib.bibtex.plugin.register_plugin(
-            "sphinxcontrib.bibtex.style.referencing", REFERENCING_NAMES[code], REFERENCING[code], force=True
-        )
-
-
-register()
+for _code in LANGUAGES:  # registered on import: the names _config.yml chooses
+    plugin = "sphinxcontrib.bibtex.style.referencing"
+    sphinxcontrib.bibtex.plugin.register_plugin(plugin, REFERENCING_NAMES[_code], REFERENCING[_code], force=True)

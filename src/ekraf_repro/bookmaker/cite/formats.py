@@ -1,9 +1,8 @@
-"""A citable part's citation as a file: BibTeX (pybtex), RIS (rispy) and CSL-JSON, all from its CSL item.
+"""A citable part's citation as a file, from its CSL item: BibTeX (pybtex), RIS (rispy) and CSL-JSON.
 
-The one writer of each format, used for the downloads beside every figure, table and chapter (``_kutipan/``)
-and for the BibTeX shown on the page "Cara mengutip", so both say the same thing: key, edition, note, in the
-edition's language. An entry of ``book/references.bib`` (the original paper) goes through the same writer,
-with its note in the edition's language.
+The one writer of each format, for the downloads (``_kutipan/``) and the BibTeX on the page "Cara mengutip",
+so both say the same key, edition and note, in the edition's language; ``references.bib``'s entry for the
+original paper goes through the same writer.
 """
 
 from __future__ import annotations

@@ -1,10 +1,6 @@
-"""Citable parts as CSL-JSON items, and their APA text rendered by citeproc-py with the official APA 7th style.
-
-One item per citable part is the single source of its citation: the book (from CITATION.cff and the edition's
-configuration), each numbered chapter, figure and table (from the registry of citable parts that the Sphinx
-extension ``sphinxext/registry.py`` keeps), and the original paper. The APA text comes from the item in the
-edition's locale (``id-ID`` or ``en-US``); BibTeX and RIS are written from the same item (:mod:`.formats`).
-No APA rule is written here.
+"""Citable parts as CSL-JSON items, the single source of their citations (APA by citeproc-py with the official APA
+7th style, in the edition's locale; BibTeX, RIS: :mod:`.formats`): the book, each numbered chapter, figure and
+table (the registry, ``sphinxext/registry.py``) and the original paper.
 """
 
 from __future__ import annotations
@@ -24,18 +20,9 @@ def book(meta: dict, code: str, title: str | None = None, author: str | None = N
         title, author = settings.edition(meta, code)
     year, month, day = (int(p) for p in str(meta["date-released"]).split("-"))
     words = text.group("cite", code)
-    return {
-        "id": "buku",
-        "type": "book",
-        "title": title,
-        "author": [{"literal": author}],
-        "issued": {"date-parts": [[year, month, day]]},
-        "version": str(meta["version"]),
-        "language": code,
-        "genre": words["genre"],
-        "license": meta.get("license", ""),
-        "note": words["note"],
-    }
+    return {"id": "buku", "type": "book", "title": title, "author": [{"literal": author}],
+            "issued": {"date-parts": [[year, month, day]]}, "version": str(meta["version"]), "language": code,
+            "genre": words["genre"], "license": meta.get("license", ""), "note": words["note"]}  # fmt: skip
 
 
 def part(whole: dict, key: str, kind: str, title: str, genre: str | None = None) -> dict:
@@ -50,14 +37,9 @@ def part(whole: dict, key: str, kind: str, title: str, genre: str | None = None)
 def paper(meta: dict, code: str) -> dict:
     """The original paper: a manuscript whose title block is missing (CITATION.cff's first article)."""
     ref = settings.original(meta)
-    item = {
-        "id": "makalah",
-        "type": "manuscript",
-        "title": ref["title"],
-        "author": [{"literal": a["name"]} if "name" in a else {"family": a["family-names"]} for a in ref["authors"]],
-        "language": "id",
-        "genre": text.group("cite", code)["manuscript"],
-    }
+    authors = [{"literal": a["name"]} if "name" in a else {"family": a["family-names"]} for a in ref["authors"]]
+    item = {"id": "makalah", "type": "manuscript", "title": ref["title"], "author": authors, "language": "id",
+            "genre": text.group("cite", code)["manuscript"]}  # fmt: skip
     if ref.get("year"):
         item["issued"] = {"date-parts": [[int(ref["year"])]]}
     return item

@@ -1,9 +1,6 @@
-"""Pages of the book written by code: never edited by hand, rewritten by ``ekraf pages``.
-
-Each edition has its own: ``book/_generated/`` (Indonesian) and ``book/<lang>/_generated/``, at the same
-paths in the edition's project (``build/editions.py``), so the table of contents names them once. Each
-module of this package writes one page: its ``NAME`` and ``render(code)``, the page's MyST Markdown in the
-language ``code``, with every sentence from the catalogue ``bookmaker/text.py``.
+"""Pages of the book written by code, never by hand (``ekraf pages``: ``book/_generated/``,
+``book/<lang>/_generated/``). Each module writes one: its ``NAME`` and ``render(code)``, MyST Markdown with every
+sentence from ``bookmaker/text.py``; :func:`write` is where page text reaches the disk.
 """
 
 import importlib
@@ -25,7 +22,6 @@ def folder(code: str = settings.DEFAULT, book: Path = paths.BOOK) -> Path:
 
 
 def page(name: str, code: str = settings.DEFAULT, book: Path = paths.BOOK) -> Path:
-    """Where the generated page ``name`` (``mengutip.md``) of an edition is written."""
     return folder(code, book) / name
 
 
@@ -39,7 +35,6 @@ def write(target: Path, text: str) -> bool:
 
 
 def write_page(module, code: str, book: Path = paths.BOOK) -> bool:
-    """Write one module's page of an edition; True when it changed."""
     return write(page(module.NAME, code, book), module.render(code))
 
 

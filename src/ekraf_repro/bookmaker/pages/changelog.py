@@ -1,13 +1,6 @@
-"""The page "Riwayat edisi" / "Edition history", written from the changelogs (issue 16).
-
-``CHANGELOG.md`` (English) and ``CHANGELOG.id.md`` (Indonesian) follow Keep a
-Changelog: ``## [x.y.z] - YYYY-MM-DD`` for each version, newest first, then
-``### Added`` / ``### Changed`` / ``### Fixed`` / ``### Removed`` (Indonesian
-``Ditambahkan`` / ``Diubah`` / ``Diperbaiki`` / ``Dihapus``) with one bullet
-per change. The two are the same history entry for entry. The version itself
-lives in one place, ``CITATION.cff``; the newest entry must carry it and its
-release date. The "Fixed" entries are the book's own errata, listed again by
-version on the page.
+"""The page "Riwayat edisi" / "Edition history", from ``CHANGELOG.md`` and ``CHANGELOG.id.md`` (Keep a Changelog:
+``## [x.y.z] - YYYY-MM-DD``, newest first, ``### Added``/``Ditambahkan``..., one bullet per change). The "Fixed"
+entries are the book's own errata, listed again on the page.
 """
 
 from __future__ import annotations
@@ -69,21 +62,11 @@ def releases(lang: str) -> list[Release]:
     return parse(FILES[lang], lang)
 
 
-
-
 def render(lang: str = "id") -> str:
-    t = text.group("changelog", lang)
-    history = releases(lang)
-    cff = settings.cff()
-    lines = [
-        "(riwayat-edisi)=",
-        f"# {t['title']}",
-        "",
-        t["intro"]  # holds a MyST role in braces: filled by replacement, not str.format
-        .replace("{version}", history[0].version)
-        .replace("{date}", tanggal.show(str(cff["date-released"]), lang)),
-        "",
-    ]
+    t, history, released = text.group("changelog", lang), releases(lang), str(settings.cff()["date-released"])
+    # the intro holds a MyST role in braces: filled by replacement, not str.format
+    intro = t["intro"].replace("{version}", history[0].version).replace("{date}", tanggal.show(released, lang))
+    lines = ["(riwayat-edisi)=", f"# {t['title']}", "", intro, ""]
     for release in history:
         lines += [f"## {t['version'].format(version=release.version, date=tanggal.show(release.date, lang))}", ""]
         for kind in KINDS:

@@ -1,11 +1,8 @@
 """The page "Cara mengutip" / "How to cite" (``_generated/mengutip.md`` of each edition).
 
-The book, its licence and the original paper are written here from CITATION.cff and ``references.bib``,
-through the one citation pipeline (``cite/items.py`` for APA, ``cite/formats.py`` for BibTeX). What depends on
-the built book (each chapter with its number, a chapter's BibTeX, a figure or table as an example, the table
-of every numbered figure and table) comes from the registry of citable parts when Sphinx writes the page: the
-page holds an ``ekraf-citable`` directive in each place (``sphinxext/citations.py``). A variant's page says
-first how to cite the variant.
+The book, its licence and the original paper come from CITATION.cff and ``references.bib`` through the one
+citation pipeline (``cite/``); what depends on the built book (chapters, figures and tables) is an
+``ekraf-citable`` directive, filled from the registry when Sphinx writes the page (``sphinxext/citations.py``).
 """
 
 from ... import paths
@@ -13,11 +10,9 @@ from .. import settings, text
 from ..cite import formats, items
 
 NAME = "mengutip.md"
-FOLDER_UP = "../../"  # from the page (book/_generated/) to the edition's root, where the downloads are
 
 
 def _paper_title_marked(value: str, meta: dict, code: str) -> str:
-    """The paper's (Indonesian) title marked as Indonesian in another edition's text."""
     title = settings.original(meta)["title"]
     return value if code == settings.DEFAULT else value.replace(title, "{lang-id}`" + title + "`")
 
@@ -34,7 +29,11 @@ def render(code: str = settings.DEFAULT, variant=None, root=paths.ROOT) -> str:
     lines += ["% Generated from CITATION.cff by `ekraf pages`: edit CITATION.cff, not this file.", ""]
     if variant is not None:
         suffix = variant.citation_suffix(code)
-        lines += [f"## {t['variant']}", "", t["variant_text"].format(ref=apa_book, suffix=suffix[:1].upper() + suffix[1:])]
+        lines += [
+            f"## {t['variant']}",
+            "",
+            t["variant_text"].format(ref=apa_book, suffix=suffix[:1].upper() + suffix[1:]),
+        ]
         lines += [""]
     lines += [f"## {t['book']}", "", apa_book, "", "```bibtex", formats.bibtex(book).rstrip("\n"), "```", ""]
     lines += [t["licence"].format(lic=meta["license"].replace("-", " ")), ""]  # the licence's name, CC BY 4.0

@@ -25,8 +25,6 @@ def noted(pid: str) -> list[str]:
     return [n.id for n in notes.itertuples(index=False) if pid in n.paragraf.split(", ")]
 
 
-
-
 def render(lang: str = "id") -> str:
     t = text.group("concordance", lang)
     k = coded.table("konkordansi")
@@ -58,8 +56,5 @@ def render(lang: str = "id") -> str:
             summary = text.pick((italic(r.ringkasan), r.ringkasan_en), lang)
             body.append([f"**{r.id}**", summary, places, ", ".join(marks) or "–"])
         section = labels.section(key if key != "Abs" else "Abstrak", lang)
-        lines += table(
-            t["caption"].format(section=section), f"tbl-konkordansi-{key.lower()}", list(t["header"]), body
-        )
+        lines += table(t["caption"].format(section=section), f"tbl-konkordansi-{key.lower()}", list(t["header"]), body)
     return "\n".join(lines).rstrip() + "\n"
-

@@ -5,7 +5,6 @@ fields) and ``judul``/``deskripsi``/``satuan`` in Indonesian.
 """
 
 import json
-from pathlib import Path
 
 from ... import paths
 from .. import text
@@ -60,4 +59,3 @@ def render(lang: str = "id", package: dict | None = None, data_prefix: str = "..
             lines.append(f"| `{f['name']}` | {kind} | {unit} | {cell(_get(f, 'description', lang))} |")
         lines += [":::", ""]
     return "\n".join(lines).rstrip() + "\n"
-

@@ -3,9 +3,8 @@
 import re
 
 from ... import coded
-from .. import text
+from ..text import group
 
-NAME = "glosarium.md"
 # Foreign terms that Indonesian text writes in italics (EYD V); the glossary's own entries for them too.
 FOREIGN = (
     "sister city",
@@ -32,8 +31,6 @@ def italic(text: str) -> str:
     return "".join(part if _KEEP.fullmatch(part) else pattern.sub(r"*\1*", part) for part in _KEEP.split(text))
 
 
-
-
 def _foreign(term: str) -> str:
     """An Indonesian headword in the English glossary: a common noun in italics; names and abbreviations
     (UMKM, Disdagin, Permendagri No. 3 Tahun 2008) upright."""
@@ -41,7 +38,7 @@ def _foreign(term: str) -> str:
 
 
 def render(lang: str = "id") -> str:
-    t = text.group("glossary", lang)
+    t = group("glossary", lang)
     g = coded.table("glosarium")
     g = g.assign(_sort=g["istilah"].str.casefold()).sort_values("_sort")
     lines = [
@@ -60,19 +57,21 @@ def render(lang: str = "id") -> str:
             lines += ["```{rubric} " + letter, "```", ""]
         if lang == "id":
             term = f"**{italic(r.istilah)}**" + (f" ({italic(r.kepanjangan)})" if r.kepanjangan else "")
-            entry = f"{t['equivalent']}: *{r.istilah_en}*. {italic(r.definisi)}"
+            text = f"{t['equivalent']}: *{r.istilah_en}*. {italic(r.definisi)}"
             note = italic(r.catatan)
         else:
             same = r.istilah.casefold() in r.istilah_en.casefold()  # an English term (brand, sister city)
             term = f"**{r.istilah if same else _foreign(r.istilah)}**"
             english = r.kepanjangan.casefold() in r.istilah_en.casefold()  # an English expansion (MoU, CAGR)
             term += f" ({r.kepanjangan if english else '*' + r.kepanjangan + '*'})" if r.kepanjangan else ""
-            entry = ("" if same else f"{t['equivalent']}: {r.istilah_en}. ") + r.definisi_en
+            text = ("" if same else f"{t['equivalent']}: {r.istilah_en}. ") + r.definisi_en
             note = r.catatan_en
         if r.sumber:
-            entry += " " + "{cite:p}`" + ",".join(r.sumber.split()) + "`"
+            text += " " + "{cite:p}`" + ",".join(r.sumber.split()) + "`"
         if note:
-            entry += f" *{t['note']}:* {note}"
-        lines += [term, f": {entry}", ""]
+            text += f" *{t['note']}:* {note}"
+        lines += [term, f": {text}", ""]
     return "\n".join(lines).rstrip() + "\n"
 
+
+NAME = "glosarium.md"

@@ -1,12 +1,8 @@
 """Execute the notebooks (papermill parameters, warm kernels), only those whose inputs changed.
 
-A notebook whose inputs (its fingerprint, ``plan.py``) are unchanged and whose outputs are still the ones
-written is not executed again (editing its Markdown does not count). Execution writes to a temporary file
-beside the target and moves it into place only on success, so a failed run never overwrites a good notebook.
-Execution timestamps and durations are removed, so re-executing a notebook that nothing changed leaves its
-bytes, and ``git status``, unchanged; the parameters papermill injected stay recorded in the notebook's
-metadata (``papermill.parameters``), where the provenance of its figures and tables is read from. What a run
-executed, copied and brought up to date goes to the run report (``report.py``).
+A notebook whose fingerprint (``plan.py``) and outputs are unchanged is not executed again; an edit to its Markdown
+only brings its executed copies' prose up to date. Results replace their targets only on success, without
+timestamps, keeping the parameters papermill injected (``papermill.parameters``: the figures' provenance).
 """
 
 import json
@@ -24,159 +20,134 @@ from ...notebook import CONDITION, GLUE_PREFIX
 from .. import guards, report
 from .plan import APPENDIX, WORKERS, Job, _sha, fingerprint, package_hash
 
+REMOVE = "remove-cell"  # myst-nb leaves cells with this tag out of the book
+
+
 class ExecutionFailed(Exception):
     """A notebook failed; the message names the notebook and the failing cell."""
 
 
-def _fill(text: str, values: dict) -> str:
-    for key, value in values.items():
-        text = text.replace("{{" + key + "}}", str(value))
-    return text
+def _read(path: Path) -> dict | None:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):
+        return None
 
 
 def outputs_hash(path: Path) -> str:
     """Hash of a notebook's code outputs: detects cleared or hand-edited outputs, ignores Markdown edits."""
-    try:
-        nb = json.loads(path.read_text(encoding="utf-8"))
-    except (FileNotFoundError, ValueError):
+    if (nb := _read(path)) is None:
         return ""
-    outs = [[c.get("execution_count"), c.get("outputs", [])] for c in nb["cells"] if c["cell_type"] == "code"]
-    return _sha(json.dumps(outs, sort_keys=True).encode())
+    code = [[c.get("execution_count"), c.get("outputs", [])] for c in nb["cells"] if c["cell_type"] == "code"]
+    return _sha(json.dumps(code, sort_keys=True).encode())
+
+
+def layout(path: Path) -> list[tuple[str, str]]:
+    """A notebook's cells as ``(id, type)``, without papermill's injected parameters."""
+    nb = _read(path) or {"cells": []}
+    return [(c.get("id", ""), c["cell_type"]) for c in nb["cells"] if c.get("id") != "injected-parameters"]
 
 
 def conditions(nb) -> dict[str, bool]:
     """The conditions a run recorded (``Bab.condition``, glued in myst-nb's format): ``{"koreksi": True, ...}``."""
     found = {}
-    for cell in nb.cells:
-        for out in cell.get("outputs", []):
-            name = out.get("metadata", {}).get("scrapbook", {}).get("name", "")
-            if name.startswith(CONDITION):
-                found[name[len(CONDITION) :]] = "ya" in out["data"][GLUE_PREFIX + "text/plain"]
+    for out in (out for cell in nb.cells for out in cell.get("outputs", [])):
+        name = out.get("metadata", {}).get("scrapbook", {}).get("name", "")
+        if name.startswith(CONDITION):
+            found[name[len(CONDITION) :]] = "ya" in out["data"][GLUE_PREFIX + "text/plain"]
     return found
 
 
-REMOVE = "remove-cell"  # myst-nb leaves cells with this tag out of the book
-
-
-def shown(cell) -> bool:
-    """Does the book show this cell (not tagged ``remove-cell``)?"""
+def shown(cell) -> bool:  # not tagged remove-cell
     return REMOVE not in cell.get("metadata", {}).get("tags", [])
 
 
-def _applies(cell, facts: dict[str, bool]) -> bool:
-    """False for a Markdown cell whose ``jika:``/``jika-tidak:`` tag does not hold for this run."""
-    for tag in cell.metadata.get("tags", []):
-        if tag.startswith("jika:") and not facts.get(tag[5:], False):
-            return False
-        if tag.startswith("jika-tidak:") and facts.get(tag[11:], False):
-            return False
-    return True
+def _applies(tags: list[str], facts: dict[str, bool]) -> bool:
+    """False when a ``jika:``/``jika-tidak:`` tag does not hold for this run."""
+    return all(
+        facts.get(t[5:], False) if t.startswith("jika:") else not facts.get(t[11:], False)
+        for t in tags
+        if t.startswith(("jika:", "jika-tidak:"))
+    )
+
+
+def _fill(value: str, fill: dict) -> str:
+    for key, new in fill.items():
+        value = value.replace("{{" + key + "}}", str(new))
+    return value
 
 
 def clean(path: Path, fill: dict | None = None) -> None:
-    """Remove papermill's timestamps and durations; give the injected cell a fixed id; show the passages that apply.
-
-    ``fill`` replaces ``{{name}}`` placeholders in Markdown cells and figure
-    metadata (the appendix template's title, captions and labels). A Markdown
-    cell tagged for a condition that this run's data do not meet gets the
-    ``remove-cell`` tag, so the book leaves it out; the cell itself stays in the
-    notebook, ready for a run on other data.
-    """
+    """Remove papermill's timestamps, give the injected cell a fixed id, hide (``remove-cell``) each Markdown
+    passage whose condition this run does not meet; ``fill`` replaces the appendix template's ``{{name}}``."""
     nb = nbformat.read(path, as_version=4)
     recorded = nb.metadata.pop("papermill", {}).get("parameters")
     if recorded:  # what papermill injected, without its timestamps
         nb.metadata["papermill"] = {"parameters": recorded}
     facts = conditions(nb)
     for cell in nb.cells:
-        if cell.cell_type == "markdown" and any(
-            t.startswith(("jika:", "jika-tidak:")) for t in cell.metadata.get("tags", [])
-        ):
-            tags = [t for t in cell.metadata["tags"] if t != REMOVE]
-            cell.metadata["tags"] = tags if _applies(cell, facts) else tags + [REMOVE]
-        if fill:
-            if cell.cell_type == "markdown":
-                cell.source = _fill(cell.source, fill)
-            if "mystnb" in cell.metadata:
-                cell.metadata["mystnb"] = json.loads(_fill(json.dumps(cell.metadata["mystnb"]), fill))
+        tags = cell.metadata.get("tags", [])
+        if cell.cell_type == "markdown" and any(t.startswith(("jika:", "jika-tidak:")) for t in tags):
+            kept = [t for t in tags if t != REMOVE]
+            cell.metadata["tags"] = kept if _applies(kept, facts) else kept + [REMOVE]
+        if fill and cell.cell_type == "markdown":
+            cell.source = _fill(cell.source, fill)
+        if fill and "mystnb" in cell.metadata:
+            cell.metadata["mystnb"] = json.loads(_fill(json.dumps(cell.metadata["mystnb"]), fill))
         cell.metadata.pop("papermill", None)
         cell.metadata.pop("execution", None)
-        if "injected-parameters" in cell.metadata.get("tags", []):
+        if "injected-parameters" in tags:
             cell["id"] = "injected-parameters"
-            if "hide-cell" not in cell.metadata["tags"]:  # shown like the parameters cell: behind a toggle
-                cell.metadata["tags"].append("hide-cell")
+            if "hide-cell" not in tags:  # shown like the parameters cell: behind a toggle
+                tags.append("hide-cell")
     nbformat.write(nb, path)
 
 
-def layout(path: Path) -> list[tuple[str, str]]:
-    """A notebook's cells as ``(id, type)``, without papermill's injected parameters."""
+def _replace(tmp: Path, target: Path, fill: dict | None) -> bool:  # clean tmp, move it over target if it differs
     try:
-        nb = json.loads(path.read_text(encoding="utf-8"))
-    except (FileNotFoundError, ValueError):
-        return []
-    return [(c.get("id", ""), c["cell_type"]) for c in nb["cells"] if c.get("id") != "injected-parameters"]
-
-
-def refresh(job: Job) -> bool:
-    """Bring an executed notebook's prose up to date with its source, without executing it.
-
-    Markdown does not count as an input (editing prose executes nothing), but an executed copy
-    of a notebook elsewhere (an English edition's chapter, an appendix page from the template)
-    must carry the source's current prose. The Markdown cells are copied by id, with their tags,
-    and the copy is cleaned again (placeholders filled, passages that do not apply hidden).
-    Returns True when the notebook changed. The cells must match (:func:`layout`): a job whose
-    cells were added or removed is executed instead.
-    """
-    source = nbformat.read(job.source, as_version=4)
-    target = nbformat.read(job.target, as_version=4)
-    prose = {c.id: c for c in source.cells if c.cell_type == "markdown"}
-    for cell in target.cells:
-        if cell.cell_type == "markdown" and cell.id in prose:
-            cell.source = prose[cell.id].source
-            cell.metadata = json.loads(json.dumps(prose[cell.id].metadata))
-    target.metadata["ekraf"] = source.metadata.get("ekraf", {})
-    tmp = job.target.with_name(f".{job.target.stem}.refresh.ipynb")
-    try:
-        nbformat.write(target, tmp)
-        clean(tmp, job.fill)
-        if tmp.read_bytes() == job.target.read_bytes():
+        clean(tmp, fill)
+        if target.exists() and tmp.read_bytes() == target.read_bytes():
             return False
-        os.replace(tmp, job.target)
+        os.replace(tmp, target)
         return True
     finally:
         tmp.unlink(missing_ok=True)
 
 
-def execute(job: Job, kernel=None) -> None:
-    """Run one job, atomically: papermill injects its parameters, a warm kernel executes it.
+def refresh(job: Job) -> bool:
+    """Copy the source's Markdown cells (by id, with tags) into the executed notebook; True when it changed."""
+    source, target = nbformat.read(job.source, as_version=4), nbformat.read(job.target, as_version=4)
+    prose = {c.id: c for c in source.cells if c.cell_type == "markdown"}
+    for cell in (c for c in target.cells if c.cell_type == "markdown" and c.id in prose):
+        cell.source, cell.metadata = prose[cell.id].source, json.loads(json.dumps(prose[cell.id].metadata))
+    target.metadata["ekraf"] = source.metadata.get("ekraf", {})
+    tmp = job.target.with_name(f".{job.target.stem}.refresh.ipynb")
+    nbformat.write(target, tmp)
+    return _replace(tmp, job.target, job.fill)
 
-    ``kernel`` is the worker's :class:`~ekraf_repro.bookmaker.kernels.WarmKernel` (one is
-    started, and closed after, when none is given). The result is written beside the target
-    and moved into place only on success.
-    """
+
+def execute(job: Job, kernel=None) -> None:
+    """Run one job: papermill injects its parameters, a warm kernel executes it, the result replaces the target."""
     from papermill.iorw import load_notebook_node
     from papermill.parameterize import parameterize_notebook
 
     from .kernels import CellFailed, KernelFailed, WarmKernel
 
     guards.check("papermill-parameters")
-    own = kernel is None
-    kernel = kernel or WarmKernel(job.root / "notebooks")
+    own, kernel = kernel is None, kernel or WarmKernel(job.root / "notebooks")
     job.target.parent.mkdir(parents=True, exist_ok=True)
     tmp = job.target.with_name(f".{job.target.stem}.running.ipynb")
     try:
         if not kernel.alive:
             kernel.start(
-                on_retry=lambda err: print(
-                    f"  retrying {job.name}: kernel start failed ({type(err).__name__})", flush=True
-                )
+                on_retry=lambda err: print(f"  retrying {job.name}: kernel start failed ({type(err).__name__})")
             )
         nb = load_notebook_node(str(job.source))  # as papermill reads it: every cell has its tags list
         if job.parameters:
             nb = parameterize_notebook(nb, job.parameters, kernel_name="python3", language="python")
         kernel.execute(nb, job.root / "notebooks")
         nbformat.write(nb, tmp)
-        clean(tmp, job.fill)
-        os.replace(tmp, job.target)
+        _replace(tmp, job.target, job.fill)
     except (CellFailed, KernelFailed) as err:
         raise ExecutionFailed(f"{job.name}: {err}") from None
     except Exception as err:  # anything else still names the notebook, and never kills the worker silently
@@ -188,99 +159,45 @@ def execute(job: Job, kernel=None) -> None:
             kernel.close()
 
 
-def load_manifest(path: Path) -> dict:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (FileNotFoundError, ValueError):
-        return {}
-
-
-def run(
-    jobs: list[Job],
-    manifest: Path,
-    force: bool = False,
-    workers: int = WORKERS,
-    dedupe: bool = False,
-    on_done=None,
-) -> list[Job]:
-    """Execute the jobs whose fingerprint changed; returns the jobs executed.
-
-    The jobs come from :func:`plan`, which checked their parameters before any kernel starts.
-    """
-    roots = {j.root for j in jobs}
-    if len(roots) != 1:
-        raise ValueError(f"one run executes notebooks of one project, not {len(roots)}")
-    guards.check("glue-wire-format")  # conditions() reads the outputs ekraf_repro/notebook.py glues by hand
-    known = load_manifest(manifest)
-    pkg = package_hash()
-    prints = {j.name: fingerprint(j, pkg) for j in jobs}
+def _todo(jobs: list[Job], known: dict, prints: dict, force: bool, dedupe: bool) -> tuple[list[Job], dict]:
+    """The jobs to execute, and with ``dedupe`` the jobs to copy from one of them (same inputs, same run)."""
 
     def current(job: Job) -> bool:
         entry = known.get(job.name)
-        if not isinstance(entry, dict):  # missing, or written by an older version of the pipeline
-            return False
-        return (
-            entry.get("inputs") == prints[job.name]
-            and entry.get("outputs") == outputs_hash(job.target)
-            and layout(job.source) == layout(job.target)
-        )
+        return isinstance(entry, dict) and entry.get("inputs") == prints[job.name] and (
+            entry.get("outputs") == outputs_hash(job.target) and layout(job.source) == layout(job.target)
+        )  # fmt: skip
 
-    todo = [j for j in jobs if force or not current(j)]
-    copies: dict[str, list[Job]] = {}
-    if dedupe:  # a job whose inputs equal one already in the run is copied from it, not executed again
-        first: dict[tuple, Job] = {}
-        unique = []
-        for job in todo:
-            key = (job.source.as_posix(), prints[job.name], json.dumps(job.fill, sort_keys=True))
-            if key in first:
-                copies.setdefault(first[key].name, []).append(job)
-            else:
-                first[key] = job
-                unique.append(job)
-        todo = unique
-    print(f"notebooks: {len(jobs)} in the plan, {len(todo)} to execute, {len(jobs) - len(todo)} unchanged", flush=True)
-    failures: list[str] = []
+    todo, copies, first = [j for j in jobs if force or not current(j)], {}, {}
+    for job in list(todo) if dedupe else []:
+        key = (job.source.as_posix(), prints[job.name], json.dumps(job.fill, sort_keys=True))
+        if key in first:
+            copies.setdefault(first[key].name, []).append(job)
+            todo.remove(job)
+        first.setdefault(key, job)
+    return todo, copies
 
-    def one(i_job, kernel):
-        i, job = i_job
-        t0 = time.perf_counter()
-        print(f"  [{i}/{len(todo)}] executing {job.name}", flush=True)
-        try:
-            execute(job, kernel)
-        except ExecutionFailed as err:
-            failures.append(str(err))
-            print(f"  [{i}/{len(todo)}] FAILED {err}", flush=True)
-            return
-        known[job.name] = {"inputs": prints[job.name], "outputs": outputs_hash(job.target)}
-        print(f"  [{i}/{len(todo)}] done {job.name} ({time.perf_counter() - t0:.1f} s)", flush=True)
-        for twin in copies.get(job.name, []):
-            twin.target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(job.target, twin.target)
-            known[twin.name] = {"inputs": prints[twin.name], "outputs": outputs_hash(twin.target)}
-            print(f"  [{i}/{len(todo)}] copied {twin.name} (same inputs as {job.name})", flush=True)
-        if on_done:  # e.g. a sweep starts building a variant as soon as its notebooks are ready
-            for finished in [job, *copies.get(job.name, [])]:
-                on_done(finished)
+
+def _workers(todo: list[Job], root: Path, workers: int, one) -> None:
+    """Run ``one(i, job, kernel)`` for each job in ``workers`` threads, each with one warm kernel."""
+    from .kernels import WarmKernel
 
     queue = Queue()
     for item in enumerate(todo, start=1):
         queue.put(item)
 
     def worker():
-        """One thread, one warm kernel, notebooks from the queue until it is empty."""
-        from .kernels import WarmKernel
-
         kernel = WarmKernel(root / "notebooks")
         try:
             while True:
                 try:
-                    one(queue.get_nowait(), kernel)
+                    one(*queue.get_nowait(), kernel)
                 except Empty:
                     return
         finally:
             kernel.close()
 
-    root, before = roots.pop(), os.environ.get("EKRAF_ROOT")
+    before = os.environ.get("EKRAF_ROOT")
     os.environ["EKRAF_ROOT"] = str(root)  # the kernels started now read the project at root
     try:
         threads = [Thread(target=worker) for _ in range(max(1, min(workers, len(todo))))]
@@ -289,27 +206,54 @@ def run(
         for t in threads:
             t.join()
     finally:
-        if before is None:
-            os.environ.pop("EKRAF_ROOT")
-        else:
-            os.environ["EKRAF_ROOT"] = before
+        os.environ.pop("EKRAF_ROOT") if before is None else os.environ.update(EKRAF_ROOT=before)
+
+
+def run(jobs: list[Job], manifest: Path, force=False, workers=WORKERS, dedupe=False, on_done=None) -> list[Job]:
+    """Execute the jobs whose fingerprint changed, bring the others' prose up to date; returns the jobs executed.
+    ``on_done(job)`` follows each job (a sweep builds a variant as soon as its last notebook is ready)."""
+    roots = {j.root for j in jobs}
+    if len(roots) != 1:
+        raise ValueError(f"one run executes notebooks of one project, not {len(roots)}")
+    guards.check("glue-wire-format")  # conditions() reads the outputs ekraf_repro/notebook.py glues by hand
+    known, pkg = _read(manifest) or {}, package_hash()
+    prints = {j.name: fingerprint(j, pkg) for j in jobs}
+    todo, copies = _todo(jobs, known, prints, force, dedupe)
+    print(f"notebooks: {len(jobs)} in the plan, {len(todo)} to execute, {len(jobs) - len(todo)} unchanged", flush=True)
+    failures: list[str] = []
+
+    def one(i: int, job: Job, kernel) -> None:
+        t0 = time.perf_counter()
+        print(f"  [{i}/{len(todo)}] executing {job.name}", flush=True)
+        try:
+            execute(job, kernel)
+        except ExecutionFailed as err:
+            failures.append(str(err))
+            print(f"  [{i}/{len(todo)}] FAILED {err}", flush=True)
+            return
+        print(f"  [{i}/{len(todo)}] done {job.name} ({time.perf_counter() - t0:.1f} s)", flush=True)
+        for twin in copies.get(job.name, []):
+            twin.target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(job.target, twin.target)
+            print(f"  [{i}/{len(todo)}] copied {twin.name} (same inputs as {job.name})", flush=True)
+        for finished in [job, *copies.get(job.name, [])]:
+            known[finished.name] = {"inputs": prints[finished.name], "outputs": outputs_hash(finished.target)}
+            if on_done:
+                on_done(finished)
+
+    _workers(todo, roots.pop(), workers, one)
     copied = [t.name for twins in copies.values() for t in twins]
     report.notebooks(planned=[j.name for j in jobs], executed=[j.name for j in todo], copied=copied)
     manifest.parent.mkdir(parents=True, exist_ok=True)
-
-    def save() -> None:
-        manifest.write_text(json.dumps(dict(sorted(known.items())), indent=1) + "\n", encoding="utf-8")
-
+    save = lambda: manifest.write_text(json.dumps(dict(sorted(known.items())), indent=1) + "\n", encoding="utf-8")
     save()
     if failures:
         raise ExecutionFailed("; ".join(sorted(failures)))
-    ran = {j.name for j in todo} | set(copied)
-    refreshed = []
+    ran, refreshed = {j.name for j in todo} | set(copied), []
     for job in jobs:  # a pair of files already brought up to date is not read again (no-change builds stay fast)
         entry = known.get(job.name)
         if job.name not in ran and not (isinstance(entry, dict) and entry.get("prose") == _prose_key(job)):
-            if refresh(job):
-                refreshed.append(job.name)
+            refreshed += [job.name] if refresh(job) else []
         if isinstance(entry, dict):
             entry["prose"] = _prose_key(job)
     save()
@@ -319,8 +263,7 @@ def run(
     return todo
 
 
-def _prose_key(job: Job) -> str:
-    """The source notebook and its executed copy, as they stand: equal to the last refresh's key, no refresh."""
+def _prose_key(job: Job) -> str:  # the pair as it stands: equal to the last refresh's, no refresh
     return _sha(job.source.read_bytes() + b"\0" + job.target.read_bytes())
 
 
@@ -330,5 +273,6 @@ def prune_appendix(jobs: list[Job], outdir: Path) -> None:
     for nb in (outdir / APPENDIX).glob("profil_*.ipynb"):
         if nb.resolve() not in wanted:
             nb.unlink()
-            report.notebooks(removed=[nb.relative_to(outdir.parent).as_posix()])
-            print(f"  removed {nb.relative_to(outdir.parent).as_posix()} (subsector no longer in the data)", file=sys.stderr)
+            name = nb.relative_to(outdir.parent).as_posix()
+            report.notebooks(removed=[name])
+            print(f"  removed {name} (subsector no longer in the data)", file=sys.stderr)

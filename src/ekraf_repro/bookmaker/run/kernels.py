@@ -1,23 +1,14 @@
 """Warm kernels: one python3 kernel per worker, reused for the notebooks that worker executes.
 
-Starting a kernel and importing pandas, matplotlib and the analysis package
-costs about a second per notebook, more than most notebooks take to run. A
-worker therefore starts one kernel, imports the package once, and executes its
-notebooks one after the other in it. Before each notebook the kernel is put
-back to the state a fresh kernel has after those imports: the user namespace
-is emptied (``%reset -f``), open figures are closed, Matplotlib's settings are
-restored from a snapshot taken after the imports, the working directory is the
-notebook folder, and the record of files read is cleared. Execution counts come
-from the notebook client (1, 2, ... in each notebook), not from the kernel.
-Papermill still injects the parameters (:func:`papermill.parameterize.parameterize_notebook`).
-
-A notebook that fails, or a kernel that dies, ends that kernel; the worker
-starts a new one for its next notebook. A kernel that does not start is tried
-once more, then the notebook fails with a one-line message.
+Starting a kernel and importing the analysis costs more than most notebooks take to run. A worker imports the
+package once, and before each notebook puts the kernel back in a fresh kernel's state after those imports
+(namespace, figures, Matplotlib's settings, working directory, files read). A notebook that fails, or a kernel
+that dies, ends the kernel; one that does not start is tried once more, then fails in one line.
 """
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import nbformat
@@ -62,11 +53,7 @@ class WarmKernel:
     """One kernel kept alive across the notebooks of one worker (always used from the same thread)."""
 
     def __init__(self, cwd: Path):
-        self.cwd = Path(cwd)
-        self.km = None
-        self.kc = None
-
-    # ------------------------------------------------------------------ life cycle
+        self.cwd, self.km, self.kc = Path(cwd), None, None
 
     def _start_once(self) -> None:
         from nbclient import NotebookClient
@@ -98,29 +85,20 @@ class WarmKernel:
     def alive(self) -> bool:
         from jupyter_core.utils import run_sync
 
-        if self.km is None:
-            return False
-        try:
-            return bool(run_sync(self.km.is_alive)())
-        except Exception:
-            return False
+        with contextlib.suppress(Exception):
+            return self.km is not None and bool(run_sync(self.km.is_alive)())
+        return False
 
     def close(self) -> None:
         from jupyter_core.utils import run_sync
 
-        if self.kc is not None:
-            try:
+        with contextlib.suppress(Exception):
+            if self.kc is not None:
                 self.kc.stop_channels()
-            except Exception:
-                pass
-        if self.km is not None:
-            try:
+        with contextlib.suppress(Exception):
+            if self.km is not None:
                 run_sync(self.km.shutdown_kernel)(now=True)
-            except Exception:
-                pass
         self.km = self.kc = None
-
-    # ------------------------------------------------------------------ execution
 
     def _silent(self, code: str) -> None:
         from jupyter_core.utils import run_sync
@@ -128,8 +106,7 @@ class WarmKernel:
         reply = run_sync(self.kc.execute_interactive)(
             code, silent=True, store_history=False, timeout=TIMEOUT, output_hook=lambda msg: None
         )
-        if reply["content"]["status"] != "ok":
-            content = reply["content"]
+        if (content := reply["content"])["status"] != "ok":
             raise KernelFailed(f"kernel set-up failed: {content.get('ename')}: {content.get('evalue')}")
 
     def execute(self, nb, cwd: Path) -> None:

@@ -1,10 +1,9 @@
 """The plan: which notebooks to execute, with which parameters, and what decides that one must run again.
 
-The notebooks are those the table of contents names under ``notebooks/`` (the numbered chapters and any
-appendix chapter, in reading order) and one appendix page per subsector in the data, made from the template.
-A job's inputs are its code cells, its parameters, the data files it reads (listed in its metadata under
-``ekraf.reads``; the ``data`` parameter replaces the raw table), the analysis package and the lock file: their
-hash is its fingerprint (``execute.py`` keeps it in a manifest).
+The notebooks are those the table of contents names under ``notebooks/`` (the chapters, numbered or in the
+appendix) and one appendix page per subsector, made from the template. A job's fingerprint hashes its code
+cells, its parameters, the data files it reads (``ekraf.reads`` in its metadata; ``data`` replaces the raw
+table), the analysis package and the lock file.
 """
 
 from __future__ import annotations
@@ -40,10 +39,11 @@ class Job:
 
 
 def chapters(nbdir: Path = paths.NOTEBOOKS, root: Path | None = None) -> list[Path]:
-    """The notebooks of ``nbdir`` that the table of contents (of ``root``, by default ``nbdir``'s parent)
-    names, in reading order: every chapter, numbered or in the appendix, but not the template's pages."""
-    names = [Path(f).relative_to("notebooks") for f in settings.toc_files(root or nbdir.parent) if f.startswith("notebooks/")]
-    return [nbdir / name.with_suffix(".ipynb") for name in names if (nbdir / name.with_suffix(".ipynb")).is_file()]
+    """The notebooks of ``nbdir`` the table of contents names, in reading order: every chapter, numbered or in
+    the appendix, but not the template's pages."""
+    toc = settings.toc_files(root or nbdir.parent)
+    found = [nbdir / Path(f).relative_to("notebooks").with_suffix(".ipynb") for f in toc if f.startswith("notebooks/")]
+    return [nb for nb in found if nb.is_file()]
 
 
 def notebooks(nbdir: Path, root: Path | None = None) -> list[Path]:
@@ -53,22 +53,18 @@ def notebooks(nbdir: Path, root: Path | None = None) -> list[Path]:
 
 def declared(source: Path) -> set[str]:
     """The parameters a notebook declares: the names its ``parameters`` cell assigns."""
-    nb = json.loads(source.read_text(encoding="utf-8"))
-    for cell in nb["cells"]:
+    for cell in json.loads(source.read_text(encoding="utf-8"))["cells"]:
         if "parameters" in cell.get("metadata", {}).get("tags", []):
-            tree = ast.parse("".join(cell["source"]))
-            return {t.id for node in tree.body if isinstance(node, ast.Assign) for t in node.targets if isinstance(t, ast.Name)}
+            body = ast.parse("".join(cell["source"])).body
+            return {t.id for n in body if isinstance(n, ast.Assign) for t in n.targets if isinstance(t, ast.Name)}
     return set()
 
 
 def plan(
     parameters: dict | None = None, root: Path = paths.ROOT, nbdir: Path = paths.NOTEBOOKS, outdir: Path | None = None
 ) -> tuple[list[Job], Params]:
-    """Jobs for every chapter and one appendix page per subsector in the data, and the checked parameters.
-
-    The parameters are checked (and the data loaded) once, here. ``root`` is the project the notebooks run in
-    (a variant's own folder for ``make rerun``); ``outdir`` receives the executed notebooks (default: in place).
-    """
+    """Jobs for every chapter and one appendix page per subsector in the data, and the parameters, checked once
+    here. ``root``: the project the notebooks run in; ``outdir``: where they go (default: in place)."""
     parameters = dict(parameters or {})
     checked = resolve(root=root, **parameters)
     outdir = outdir or nbdir
@@ -100,8 +96,7 @@ def _sha(data: bytes) -> str:
 
 
 def package_hash(src: Path = ANALYSIS, lock: Path = paths.ROOT / "uv.lock") -> str:
-    """Hash of the analysis the notebooks import, and of the lock file: a change re-executes everything.
-    The book machine is left out: changing it re-executes nothing."""
+    """Hash of the analysis the notebooks import (not the book machine) and of the lock file."""
     h = hashlib.sha256()
     modules = [f for f in sorted(src.rglob("*.py")) if "bookmaker" not in f.relative_to(src).parts]
     for f in modules + [lock]:
@@ -112,8 +107,7 @@ def package_hash(src: Path = ANALYSIS, lock: Path = paths.ROOT / "uv.lock") -> s
 
 
 def reads(job: Job) -> list[Path]:
-    """The data files a job reads: its notebook's declared reads (from the project root), with ``data``
-    substituted."""
+    """The data files a job reads: its notebook's declared ``ekraf.reads``, with ``data`` substituted."""
     nb = json.loads(job.source.read_text(encoding="utf-8"))
     found = [job.root / r for r in nb["metadata"].get("ekraf", {}).get("reads", [])]
     default, given = data_path(DEFAULT_DATA, job.root), job.parameters.get("data")

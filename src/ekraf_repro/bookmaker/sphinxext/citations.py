@@ -1,13 +1,10 @@
-"""Scholarly citation of the web book: metadata in every page's head, cite boxes, data links, downloads, and the
-parts of the page "Cara mengutip" that depend on the built book.
+"""Scholarly citation of the web book: each page's metadata, cite boxes, data links, downloads, and the parts of
+the page "Cara mengutip" made from the built book.
 
-Everything here reads the registry of citable parts (``registry.py``): the book, each numbered chapter, and
-each numbered figure and table of a numbered chapter is one CSL item (``cite/items.py``). Cite boxes and data
-links are nodes added to the resolved doctree of the web edition (:class:`fragment`: HTML that the search
-index does not read, as it did not before); the head's tags and the print stylesheet go through the page
-context, the page's head being outside the doctree. The downloads (citations in ``_kutipan/``, figure data in
-``_data/``) are written when the build finishes. All the HTML written here is written by the functions of
-this module, from escaped values.
+All read the registry (``registry.py``): the book, each numbered chapter, figure and table is one CSL item
+(``cite/items.py``). Cite boxes and data links are nodes of the resolved doctree (:class:`fragment`: HTML the
+search index does not read); the head's tags go through the page context; the downloads are written when the
+build finishes. All the HTML of this module is written here, from escaped values.
 """
 
 from __future__ import annotations
@@ -44,12 +41,8 @@ def _skip(self, node) -> None:
     raise nodes.SkipNode
 
 
-# --------------------------------------------------------------------------- the citable parts
-
-
 def citable(app) -> dict:
-    """The book's citable parts as CSL items (``items``), with their APA text as HTML and plain text (by key),
-    made once per build from the registry."""
+    """The book's citable parts as CSL items, with their APA text as HTML and plain text (by key), once a build."""
     if not hasattr(app, "_ekraf_citable"):
         cfg, code = app.config, settings.lang(app.config.language)
         book = items.book(settings.cff(Path(app.srcdir)), code, cfg.html_title or cfg.project, cfg.author)
@@ -57,7 +50,9 @@ def citable(app) -> dict:
         numbered = [p for p in registry.parts(app.env) if p["number"]]
         for part in numbered:
             if part["kind"] == "chapter":
-                found.append(items.part(book, part["label"], "chapter", f"{chapter} {part['number'][0]}: {part['caption']}"))
+                found.append(
+                    items.part(book, part["label"], "chapter", f"{chapter} {part['number'][0]}: {part['caption']}")
+                )
             else:
                 word = cfg.numfig_format[part["kind"]].replace("%s", "").strip()
                 title = f"{word} {'.'.join(map(str, part['number']))}: {part['caption'].rstrip('.')}"
@@ -72,8 +67,7 @@ def citable(app) -> dict:
     return app._ekraf_citable
 
 
-def page_key(app, pagename: str) -> str:
-    """The citable part a page belongs to: its numbered chapter, or the book."""
+def page_key(app, pagename: str) -> str:  # the citable part a page belongs to: its numbered chapter, or the book
     found = [p for p in citable(app)["parts"].values() if p["kind"] == "chapter" and p["doc"] == pagename]
     return found[0]["label"] if found else "buku"
 
@@ -100,12 +94,8 @@ def _link_nodes(up: str, key: str, web: bool) -> list[nodes.Node]:
     return found
 
 
-# --------------------------------------------------------------------------- the web pages
-
-
 def _add_to_pages(app, doctree, docname: str) -> None:
-    """The front page and each chapter end with a cite box; each figure and table of a notebook page with
-    numbers behind it is followed by its data, their provenance and, when it is citable, its citation."""
+    """A cite box ends the front page and each chapter; data, provenance and citation follow each figure and table."""
     if app.builder.name != "html":
         return  # the web edition only: an EPUB or a PDF has no downloads
     up, book = "../" * docname.count("/"), citable(app)
@@ -133,11 +123,9 @@ def _head(app, pagename: str, templatename, context, doctree) -> None:
     if app.builder.name != "html":
         return
     if not hasattr(app, "_ekraf_book"):
-        cfg = app.config
-        meta = settings.cff(Path(app.srcdir))
-        title, author = cfg.html_title or cfg.project, cfg.author
-        app._ekraf_book = metadata.book(meta, title, author, settings.lang(cfg.language), cfg.ekraf_pdf,
-                                        cfg.ekraf_canonical_url, cfg.ekraf_doi)  # fmt: skip
+        cfg, meta = app.config, settings.cff(Path(app.srcdir))
+        item = citable(app)["items"][0]
+        app._ekraf_book = metadata.book(item, meta, cfg.ekraf_pdf, cfg.ekraf_canonical_url, cfg.ekraf_doi)
     key = page_key(app, pagename)
     title = app.env.titles.get(pagename)
     number = citable(app)["parts"][key]["number"][0] if key != "buku" else None
@@ -146,9 +134,6 @@ def _head(app, pagename: str, templatename, context, doctree) -> None:
     style = f'<style media="print">@page {{ margin-bottom: 2.2cm; @bottom-left {{ content: "{cited}"; '
     style += "font-size: 7.5pt; color: #444; vertical-align: top; } }</style>\n"
     context["metatags"] = context.get("metatags", "") + metadata.tags(app._ekraf_book, page) + style
-
-
-# --------------------------------------------------------------------------- the page "Cara mengutip"
 
 
 class citable_block(nodes.General, nodes.Element):  # noqa: N801
@@ -166,7 +151,9 @@ class CitableDirective(SphinxDirective):
         if self.arguments[0] != "table":
             return [block]
         header = text.group("cite", self.env.config.language)["items_header"]
-        table = nodes.table("", nodes.title(self.options["caption"], self.options["caption"]), classes=["colwidths-auto"])
+        table = nodes.table(
+            "", nodes.title(self.options["caption"], self.options["caption"]), classes=["colwidths-auto"]
+        )
         group = nodes.tgroup(cols=len(header))
         group += [nodes.colspec(colwidth=100 // len(header)) for _ in header]
         group += nodes.thead("", nodes.row("", *(_entry(nodes.Text(h)) for h in header)))
@@ -199,6 +186,11 @@ def _xref(docname: str, kind: str, target: str, title: str, explicit: bool):
                         reftype=kind, refwarn=True)  # fmt: skip
 
 
+def _row(docname: str, key: str, caption: str, up: str, web: bool) -> nodes.row:
+    number, label = _entry(_xref(docname, "numref", key, key, False)), _entry(nodes.literal(key, key))
+    return nodes.row("", number, label, _entry(nodes.Text(caption)), _entry(*_link_nodes(up, key, web)))
+
+
 class FillCitableBlocks(SphinxPostTransform):
     """Fill each ``ekraf-citable`` block before its cross-references are resolved (ReferencesResolver: 10)."""
 
@@ -209,7 +201,9 @@ class FillCitableBlocks(SphinxPostTransform):
         code = settings.lang(self.config.language)
         parts = [i for i in book["items"] if i["type"] in ("figure", "table")]
         chapters = [i for i in book["items"] if i["type"] == "chapter"]
-        markdown = dict(zip([i["id"] for i in book["items"]], items.render(book["items"], code, "markdown"), strict=True))
+        markdown = dict(
+            zip([i["id"] for i in book["items"]], items.render(book["items"], code, "markdown"), strict=True)
+        )
         word = text.group("cite", code)["chapter"]
         for block in list(self.document.findall(citable_block)):
             docname, kind = block["docname"], block["block"]
@@ -217,7 +211,9 @@ class FillCitableBlocks(SphinxPostTransform):
                 found = nodes.bullet_list(bullet="-")
                 for number, item in enumerate(chapters, start=1):
                     link = _xref(docname, "ref", item["id"], f"{word} {number}", True)
-                    found += nodes.list_item("", nodes.paragraph("", "", link, nodes.Text(": "), *_markdown(markdown[item["id"]])))
+                    found += nodes.list_item(
+                        "", nodes.paragraph("", "", link, nodes.Text(": "), *_markdown(markdown[item["id"]]))
+                    )
                 block.replace_self(found)
             elif kind == "chapter-bibtex":
                 code_text = formats.bibtex(chapters[0]).rstrip("\n")
@@ -226,15 +222,7 @@ class FillCitableBlocks(SphinxPostTransform):
                 block.replace_self(nodes.block_quote("", nodes.paragraph("", "", *_markdown(markdown[parts[0]["id"]]))))
             else:
                 up, web = "../" * docname.count("/"), self.app.builder.name != "epub"  # an EPUB has no downloads
-                rows = [
-                    nodes.row("", _entry(_xref(docname, "numref", i["id"], i["id"], False)), _entry(nodes.literal(i["id"], i["id"])),
-                              _entry(nodes.Text(book["parts"][i["id"]]["caption"])), _entry(*_link_nodes(up, i["id"], web)))
-                    for i in parts
-                ]  # fmt: skip
-                block.replace_self(rows)
-
-
-# --------------------------------------------------------------------------- the downloads
+                block.replace_self([_row(docname, i["id"], book["parts"][i["id"]]["caption"], up, web) for i in parts])
 
 
 def _provenance(run: dict, root: Path) -> dict:
@@ -245,14 +233,18 @@ def _provenance(run: dict, root: Path) -> dict:
     if params.get("data"):  # a variant's data replace the book's table
         reads = {r for r in reads if not r.startswith("data/raw/")} | {params["data"]}
     shown = translate_parameters("python3", "python", params, "Parameters").strip() if params else ""
-    inputs = [{"path": r, "sha256": hashlib.sha256((root / r).read_bytes()).hexdigest()} for r in sorted(reads)]
-    parameters = shown or "defaults: the notebook's parameters cell"
-    return {"notebook": run["notebook"], "parameters": parameters, "inputs": [i for i in inputs if (root / i["path"]).is_file()]}
+    inputs = [{"path": r, "sha256": hashlib.sha256((root / r).read_bytes()).hexdigest()}
+              for r in sorted(reads) if (root / r).is_file()]  # fmt: skip
+    return {
+        "notebook": run["notebook"],
+        "parameters": shown or "defaults: the notebook's parameters cell",
+        "inputs": inputs,
+    }
 
 
 def _write_downloads(app, exception) -> None:
-    """Written afresh at the end of each web build: the citation (BibTeX, RIS, CSL-JSON) of every citable
-    part, and the data (CSV) and provenance (JSON) of every figure and table of a notebook page."""
+    """Written afresh after each web build: every part's citation (BibTeX, RIS, CSL-JSON), every figure's and
+    table's data (CSV) and provenance (JSON)."""
     if exception is not None or app.builder.name != "html":
         return
     out, root = Path(app.outdir), Path(app.srcdir)

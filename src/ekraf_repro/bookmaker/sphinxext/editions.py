@@ -1,10 +1,8 @@
-"""The editions of the book: the settings of an edition's project, its link to the other editions, its PDF.
+"""The editions of the book: an edition's settings, its link to the same page in the other edition, its PDF link.
 
-The editions are published side by side (``site/id/``, ``site/en/``) with the same page paths, so the other
-edition's page is ``../<lang>/<pagename>.html`` from the site root: a link in each page's header (the theme's
-template is rewritten for it in ``theme.py``) and ``hreflang`` alternates in its head. A book with a PDF of
-its own (``ekraf_pdf``) has the tag ``ekraf_pdf``, so its landing page shows the PDF link and a book without
-one the pointer to how one is made (``{only}`` blocks in ``book/index.md``), and no link is dead.
+The editions are published side by side with the same page paths, linked in each page's header (``theme.py``)
+and in ``hreflang`` alternates. A book with a PDF of its own has the tag ``ekraf_pdf``: its landing page shows
+the link, and a book without one the pointer to making one (``{only}`` in ``book/index.md``).
 """
 
 from __future__ import annotations
@@ -24,10 +22,8 @@ def _link_editions(app, pagename: str, templatename, context, doctree) -> None:
     if app.builder.name != "html":
         return  # an EPUB stands alone
     up = "../" * (pagename.count("/") + 1)
-    others = [
-        {"lang": code, "url": f"{up}{folder}/{pagename}.html", "name": LANGUAGE_NAMES[code]}
-        for code, folder in sorted((app.config.ekraf_editions or {}).items())
-    ]
+    editions = sorted((app.config.ekraf_editions or {}).items())
+    others = [{"lang": c, "url": f"{up}{folder}/{pagename}.html", "name": LANGUAGE_NAMES[c]} for c, folder in editions]
     context["ekraf_other_editions"] = others
     if others:
         own = {"lang": app.config.ekraf_edition, "url": f"{pagename.rsplit('/', 1)[-1]}.html"}

@@ -1,15 +1,8 @@
-"""What Sphinx's EPUB 3 builder needs to make an EPUB that EPUBCheck accepts (issue 16).
+"""What Sphinx's EPUB 3 builder needs to make an EPUB that EPUBCheck accepts (its builder, subclassed).
 
-The builder is Sphinx's, subclassed (hook ``epub-builder`` in ``guards.py``):
-
-- the table of contents starts at ``book/index``, so Sphinx's spine entries read ``book/../notebooks/…`` and
-  match no manifest item: they are normalised;
-- an e-reader gets the text, figures and tables, not the web book's machinery: no scripts, no stylesheets but
-  the EPUB theme's own, and the static files the pages do not use are removed before the manifest is written,
-  so EPUBCheck does not read CSS written for browsers, and the scripts other extensions put in a page as raw
-  HTML nodes are taken out of its doctree. Code cells are left out by myst-nb itself
-  (``nb_remove_code_source``, set for this builder in ``latex.py``); the cite boxes, data links, download links
-  and the PDF link are web-only nodes (``citations.py``, ``{only}`` in ``book/index.md``); no HTML is rewritten.
+The spine's entries (``book/../notebooks/…``) are normalised; an e-reader gets text, figures and tables: no
+scripts (nor raw script nodes), only the EPUB theme's stylesheets. Code cells are left out by myst-nb
+(``latex.py``); cite boxes, data links and the PDF link are web-only. No HTML is rewritten.
 """
 
 from __future__ import annotations
@@ -54,9 +47,8 @@ def _page(app, pagename, templatename, context, doctree) -> None:
     if app.builder.name != "epub":
         return
     context["script_files"] = []
-    context["css_files"] = [
-        c for c in context.get("css_files", []) if Path(str(getattr(c, "filename", c))).name in KEEP_STATIC
-    ]
+    css = context.get("css_files", [])
+    context["css_files"] = [c for c in css if Path(str(getattr(c, "filename", c))).name in KEEP_STATIC]
 
 
 def setup(app):

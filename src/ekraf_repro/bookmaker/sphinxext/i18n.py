@@ -1,16 +1,7 @@
 """The interface in the edition's language: our gettext catalogues first, the copy button's messages, an
-Indonesian search, and text in the other language marked as such.
-
-- Our catalogues (``book/_locale/<lang>/LC_MESSAGES/*.po``, compiled into the edition's project) come before
-  Sphinx's and the themes' own: Sphinx puts a project's catalogue first for its own domain only.
-- sphinx-copybutton picks its messages by ``<html lang>`` from a table without Indonesian and has no setting
-  for them: its template gets an entry for the edition's language from our catalogue.
-- Search in the Indonesian edition indexes Indonesian words as written, without English stemming, and leaves
-  out the commonest Indonesian function words (Indonesian builds words with prefixes and suffixes that no
-  light stemmer removes safely, so none is attempted; the reader's browser does the same).
-- A word or title in another language (the role ``{lang-id}`text```, or a block with the class ``lang-en``)
-  carries ``lang``, for screen readers, hyphenation and the checks: the docutils writer turns a class
-  ``language-<code>`` into that attribute.
+Indonesian search (words as written, the commonest function words left out: no light stemmer is safe for
+Indonesian), and words in the other language marked: the role ``{lang-id}`text``` or the class ``lang-en``
+gives ``lang`` (the writer turns a class ``language-<code>`` into that attribute).
 """
 
 from __future__ import annotations
@@ -50,8 +41,7 @@ def _(message: str) -> str:
 
 
 def _own_catalogues_first(app) -> None:
-    """Our catalogue of a theme's strings (``booktheme``) before the theme's own, which the theme registered
-    first when it loaded; the theme's is kept behind ours."""
+    """Our catalogue of a theme's strings (``booktheme``) before the theme's own, which is kept behind ours."""
     from sphinx.locale import translators
 
     guards.check("theme-catalogues")
@@ -69,8 +59,7 @@ def _own_catalogues_first(app) -> None:
 
 
 def _copybutton_messages(app) -> None:
-    """sphinx-copybutton's tooltips ("Copy", "Copied!") in the edition's language, from our catalogue, in a
-    static folder of the build that Sphinx copies after the extension's own."""
+    """sphinx-copybutton's tooltips in the edition's language, in a static folder copied after its own."""
     code = settings.lang(app.config.language)
     if code == "en" or "sphinx_copybutton" not in app.extensions or app.builder.format != "html":
         return
@@ -79,8 +68,8 @@ def _copybutton_messages(app) -> None:
     guards.check("copybutton-messages")
     template = Path(sphinx_copybutton.__file__).parent / "_static" / "copybutton.js_t"
     source = template.read_text(encoding="utf-8")
-    words = {"copy": "Copy", "copy_to_clipboard": "Copy to clipboard", "copy_success": "Copied!"}
-    words["copy_failure"] = "Failed to copy"
+    words = {"copy": "Copy", "copy_to_clipboard": "Copy to clipboard", "copy_success": "Copied!",
+             "copy_failure": "Failed to copy"}  # fmt: skip
     entry = ",\n".join(f"    '{key}': {json.dumps(_(msg), ensure_ascii=False)}" for key, msg in words.items())
     marker = "const messages = {\n"
     if marker not in source:
@@ -88,24 +77,17 @@ def _copybutton_messages(app) -> None:
     source = source.replace(marker, f"{marker}  '{code}': {{\n{entry}\n  }},\n", 1)
     folder = Path(app.doctreedir).parent / "ekraf_static"
     folder.mkdir(parents=True, exist_ok=True)
-    target = folder / "copybutton.js_t"
-    if not target.exists() or target.read_text(encoding="utf-8") != source:
+    if not (target := folder / "copybutton.js_t").exists() or target.read_text(encoding="utf-8") != source:
         target.write_text(source, encoding="utf-8")
     app.config.html_static_path.append(str(folder))
 
 
-def _language_role(code: str):
-    """The role ``{lang-<code>}`text```: a word or title in another language inside a sentence."""
-
-    def role(name, rawtext, value, lineno, inliner, options=None, content=None):
-        return [nodes.inline(rawtext, value, classes=[f"lang-{code}", f"language-{code}"])], []
-
-    return role
+def _language_role(code: str):  # {lang-<code>}`text`: a word or title in another language inside a sentence
+    return lambda name, rawtext, value, *args, **kwargs: ([nodes.inline(rawtext, value, classes=[f"lang-{code}"])], [])
 
 
 class MarkLanguages(SphinxTransform):
-    """A block or span with the class ``lang-<code>`` also gets ``language-<code>``, which the writer turns
-    into ``lang="<code>"``."""
+    """A block or span of class ``lang-<code>`` gets ``language-<code>`` too: the writer makes that ``lang``."""
 
     default_priority = 700
 

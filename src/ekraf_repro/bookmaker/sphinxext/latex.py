@@ -7,24 +7,13 @@ from ... import tanggal
 from .. import guards, settings, text
 from ..cite import items
 
-LATEX_SPECIALS = {
-    "&": r"\&",
-    "%": r"\%",
-    "$": r"\$",
-    "#": r"\#",
-    "_": r"\_",
-    "{": r"\{",
-    "}": r"\}",
-    "~": r"\textasciitilde{}",
-    "^": r"\textasciicircum{}",
-    "\\": r"\textbackslash{}",
-}
+LATEX_SPECIALS = {"&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "{": r"\{", "}": r"\}",
+                  "~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "\\": r"\textbackslash{}"}  # fmt: skip
 
 
 def tex(text: str) -> str:
     """Escape LaTeX specials; ``*...*`` (Markdown emphasis) becomes italics."""
-    out = "".join(LATEX_SPECIALS.get(ch, ch) for ch in text)
-    parts = out.split("*")
+    parts = "".join(LATEX_SPECIALS.get(ch, ch) for ch in text).split("*")
     return "".join(f"\\textit{{{p}}}" if i % 2 else p for i, p in enumerate(parts))
 
 
@@ -78,8 +67,7 @@ def _configure(app, config):
 
 
 def _print_without_code(app):
-    """The PDF and the EPUB are for reading: code cells stay in the HTML (behind a toggle), not on paper or in
-    an e-reader. myst-nb leaves out each cell's source when it parses a notebook with this setting."""
+    """Code cells stay in the HTML (behind a toggle), not on paper or in an e-reader: myst-nb's own setting."""
     if app.builder.name in ("latex", "epub"):
         guards.check("remove-code-for-print")
         app.config.nb_remove_code_source = True

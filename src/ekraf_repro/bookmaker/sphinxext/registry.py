@@ -1,13 +1,10 @@
 """The registry of citable parts: every chapter, figure and table of the book, as Sphinx reads and numbers them.
 
-An environment collector records, for each page Sphinx reads, its chapter (the first section's label and
-title) and each captioned figure and table: label, HTML id, kind, caption, the glue key that placed it and the
-numbers the notebook drew it from (a chapter's code glues them as output metadata ``ekraf.data``). For a
-notebook it also records what the notebook was run with: the parameters papermill recorded and the files
-it declares it reads. Numbers are Sphinx's own, read when they are assigned: a part on a page outside the
-numbered part of the book (an appendix page) keeps its label and caption and has no number. The cite boxes,
-the downloads, the figure data, the page "Cara mengutip" and the PDF's title page read this registry
-(``sphinxext/citations.py``, ``sphinxext/latex.py``); nothing else decides what a part is or its number.
+An environment collector records each page's chapter (its first section) and each captioned figure and table:
+label, id, kind, caption, the glue key that placed it and the numbers glued with it; for a notebook, the
+parameters papermill recorded and the files it reads. Numbers are Sphinx's own: a part on a page outside the
+numbered part (an appendix) keeps its label and caption and has none. Cite boxes, downloads, figure data, the
+page "Cara mengutip" and the PDF's title page read this registry.
 """
 
 from __future__ import annotations
@@ -30,20 +27,17 @@ def _caption(node) -> nodes.Element | None:
 def _source(path: Path) -> dict:
     """A notebook's record of its run: parameters (papermill's), declared reads, and each glue key's data."""
     nb = json.loads(path.read_text(encoding="utf-8"))
-    meta = nb.get("metadata", {})
-    data = {}
-    for cell in nb["cells"]:
-        for output in cell.get("outputs", []):
-            key = output.get("metadata", {}).get("scrapbook", {}).get("name")
-            if key and "data" in output["metadata"].get("ekraf", {}):
-                data[key] = output["metadata"]["ekraf"]["data"]
+    meta, data = nb.get("metadata", {}), {}
+    for output in (o for cell in nb["cells"] for o in cell.get("outputs", [])):
+        key = output.get("metadata", {}).get("scrapbook", {}).get("name")
+        if key and "data" in output["metadata"].get("ekraf", {}):
+            data[key] = output["metadata"]["ekraf"]["data"]
     params = meta.get("papermill", {}).get("parameters", {})
     return {"parameters": params, "reads": meta.get("ekraf", {}).get("reads", []), "data": data}
 
 
 class CitableParts(EnvironmentCollector):
-    """Keeps ``env.ekraf_parts`` (docname -> the page's parts, in reading order) and ``env.ekraf_runs``
-    (docname -> how its notebook was run)."""
+    """Keeps ``env.ekraf_parts`` (docname -> its parts) and ``env.ekraf_runs`` (docname -> its notebook's run)."""
 
     def clear_doc(self, app, env, docname: str) -> None:
         for store in (_store(env, "ekraf_parts"), _store(env, "ekraf_runs")):
@@ -73,28 +67,26 @@ class CitableParts(EnvironmentCollector):
             parts.append(part)
         _store(env, "ekraf_parts")[docname] = parts
         if run is not None:
+            notebook = source.relative_to(app.srcdir).as_posix()
             _store(env, "ekraf_runs")[docname] = {
-                "notebook": source.relative_to(app.srcdir).as_posix(),
+                "notebook": notebook,
                 "parameters": run["parameters"],
                 "reads": run["reads"],
             }
 
 
 def _store(env, name: str) -> dict:
-    if not hasattr(env, name):
-        setattr(env, name, {})
-    return getattr(env, name)
+    return env.__dict__.setdefault(name, {})
 
 
 def parts(env) -> list[dict]:
-    """Every part of the book with its document, number (a tuple, or None) and, for a chapter, the chapter's
-    number; numbered chapters first, in order, then the rest by document name."""
+    """Every part with its document and number (a tuple, or None): numbered chapters first, then by document."""
     out = []
     for docname, records in _store(env, "ekraf_parts").items():
         chapter = (env.toc_secnumbers.get(docname) or {}).get("")
         for position, record in enumerate(records):
-            figtype = record["kind"] if record["kind"] != "chapter" else None
-            number = chapter if figtype is None else env.toc_fignumbers.get(docname, {}).get(figtype, {}).get(record["id"])
+            figures = env.toc_fignumbers.get(docname, {}).get(record["kind"], {})
+            number = chapter if record["kind"] == "chapter" else figures.get(record["id"])
             out.append({**record, "doc": docname, "number": tuple(number) if number else None, "_order": position})
     out.sort(key=lambda p: (_chapter_key(env, p["doc"]), p["_order"]))
     return [{k: v for k, v in p.items() if k != "_order"} for p in out]
@@ -111,12 +103,8 @@ def runs(env) -> dict[str, dict]:
 
 
 def _unnumber_unnumbered_pages(app, env):
-    """Only numbered chapters number their figures and tables.
-
-    Sphinx numbers every captioned, labelled figure and table, and on pages outside the numbered part (the
-    appendix, the guides) it counts them across the whole book ("Tabel 2" on a guide page). Those pages keep
-    their labels and captions but lose the number.
-    """
+    """Only numbered chapters number their figures and tables: elsewhere (appendix, guides) Sphinx counts them
+    across the book ("Tabel 2" on a guide page); those keep their labels and captions, not the number."""
     guards.check("unnumbered-pages")
     for docname in list(env.toc_fignumbers):
         if not env.toc_secnumbers.get(docname):

@@ -1,13 +1,9 @@
 """An incremental build equals a clean build, byte for byte, and a build says what it did.
 
-- Sphinx re-reads a page when its source changes, not when the code that shapes it does. Every page is re-read
-  when the book machine's code (every module of ``ekraf_repro.bookmaker``: no list to keep), the edition's
-  compiled catalogues or an installed library changed since the last build, or when a page came or went (every
-  page's sidebar lists every page, and Sphinx rewrites only the pages it re-read).
-- The search index of an incremental build drops the words no page holds any more, as a clean build has none.
-- myst-nb's stylesheet is copied before any page is written, so every build links it the same way.
-- Speed: each ``{numref}`` reads its target's doctree once per build, not once per reference.
-- The pages Sphinx read go to the file ``EKRAF_SPHINX_REPORT`` names (the run report, ``report.py``).
+Every page is re-read when the book machine's code (every module: no list to keep), the edition's compiled
+catalogues or an installed library changed, or when a page came or went (every sidebar lists every page). The
+search index drops the words no page holds any more; myst-nb's stylesheet is in place before any page is
+written; each ``{numref}`` target's doctree is read once per build; the pages Sphinx read go to the run report.
 """
 
 from __future__ import annotations
@@ -25,8 +21,7 @@ MACHINE = Path(__file__).resolve().parents[1]  # ekraf_repro/bookmaker
 
 
 def shaping_digest(srcdir: Path, locale_dirs=("_locale",)) -> str:
-    """Hash of what shapes every page besides its source: the book machine's code, the project's compiled
-    catalogues, and the installed distributions with their versions."""
+    """What shapes every page besides its source: this code, the compiled catalogues, the installed libraries."""
     h = hashlib.sha256()
     files = [(MACHINE, p) for p in sorted(MACHINE.rglob("*.py"))]
     files += [(srcdir, p) for d in locale_dirs for p in sorted((srcdir / d).rglob("*.[mj][os]"))]
@@ -57,8 +52,7 @@ def _write_report(app, exception) -> None:
 
 
 def _search_index_as_if_clean(app):
-    """Sphinx keeps the previous index, removes the pages it rebuilds from every word's list, then adds them
-    again: a word no page holds any more stays with an empty list. Such words are dropped whenever it prunes."""
+    """Sphinx's pruned index keeps a word no page holds any more, with an empty list: such words are dropped."""
     indexer = getattr(app.builder, "indexer", None)
     if indexer is None or getattr(indexer, "_ekraf_pruned", False):
         return []
@@ -77,12 +71,8 @@ def _search_index_as_if_clean(app):
 
 
 def _cached_numref_domain():
-    """Sphinx's standard domain, with the doctrees that ``{numref}`` reads loaded once per build.
-
-    Resolving a ``{numref}`` unpickles the whole target document just to find the labelled node; the book has
-    over a hundred of them (a quarter of a clean build). The target is only read there, never changed, so one
-    copy per document, kept on the builder (which is not pickled), serves every reference.
-    """
+    """Sphinx's standard domain, with the doctrees ``{numref}`` reads (a whole document unpickled for each of over a
+    hundred references: a quarter of a clean build) loaded once per build, kept on the (unpickled) builder."""
     from sphinx.domains.std import StandardDomain
 
     class CachedNumrefDomain(StandardDomain):
@@ -90,12 +80,9 @@ def _cached_numref_domain():
             cache = builder.__dict__.setdefault("_ekraf_numref_doctrees", {})
             real = env.get_doctree
 
-            def get_doctree(docname):
-                if docname not in cache:
-                    cache[docname] = real(docname)
-                return cache[docname]
-
-            env.get_doctree = get_doctree
+            env.get_doctree = lambda docname: (
+                cache[docname] if docname in cache else cache.setdefault(docname, real(docname))
+            )
             try:
                 return super()._resolve_numref_xref(env, fromdocname, builder, typ, target, node, contnode)
             finally:
@@ -105,8 +92,7 @@ def _cached_numref_domain():
 
 
 def _mystnb_stylesheet_first(app) -> None:
-    """myst-nb copies its stylesheet when the build finishes: a clean build writes its pages while the file is
-    missing, and Sphinx links it without its ``?v=`` checksum; a later build finds it and adds one."""
+    """myst-nb copies its stylesheet at the build's end: a clean build's pages would link it without its ``?v=``."""
     if app.builder.format != "html":
         return
     from myst_nb.sphinx_ext import add_global_html_resources

@@ -1,18 +1,9 @@
-"""The HTML theme (sphinx-book-theme on pydata-sphinx-theme), made accessible and readable in the book's language.
+"""The HTML theme (sphinx-book-theme on pydata-sphinx-theme), accessible and in the book's language.
 
-Each fix was found by axe-core or Chromium in ``tests/test_browser.py`` and is made where the HTML is generated:
-a theme template rewritten where it loads, a node visitor, or the page context. A rewrite names the text it
-replaces and stops the build when the theme no longer has it; each is a hook of ``guards.py``, checked against
-the installed version when the builder starts.
-
-- ``search-button-field.html``: the button is labelled "Search" while it shows "Search Ctrl+K"; without the
-  aria-label it is named by what it shows.
-- ``theme-switcher.html``: each mode icon's title becomes visible SVG text the button's label lacks; the icons
-  are decorative, the button keeps its label, in the book's language.
-- ``toggle-primary-sidebar.html``, ``toggle-secondary-sidebar.html``, ``sbt-sidebar-nav.html``, ``layout.html``:
-  tooltips and landmark labels written in English outside any catalogue, here through it.
-- ``article-header-buttons.html``: a link to the same page in the other edition (the language switcher, with
-  the context ``ekraf_other_editions`` of ``editions.py``) before the theme's buttons, on every page.
+Each fix was found by axe-core or Chromium (``tests/test_browser.py``) and is made where the HTML is made: a
+theme template rewritten where it loads (:data:`REWRITES`: labels that hid their visible text, tooltips and
+landmarks in English, the language switcher), a node visitor, or the page context. A rewrite stops the build
+when the theme no longer holds the text it replaces; each is a hook of ``guards.py``.
 """
 
 from __future__ import annotations
@@ -23,45 +14,34 @@ from .. import guards
 
 _COMMENTS = re.compile(r"\{#.*?#\}\n", flags=re.S)  # Jinja comments of a theme template, and their line
 _TOOLTIP = "title=\"{{{{ _('{0}') }}}}\" aria-label=\"{{{{ _('{0}') }}}}\""
+SWITCHER = (  # before the theme's buttons: the same page in the other editions (context from editions.py)
+    '{%- for edition in ekraf_other_editions %}\n<a class="btn btn-sm ekraf-language" href="{{ edition.url }}" '
+    'hreflang="{{ edition.lang }}" lang="{{ edition.lang }}"><i class="fa-solid fa-language" aria-hidden="true"></i> '
+    "{{ edition.name }}</a>\n{%- endfor %}\n"
+)
 # template -> (hook, [(their text, ours)]): every pair must apply, or the hook's template changed
+# fmt: off
 REWRITES = {
     "search-button-field.html": ("search-button-label", [(" aria-label=\"{{ _('Search') }}\"", "")]),
-    "theme-switcher.html": (
-        "theme-switcher-icons",
-        [
-            ("{{ _('Color mode') }}", "{{ ekraf_color_mode }}"),
-            ('"  data-bs-placement', '" data-bs-placement'),
-            (" title=\"{{ _('Light') }}\"", ""),
-            ("  title=\"{{ _('Dark') }}\"", ""),
-            ("  title=\"{{ _('System Settings') }}\"", ""),
-        ],
-    ),
-    "toggle-primary-sidebar.html": (
-        "sidebar-toggle-tooltips",
-        [('title="Toggle primary sidebar"', _TOOLTIP.format("Toggle primary sidebar"))],
-    ),
-    "toggle-secondary-sidebar.html": (
-        "sidebar-toggle-tooltips",
-        [('title="Toggle secondary sidebar"', _TOOLTIP.format("Toggle secondary sidebar"))],
-    ),
+    "theme-switcher.html": ("theme-switcher-icons", [
+        ("{{ _('Color mode') }}", "{{ ekraf_color_mode }}"), ('"  data-bs-placement', '" data-bs-placement'),
+        (" title=\"{{ _('Light') }}\"", ""), ("  title=\"{{ _('Dark') }}\"", ""),
+        ("  title=\"{{ _('System Settings') }}\"", "")]),
+    "toggle-primary-sidebar.html": ("sidebar-toggle-tooltips", [
+        ('title="Toggle primary sidebar"', _TOOLTIP.format("Toggle primary sidebar"))]),
+    "toggle-secondary-sidebar.html": ("sidebar-toggle-tooltips", [
+        ('title="Toggle secondary sidebar"', _TOOLTIP.format("Toggle secondary sidebar"))]),
     "sbt-sidebar-nav.html": ("landmark-labels", [('aria-label="Main"', "aria-label=\"{{ _('Main') }}\"")]),
     "layout.html": ("landmark-labels", [('aria-label="Page"', "aria-label=\"{{ _('Page') }}\"")]),
-    "article-header-buttons.html": (
-        "language-switcher",
-        [
-            (
-                "",  # before the theme's buttons
-                "{%- for edition in ekraf_other_editions %}\n"
-                '<a class="btn btn-sm ekraf-language" href="{{ edition.url }}" hreflang="{{ edition.lang }}" '
-                'lang="{{ edition.lang }}"><i class="fa-solid fa-language" aria-hidden="true"></i> '
-                "{{ edition.name }}</a>\n{%- endfor %}\n",
-            )
-        ],
-    ),
+    "article-header-buttons.html": ("language-switcher", [("", SWITCHER)]),
 }
-
-
-COMPONENTS = {"search-button-field.html", "theme-switcher.html", "toggle-primary-sidebar.html", "toggle-secondary-sidebar.html"}
+# fmt: on
+COMPONENTS = {
+    "search-button-field.html",
+    "theme-switcher.html",
+    "toggle-primary-sidebar.html",
+    "toggle-secondary-sidebar.html",
+}  # fmt: skip
 
 
 def rewrite(name: str, theirs: str) -> str:
@@ -77,8 +57,7 @@ def rewrite(name: str, theirs: str) -> str:
 
 
 def _rewrite_templates(app) -> None:
-    """Put the rewritten templates in front of the theme's template folders (HTML only; the EPUB builder's
-    theme is Sphinx's own). The theme's own text is read through the same loaders, so it is the installed one."""
+    """Put the rewritten templates, made from the installed theme's text, in front of its folders (HTML only)."""
     import jinja2
 
     templates = getattr(app.builder, "templates", None)
@@ -113,12 +92,8 @@ def _visit_hide_cell(self, node) -> None:
 
 
 def _name_toctree_toggles(toctree, word: str):
-    """Give the sidebar's expand/collapse chevrons a name: "Subhalaman: <page title>".
-
-    pydata-sphinx-theme renders them as ``<summary>`` holding only an icon (axe: summary-name, serious). This
-    HTML is the theme's own, made from the toctree after Sphinx wrote it, so it is changed here, where the
-    theme hands it to its template. ``toctree`` is the theme's BeautifulSoup object or HTML text.
-    """
+    """Name the sidebar's chevrons "Subhalaman: <page title>" (axe: summary-name). pydata-sphinx-theme makes this
+    HTML from the written toctree (a BeautifulSoup object or text), so it is changed where it hands it over."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(toctree, "html.parser") if isinstance(toctree, str) else toctree
@@ -133,8 +108,7 @@ def _name_toctree_toggles(toctree, word: str):
 
 
 def _page(app, pagename, templatename, context, doctree) -> None:
-    """The page context: interface strings of the theme in the book's language, each inline script once, the
-    sidebar's toggles named."""
+    """The page context: the theme's strings in the book's language, each inline script once, the toggles named."""
     from .i18n import _
 
     # Sphinx 7.4 registers an inline script added after the builder started (sphinx-thebe's
