@@ -165,6 +165,7 @@ _LABELS = {
         "Largest share gap to the press (data quality)",
     ),
     "poin": ("poin", "points"),
+    "bukan_pernyataan": ("bukan pernyataan faktual yang diaudit", "not a factual statement the audit checks"),
     "hasil": ("Hasil (% atau poin)", "Result (% or points)"),
     "arah_sel": (
         "Seperti ditunjukkan di atas, selisih arah ini bergantung pada sel yang rusak.",
@@ -196,13 +197,19 @@ _LABELS = {
     "catatan_salah_tulis": ("salah tulis", "slip of the pen"),
     "catatan_peristilahan": ("peristilahan", "terminology"),
     "catatan_kalimat_terpotong": ("kalimat terpotong", "truncated sentence"),
+    "catatan_kalimat_terbalik": ("kalimat yang maknanya terbalik", "sentence with its logic reversed"),
+    "catatan_rujukan_tidak_cocok": ("rujukan yang tidak cocok", "reference that does not match"),
+    "catatan_identitas": ("nama dan jabatan", "name and office"),
     "tertulis": ("Yang tertulis di makalah", "What the paper writes"),
     "catatan": ("Pembacaan kami", "Our reading"),
     # where the first edition's statement numbers went (chapter 5)
-    "pindah_transkripsi": ("ke pemeriksaan transkripsi", "to the transcription checks"),
+    "pindah_transkripsi": (
+        "ke pemeriksaan transkripsi dan konsistensi",
+        "to the transcription and consistency checks",
+    ),
     "pindah_pustaka": ("ke catatan daftar pustaka", "to a bibliography note"),
     "pindah_catatan": ("ke catatan bacaan", "to the reading notes"),
-    "pindah_mutu": ("ke subbab mutu data", "to the data-quality section"),
+    "pindah_mutu": ("ke subbab mutu data di lampiran", "to the data-quality section of the appendix"),
     # what the computed text calls the table it reads: the paper's, or a variant's
     "tabel_data_asli": ("Tabel 1.1", "Table 1.1"),
     "tabel_data_varian": ("tabel data varian ini", "this variant's data table"),
@@ -226,10 +233,22 @@ _LABELS = {
         "the period the paper names, however its start is read.",
     ),
     "k04_tahun_hilang": (
-        "{tabel_data:cap} mencakup {tabel}, sehingga penurunan pada {hilang} tidak dapat dilihat di tabel itu. "
-        "Teks makalah menyebut {periode_teks}, sedangkan keterangan Tabel 1.1 makalah menyebut {periode_keterangan}.",
-        "{tabel_data:cap} covers {tabel}, so a decline in {hilang} cannot be seen in it. The paper's text names "
-        "{periode_teks}, while the source line of the paper's Table 1.1 names {periode_keterangan}.",
+        "{tabel_data:cap} mencakup {tabel}, dan di tahun-tahun periode itu yang dimuatnya {baris} tidak naik; "
+        "penurunan pada {hilang} tidak dapat dilihat di tabel itu. Teks makalah menyebut {periode_teks}, sedangkan "
+        "keterangan Tabel 1.1 makalah menyebut {periode_keterangan}.",
+        "{tabel_data:cap} covers {tabel}, and in the years of the period that it holds {baris} did not rise; a decline "
+        "in {hilang} cannot be seen in it. The paper's text names {periode_teks}, while the source line of the "
+        "paper's Table 1.1 names {periode_keterangan}.",
+    ),
+    "k04_naik_tahun_dimuat": (
+        "{tabel_data:cap} mencakup {tabel}, jadi tidak memuat {hilang}. Di tahun-tahun periode {periode_teks} yang "
+        "dimuatnya, {baris} naik pada {naik_periode}, dan satu kenaikan sudah membantah penurunan setiap tahun, apa "
+        "pun yang terjadi pada {hilang}. Teks makalah menyebut {periode_teks}, sedangkan keterangan Tabel 1.1 makalah "
+        "menyebut {periode_keterangan}.",
+        "{tabel_data:cap} covers {tabel}, so it does not hold {hilang}. In the years of the period {periode_teks} "
+        "that it holds, {baris} rose in {naik_periode}, and one rise already refutes a decline every year, whatever "
+        "happened in {hilang}. The paper's text names {periode_teks}, while the source line of the paper's Table 1.1 "
+        "names {periode_keterangan}.",
     ),
     "k04_naik_dalam_periode": (
         "{tabel_data:cap} mencakup seluruh periode {periode_teks}, dan di dalamnya {baris} naik pada {naik_periode}.",
@@ -239,6 +258,19 @@ _LABELS = {
         "{tabel_data:cap} mencakup seluruh periode {periode_teks}, dan di dalamnya {baris} tidak pernah naik.",
         "{tabel_data:cap} covers the whole period {periode_teks}, and within it {baris} never rose.",
     ),
+    # statement k18: a public record of one city's programme, weighed by the rule beside the statement
+    "k18_satu_kota": (
+        "{fakta}. Menurut aturan di atas, sumber itu menjadi bukti bahwa {kota} menjalankan kebijakan serupa, bukan "
+        "bukti pelaksanaan bersama.",
+        "{fakta}. By the rule above, this source is evidence that {kota} carries out a similar policy, not evidence "
+        "of joint action.",
+    ),
+    # statement k34: who handles each procedure of the first joint policy
+    "prosedur_oleh": ("{prosedur} diurus lewat {lembaga}", "{prosedur} is handled by {lembaga}"),
+    # statement k29: how many words of a quotation differ from the source
+    "kata_sama": ("tidak ada yang berbeda dari", "none differs from"),
+    "kata_beda": ("{n} berbeda dari", "{n} differ from"),
+    "kata_beda_1": ("{n} berbeda dari", "{n} differs from"),
     # chapter 5: the comparisons with the press, weighed together (only those the data's years allow)
     "timbang_pangsa": (
         "pangsa subsektornya {hasil} dengan pangsa menurut pers",
