@@ -30,11 +30,12 @@ TEST_PARTS = {
     "pdf": ["-m", "pdf"],
 }
 CHAPTERS = [
-    f"notebooks/{n}.ipynb" for n in ("01_pendahuluan", "02_teori", "03_metode", "04_hasil", "05_audit", "06_penutup")
+    f"notebooks/{n}.ipynb"
+    for n in ("01_pendahuluan", "02_teori", "03_metode", "04_hasil", "05_audit", "06_penutup", "07_tabel_rinci")
 ]
 APPENDIX = [f"notebooks/lampiran/profil_{s}.ipynb" for s in ("kriya", "kuliner", "musik", "fashion", "seni_rupa")]
-# The notebooks that read the raw table (chapters 1, 5 and 6 and every appendix page); chapters 2-4 read coded data.
-TABLE_READERS = [CHAPTERS[0], CHAPTERS[4], CHAPTERS[5], *APPENDIX]
+# The notebooks that read the raw table (chapters 1, 5, 6 and 7 and every appendix page); chapters 2-4 read coded data.
+TABLE_READERS = [CHAPTERS[0], CHAPTERS[4], CHAPTERS[5], CHAPTERS[6], *APPENDIX]
 
 
 def both(notebooks: list[str]) -> list[str]:
