@@ -28,7 +28,7 @@ def executed(output: str) -> list[str]:
 def test_plan_lists_chapters_and_one_appendix_page_per_subsector(root):
     jobs, checked = pipeline.plan()
     names = [j.name for j in jobs]
-    assert names[:6] == [
+    assert names[:7] == [
         f"notebooks/{n}"
         for n in [
             "01_pendahuluan.ipynb",
@@ -37,12 +37,14 @@ def test_plan_lists_chapters_and_one_appendix_page_per_subsector(root):
             "04_hasil.ipynb",
             "05_audit.ipynb",
             "06_penutup.ipynb",
+            "07_tabel_rinci.ipynb",
         ]
     ]
-    assert names[6:] == [
+    assert names[7:] == [
         f"notebooks/lampiran/profil_{s}.ipynb" for s in ["kriya", "kuliner", "musik", "fashion", "seni_rupa"]
     ]
-    assert jobs[9].parameters == {"subsektor": "Fashion"} and jobs[9].fill == {"subsektor": "Fesyen", "slug": "fashion"}
+    assert jobs[10].parameters == {"subsektor": "Fashion"}
+    assert jobs[10].fill == {"subsektor": "Fesyen", "slug": "fashion"}
     assert checked.subsektor == "Kriya" and all(j.root == root for j in jobs)
 
 
@@ -53,7 +55,7 @@ def test_a_run_checks_and_loads_its_data_once(monkeypatch):
     real = loader.load
     monkeypatch.setattr(loader, "load", lambda *a, **k: calls.append(a) or real(*a, **k))
     jobs, _ = pipeline.plan({"subsektor": "Musik", "bahasa": "en"})
-    assert len(calls) == 1 and len(jobs) == 11
+    assert len(calls) == 1 and len(jobs) == 12
 
 
 def test_every_notebook_has_one_parameters_cell_hidden_from_the_book(root):
@@ -92,7 +94,14 @@ def test_touching_a_data_file_reexecutes_only_its_readers(work_copy):
     konteks = work_copy / "data" / "konteks" / "konteks.csv"
     konteks.write_bytes(konteks.read_bytes() + b"\n")
     result = run_cli(["execute"], work_copy)
-    readers = ["01_pendahuluan", "04_hasil", "05_audit", "06_penutup"]  # 01: its sentence on other readings
+    readers = [
+        "01_pendahuluan",
+        "02_teori",
+        "04_hasil",
+        "05_audit",
+        "06_penutup",
+        "07_tabel_rinci",
+    ]  # the audit's context
     assert executed(result.stdout) == sorted(
         [f"notebooks/{n}.ipynb" for n in readers] + [f"notebooks/en/{n}.ipynb" for n in readers]
     )

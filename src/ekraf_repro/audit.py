@@ -392,7 +392,10 @@ def kutipan_sama(df, claim):
     quote = coded.table("kutipan").set_index("pembanding").loc[claim["nilai"]]
     source = coded.context(claim["nilai"])
     n = differing_words(quote["teks"], source)
-    differ = {lang: labels.counted("kata_beda" if n else "kata_sama", n, lang, n=idnum.words(n, lang)) for lang in labels.LANGUAGES}
+    differ = {
+        lang: labels.counted("kata_beda" if n else "kata_sama", n, lang, n=idnum.words(n, lang))
+        for lang in labels.LANGUAGES
+    }
     return Check(
         SEJALAN if n == 0 else TIDAK_SEJALAN, {"n_kata": len(_words(quote["teks"])), "n_beda": n, "beda": differ}
     )

@@ -62,6 +62,14 @@ _LABELS = {
     "hubungan": ("Hubungan", "Relation"),
     "no": ("No.", "No."),
     "prinsip": ("Prinsip", "Principle"),
+    "peraturan_kolom": ("Peraturan", "Rule"),
+    "mulai_berlaku": ("Berlaku sejak", "In force from"),
+    "dicabut_kolom": ("Dicabut", "Revoked"),
+    "ketentuan_kolom": ("Ketentuan yang relevan (menurut pembacaan kami)", "What is relevant (by our reading)"),
+    "nomor_lama": ("Nomor lama", "Old number"),
+    "label_kolom": ("Label", "Label"),
+    "tempat_kini": ("Tempatnya sekarang", "Where it is now"),
+    "nomor_dihapus": ("dihapus; isinya ada di {ganti}", "dropped; its content is in {ganti}"),
     "komponen": ("Komponen", "Component"),
     "abstrak": ("Abstrak", "Abstract"),
     "bagian_c": ("Bagian C", "Section C"),
@@ -111,7 +119,11 @@ _LABELS = {
     "bab": ("Bab", "Chapter"),
     "pembacaan_kami": ("Pembacaan kami", "Our reading"),
     "pembacaan_lain": ("Setara tahun tetangga", "At the neighbouring years' level"),
-    "mulai": ("Titik awal", "Starting point"),
+    "mulai": ("Tanggal acuan", "Reference date"),
+    "batas_lima_tahun": (
+        "Awal paling lambat bila kerja sama perusahaan itu sudah berjalan lima tahun pada tanggal wawancara",
+        "Latest start if the firm's cooperation had run for five years by the date of the interview",
+    ),
     "tahun_berlalu": ("Tahun sampai wawancara", "Years to the interview"),
     "tabel": ("Tabel 1.1", "Table 1.1"),
     "tabel_ribu": ("Tabel 1.1, dibaca sebagai ribu dolar AS", "Table 1.1, read as thousand US$"),
@@ -184,8 +196,8 @@ _LABELS = {
         "D. Results and discussion (1): the cooperation of the two cities",
     ),
     "konkordansi_d2": (
-        "D. Hasil dan pembahasan (2): toko Kriya dan perusahaan Kriya dan Golya",
-        "D. Results and discussion (2): the Kriya shop and the firm Kriya dan Golya",
+        "D. Hasil dan pembahasan (2): Kriya dengan Kriya dan Golya",
+        "D. Results and discussion (2): Kriya with Kriya dan Golya",
     ),
     "konkordansi_d3": ("D. Hasil dan pembahasan (3): kendala kerja sama", "D. Results and discussion (3): constraints"),
     "konkordansi_d4": (
@@ -342,6 +354,8 @@ _LABELS = {
 _TERMS = {
     # actor kinds
     "pemerintah_kota": ("pemerintah kota", "city government"),
+    "pemkot_dipilih": ("pemerintah kota, wali kota dipilih", "city government, elected mayor"),
+    "dewan_kota_diangkat": ("dewan kota, diangkat negara bagian", "city council, appointed by the state"),
     "pemerintah_negara_bagian": ("pemerintah negara bagian", "state government"),
     "pemerintah_pusat": ("pemerintah pusat", "central government"),
     "dinas": ("dinas daerah", "city agency"),
