@@ -3,7 +3,6 @@ our transcription checks, and the quality of Tabel 1.1 (issue 12)."""
 
 import re
 
-import pandas as pd
 import pytest
 
 from ekraf_repro import audit, coded, labels, loader, notes, quality, sensitivity, show, tablechecks, transcription
