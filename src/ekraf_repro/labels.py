@@ -118,7 +118,7 @@ _LABELS = {
     "temuan_buku": ("Temuan", "Finding"),
     "bab": ("Bab", "Chapter"),
     "pembacaan_kami": ("Pembacaan kami", "Our reading"),
-    "pembacaan_lain": ("Setara tahun tetangga", "At the neighbouring years' level"),
+    "pembacaan_lain": ("Setara tahun sebelum dan sesudahnya", "At the level of the years before and after"),
     "mulai": ("Tanggal acuan", "Reference date"),
     "batas_lima_tahun": (
         "Awal paling lambat bila kerja sama perusahaan itu sudah berjalan lima tahun pada tanggal wawancara",

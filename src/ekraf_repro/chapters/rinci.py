@@ -265,7 +265,11 @@ def renumbered(bab, lang: str) -> Table:
             labels.label("nomor_dihapus", lang, ganti=f"{{numref}}`{r.ganti}`") if r.ganti else f"{{numref}}`{r.label}`"
         )
         rows.append({"nomor_lama": f"{word.get(kind, kind)} {number}", "label_kolom": r.label, "tempat_kini": now})
-    return Table(pd.DataFrame(rows), lang)
+    table = Table(pd.DataFrame(rows), lang)
+    # the CSV beside the table names the place by its label, without the cross-reference markup
+    where = [labels.label("nomor_dihapus", lang, ganti=r.ganti) if r.ganti else r.label for r in record.itertuples()]
+    table.data[labels.header("tempat_kini", lang)] = where
+    return table
 
 
 # --------------------------------------------------------------------------- figures
