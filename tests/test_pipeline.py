@@ -77,7 +77,7 @@ def test_declared_reads_exist(root):
 def test_second_build_executes_nothing_and_skips_sphinx(work_copy):
     result = run_cli(["book"], work_copy)
     assert result.returncode == 0, result.stderr[-2000:]
-    assert "22 in the plan, 0 to execute, 22 unchanged" in result.stdout  # 11 notebooks in each of two editions
+    assert "24 in the plan, 0 to execute, 24 unchanged" in result.stdout  # 12 notebooks in each of two editions
     assert executed(result.stdout) == []
     for lang in editions.EDITIONS:
         assert f"_build/editions/{lang}/_build/html is up to date (Sphinx not started)" in result.stdout
@@ -472,10 +472,10 @@ def test_bench_cases_prove_what_they_executed(root):
 def test_bench_sweep_case_checks_what_was_executed_and_copied():
     from ekraf_repro.bookmaker import bench
 
-    lines = [f"  [1/1] executing x{k}.ipynb" for k in range(23)] + [f"  copied y{k}.ipynb" for k in range(32)]
+    lines = [f"  [1/1] executing x{k}.ipynb" for k in range(28)] + [f"  copied y{k}.ipynb" for k in range(32)]
     lines += ["variant book: v.html"] * 5
     bench.expect_sweep("6", "\n".join(lines), 5)
-    with pytest.raises(bench.CaseFailed, match="executed 22, copied 32"):
+    with pytest.raises(bench.CaseFailed, match="executed 27, copied 32"):
         bench.expect_sweep("6", "\n".join(lines[1:]), 5)
 
 
