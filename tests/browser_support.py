@@ -225,8 +225,9 @@ def toc_pages(root: Path | None = None) -> list[TocPage]:
             # sections are numbered 4.1, 4.2 ...; their figures still carry the chapter number
             walk(entry.get("sections"), part, numbered, None)
 
+    numbering = [0]  # Jupyter Book numbers chapters on across numbered parts (use_multitoc_numbering)
     for part in toc.get("parts", []):
-        walk(part.get("chapters"), part.get("caption", ""), bool(part.get("numbered")), [0])
+        walk(part.get("chapters"), part.get("caption", ""), bool(part.get("numbered")), numbering)
     walk(toc.get("chapters"), "", bool(toc.get("numbered")), [0])
     return pages
 

@@ -211,7 +211,7 @@ def test_a_printed_chapter_has_its_citation_on_every_page_and_no_controls_or_cod
 
     pdf = tmp_path / "bab5.pdf"
     styles = bs.print_to_pdf(browser, site + "notebooks/05_audit.html", pdf)
-    assert styles["figures"] >= 2 and styles["tables"] >= 5
+    assert styles["figures"] >= 1 and styles["tables"] >= 5  # chapter 5 keeps its status grid (issue 20)
     assert set(styles["whole"]) == {"avoid"}, styles["whole"]
     assert styles["shown_controls"] == []
     pages = [page for page in PdfReader(pdf).pages]

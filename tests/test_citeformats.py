@@ -29,7 +29,7 @@ def items(edition_site):
 
 def test_every_citable_part_has_its_three_files_and_nothing_else(edition_site, items):
     kinds = [i["type"] for i in items]
-    assert kinds.count("book") == 1 and kinds.count("chapter") == 6
+    assert kinds.count("book") == 1 and kinds.count("chapter") == 7
     assert kinds.count("figure") >= 10 and kinds.count("table") >= 20
     found = sorted(p.name for p in (edition_site / formats.FOLDER).iterdir())
     assert found == sorted(f"{i['id']}.{ext}" for i in items for ext in formats.FORMATS)

@@ -82,7 +82,7 @@ def test_it_is_the_edition_in_its_language_with_alt_text_on_every_figure(book, l
     spine = re.findall(r'<itemref idref="([^"]+)"', opf)
     manifest = dict(re.findall(r'<item id="([^"]+)" href="([^"]+)"', opf))
     chapters = [manifest[i] for i in spine if manifest[i].startswith("notebooks/0")]
-    assert chapters == sorted(chapters) and len(chapters) == 6
+    assert chapters == sorted(chapters) and len(chapters) == 7
     images = 0
     for name, page in pages.items():
         soup = BeautifulSoup(page, "html.parser")

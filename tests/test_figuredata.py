@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 from ekraf_repro import notebook, paths
 from ekraf_repro.bookmaker.cite import formats
 from ekraf_repro.bookmaker.sphinxext.citations import DATA
-from ekraf_repro.chapters import metode, pemeriksaan, pendahuluan
+from ekraf_repro.chapters import metode, pendahuluan, rinci
 
 matplotlib.use("Agg")
 pytestmark = pytest.mark.slow  # the site must be built
@@ -26,11 +26,11 @@ pytestmark = pytest.mark.slow  # the site must be built
 # Figures whose artists draw the data's own numbers: (chapter module, maker, label, needs the table).
 NUMERIC = [
     (pendahuluan, "fig_levels", "gbr-nilai", True),
-    (pendahuluan, "fig_changes", "gbr-perubahan", True),
-    (pendahuluan, "fig_shares", "gbr-pangsa", True),
-    (pendahuluan, "fig_index", "gbr-indeks", True),
+    (rinci, "fig_changes", "gbr-perubahan", True),
+    (rinci, "fig_shares", "gbr-pangsa", True),
+    (rinci, "fig_index", "gbr-indeks", True),
     (metode, "fig_kinds", "gbr-sumber", False),
-    (pemeriksaan, "fig_press", "gbr-pers", True),
+    (rinci, "fig_press", "gbr-pers", True),
 ]
 
 
@@ -103,7 +103,7 @@ def test_each_figure_and_table_links_its_data(edition_site):
 
 def test_a_table_csv_holds_the_rows_and_columns_the_table_shows(edition_site):
     page = BeautifulSoup(
-        (edition_site / "notebooks" / "01_pendahuluan.html").read_text(encoding="utf-8"), "html.parser"
+        (edition_site / "notebooks" / "07_tabel_rinci.html").read_text(encoding="utf-8"), "html.parser"
     )
     table = page.select_one("table#tbl-nilai")
     header = [th.get_text(" ", strip=True) for th in table.select("thead th")]

@@ -82,7 +82,7 @@ def test_the_landing_page_describes_the_book(pages, lang):
 def test_each_chapter_is_a_chapter_of_the_book(pages, lang):
     title, _ = settings.edition(CFF, lang)
     chapters = {name: meta for name, meta in pages.items() if re.match(r"notebooks/0\d_", name)}
-    assert len(chapters) == 6
+    assert len(chapters) == 7
     for number, (name, meta) in enumerate(sorted(chapters.items()), start=1):
         (chapter,) = meta["ld"]
         assert chapter["@type"] == "Chapter" and chapter["position"] == number, name

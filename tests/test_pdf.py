@@ -16,10 +16,10 @@ pytestmark = [pytest.mark.slow, pytest.mark.pdf]
 
 INSTALL = bookbuild.LATEX_MISSING
 GUIDES = {
-    "id": ["Lampiran: profil subsektor", "Menjalankan ulang", "Cara mengutip", "Daftar pustaka"],
-    "en": ["Appendix: subsector profiles", "Rerunning the analysis", "How to cite", "Bibliography"],
+    "id": ["Profil subsektor", "Menjalankan ulang", "Cara mengutip", "Daftar pustaka"],
+    "en": ["Subsector profiles", "Rerunning the analysis", "How to cite", "Bibliography"],
 }
-NUMBERS = {"id": ["Gambar 1.1", "Tabel 5.2"], "en": ["Figure 1.1", "Table 5.2"]}
+NUMBERS = {"id": ["Gambar 1.1", "Tabel 5.2", "Tabel 7.1"], "en": ["Figure 1.1", "Table 5.2", "Table 7.1"]}
 
 
 def squash(text: str) -> str:

@@ -30,7 +30,7 @@ def executed(root) -> list[str]:
 def test_plan_lists_chapters_and_one_appendix_page_per_subsector(root):
     jobs, checked = plan.plan()
     names = [j.name for j in jobs]
-    assert names[:6] == [
+    assert names[:7] == [
         f"notebooks/{n}"
         for n in [
             "01_pendahuluan.ipynb",
@@ -39,12 +39,14 @@ def test_plan_lists_chapters_and_one_appendix_page_per_subsector(root):
             "04_hasil.ipynb",
             "05_audit.ipynb",
             "06_penutup.ipynb",
+            "07_tabel_rinci.ipynb",
         ]
     ]
-    assert names[6:] == [
+    assert names[7:] == [
         f"notebooks/lampiran/profil_{s}.ipynb" for s in ["kriya", "kuliner", "musik", "fashion", "seni_rupa"]
     ]
-    assert jobs[9].parameters == {"subsektor": "Fashion"} and jobs[9].fill == {"subsektor": "Fesyen", "slug": "fashion"}
+    assert jobs[10].parameters == {"subsektor": "Fashion"}
+    assert jobs[10].fill == {"subsektor": "Fesyen", "slug": "fashion"}
     assert checked.subsektor == "Kriya" and all(j.root == root for j in jobs)
 
 
@@ -55,7 +57,7 @@ def test_a_run_checks_and_loads_its_data_once(monkeypatch):
     real = loader.load
     monkeypatch.setattr(loader, "load", lambda *a, **k: calls.append(a) or real(*a, **k))
     jobs, _ = plan.plan({"subsektor": "Musik", "bahasa": "en"})
-    assert len(calls) == 1 and len(jobs) == 11
+    assert len(calls) == 1 and len(jobs) == 12
 
 
 def test_every_notebook_has_one_parameters_cell_hidden_from_the_book(root):
@@ -78,7 +80,7 @@ def test_second_build_executes_nothing_and_skips_sphinx(work_copy):
     result = run_cli(["book"], work_copy)
     assert result.returncode == 0, result.stderr[-2000:]
     report = run_report(work_copy)
-    assert len(report["notebooks"]["planned"]) == 22 and report["notebooks"]["executed"] == []  # 11 per edition
+    assert len(report["notebooks"]["planned"]) == 24 and report["notebooks"]["executed"] == []  # 12 per edition
     assert [(b["project"], b["sphinx"]) for b in report["builds"]] == [
         (f"_build/editions/{lang}/source", False) for lang in settings.EDITIONS
     ]
@@ -95,7 +97,14 @@ def test_touching_a_data_file_reexecutes_only_its_readers(work_copy):
     konteks = work_copy / "data" / "konteks" / "konteks.csv"
     konteks.write_bytes(konteks.read_bytes() + b"\n")
     result = run_cli(["execute"], work_copy)
-    readers = ["01_pendahuluan", "04_hasil", "05_audit", "06_penutup"]  # 01: its sentence on other readings
+    readers = [
+        "01_pendahuluan",
+        "02_teori",
+        "04_hasil",
+        "05_audit",
+        "06_penutup",
+        "07_tabel_rinci",
+    ]  # the audit's context
     assert executed(work_copy) == sorted(
         [f"notebooks/{n}.ipynb" for n in readers] + [f"notebooks/en/{n}.ipynb" for n in readers]
     )
@@ -472,11 +481,11 @@ def test_bench_cases_prove_what_they_executed(root):
 def test_bench_sweep_case_checks_what_was_executed_and_copied():
     from ekraf_repro.bookmaker import bench
 
-    done = _report([f"x{k}" for k in range(23)], [f"y{k}" for k in range(32)], [("v", [])] * 5)
-    bench.expect_sweep("6", done, 5, 11)
+    done = _report([f"x{k}" for k in range(28)], [f"y{k}" for k in range(32)], [("v", [])] * 5)
+    bench.expect_sweep("6", done, 5, 12, 4)  # 4 subsector readers x 5 + 8 others = 28; 60 - 28 copied
     done["notebooks"]["executed"].pop()
-    with pytest.raises(bench.CaseFailed, match="executed 22, copied 32"):
-        bench.expect_sweep("6", done, 5, 11)
+    with pytest.raises(bench.CaseFailed, match="executed 27, copied 32"):
+        bench.expect_sweep("6", done, 5, 12, 4)
 
 
 # --------------------------------------------------------------------------- incremental == clean (issue 17)

@@ -66,7 +66,7 @@ PLANTED = """<html lang="id"><body><article class="bd-article">
 <p>Bandung punya banyak mitra (Akhwan, 2008) (pernyataan k20).</p>
 <p>Terakhir diperbarui pada 29 Nov, 2026.</p>
 <p>Menurut Keohane (Keohane, 1984) kerja sama lahir dari penyesuaian.</p>
-<p>Lihat <a class="reference internal" href="x.html">Audit pernyataan: status, aturan, dan mutu data</a>.</p>
+<p>Lihat <a class="reference internal" href="x.html">Audit pernyataan: status, aturan, dan catatan bacaan</a>.</p>
 <figure><img src="a.png" alt="Grafik kendala_saja per tahun"/><figcaption><span class="caption-number">Gambar 3 </span>Keterangan.</figcaption></figure>
 <div class="cell_input"><pre>bab.table("tbl_x", f)  # code is exempt: snake_case, True</pre></div>
 <p>Kolom <code>nilai_koreksi</code> diformat sebagai kode dan boleh.</p>

@@ -119,6 +119,13 @@ NOT_ABBREVIATIONS = {
     "CFF",
     "RM",
     "JB",
+    # names of an organisation, outlets, a wiki and a licence (issue 20's sources), not abbreviations to define
+    "UNESCO",
+    "JPNN",
+    "SAASS",
+    "WikiMili",
+    "CC",
+    "BY",
 }
 
 

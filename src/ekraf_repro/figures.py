@@ -338,6 +338,7 @@ def counts_bar(counts: pd.Series, xlabel: str, ylabel: str):
 STATUS_COLORS = {
     "sesuai": "#029e73",
     "sejalan": "#56b4e9",
+    "tidak_dilaporkan": "#cc78bc",
     "tidak_dapat": "#949494",
     "tidak_didukung": "#ece133",
     "tidak_sejalan": "#de8f05",

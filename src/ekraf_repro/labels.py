@@ -62,6 +62,14 @@ _LABELS = {
     "hubungan": ("Hubungan", "Relation"),
     "no": ("No.", "No."),
     "prinsip": ("Prinsip", "Principle"),
+    "peraturan_kolom": ("Peraturan", "Rule"),
+    "mulai_berlaku": ("Berlaku sejak", "In force from"),
+    "dicabut_kolom": ("Dicabut", "Revoked"),
+    "ketentuan_kolom": ("Ketentuan yang relevan (menurut pembacaan kami)", "What is relevant (by our reading)"),
+    "nomor_lama": ("Nomor lama", "Old number"),
+    "label_kolom": ("Label", "Label"),
+    "tempat_kini": ("Tempatnya sekarang", "Where it is now"),
+    "nomor_dihapus": ("dihapus; isinya ada di {ganti}", "dropped; its content is in {ganti}"),
     "komponen": ("Komponen", "Component"),
     "abstrak": ("Abstrak", "Abstract"),
     "bagian_c": ("Bagian C", "Section C"),
@@ -110,8 +118,12 @@ _LABELS = {
     "temuan_buku": ("Temuan", "Finding"),
     "bab": ("Bab", "Chapter"),
     "pembacaan_kami": ("Pembacaan kami", "Our reading"),
-    "pembacaan_lain": ("Setara tahun tetangga", "At the neighbouring years' level"),
-    "mulai": ("Titik awal", "Starting point"),
+    "pembacaan_lain": ("Setara tahun sebelum dan sesudahnya", "At the level of the years before and after"),
+    "mulai": ("Tanggal acuan", "Reference date"),
+    "batas_lima_tahun": (
+        "Awal paling lambat bila kerja sama perusahaan itu sudah berjalan lima tahun pada tanggal wawancara",
+        "Latest start if the firm's cooperation had run for five years by the date of the interview",
+    ),
     "tahun_berlalu": ("Tahun sampai wawancara", "Years to the interview"),
     "tabel": ("Tabel 1.1", "Table 1.1"),
     "tabel_ribu": ("Tabel 1.1, dibaca sebagai ribu dolar AS", "Table 1.1, read as thousand US$"),
@@ -141,16 +153,16 @@ _LABELS = {
     "pengamatan_pangsa": ("Mutu data: pangsa menurut pers", "Data quality: press-reported shares"),
     "pengamatan_besaran": ("Mutu data: total menurut pers", "Data quality: press-reported totals"),
     # findings that a reading of the malformed cell could move (chapter 5)
-    "sel_total_perubahan": ("Perubahan total {tahun} (pendahuluan)", "Change in the total, {tahun} (introduction)"),
-    "sel_pangsa_sel": ("Pangsa {sub} {tahun} (pendahuluan)", "Share of {sub}, {tahun} (introduction)"),
-    "sel_perubahan_sel": ("Perubahan {sub} {tahun} (pendahuluan)", "Change in {sub}, {tahun} (introduction)"),
-    "sel_terbesar": ("Subsektor terbesar {tahun} (pendahuluan)", "Largest subsector, {tahun} (introduction)"),
+    "sel_total_perubahan": ("Perubahan total {tahun} (lampiran)", "Change in the total, {tahun} (appendix)"),
+    "sel_pangsa_sel": ("Pangsa {sub} {tahun} (lampiran)", "Share of {sub}, {tahun} (appendix)"),
+    "sel_perubahan_sel": ("Perubahan {sub} {tahun} (lampiran)", "Change in {sub}, {tahun} (appendix)"),
+    "sel_terbesar": ("Subsektor terbesar {tahun} (lampiran)", "Largest subsector, {tahun} (appendix)"),
     "sel_dua_terbesar_min": (
-        "Pangsa terendah dua subsektor terbesar (pendahuluan)",
-        "Lowest share of the two largest subsectors (introduction)",
+        "Pangsa terendah dua subsektor terbesar (lampiran)",
+        "Lowest share of the two largest subsectors (appendix)",
     ),
-    "sel_cagr_total": ("Pertumbuhan majemuk total (pendahuluan)", "Compound growth of the total (introduction)"),
-    "sel_cagr_sel": ("Pertumbuhan majemuk {sub} (pendahuluan)", "Compound growth of {sub} (introduction)"),
+    "sel_cagr_total": ("Pertumbuhan majemuk total (lampiran)", "Compound growth of the total (appendix)"),
+    "sel_cagr_sel": ("Pertumbuhan majemuk {sub} (lampiran)", "Compound growth of {sub} (appendix)"),
     "sel_turun_tiap_tahun": ("Status pernyataan k03 (pendahuluan)", "Status of statement k03 (introduction)"),
     "sel_persen_terdekat": (
         "Perhitungan terdekat dengan angka 13,59% (pendahuluan)",
@@ -165,6 +177,7 @@ _LABELS = {
         "Largest share gap to the press (data quality)",
     ),
     "poin": ("poin", "points"),
+    "bukan_pernyataan": ("bukan pernyataan faktual yang diaudit", "not a factual statement the audit checks"),
     "hasil": ("Hasil (% atau poin)", "Result (% or points)"),
     "arah_sel": (
         "Seperti ditunjukkan di atas, selisih arah ini bergantung pada sel yang rusak.",
@@ -183,8 +196,8 @@ _LABELS = {
         "D. Results and discussion (1): the cooperation of the two cities",
     ),
     "konkordansi_d2": (
-        "D. Hasil dan pembahasan (2): toko Kriya dan perusahaan Kriya dan Golya",
-        "D. Results and discussion (2): the Kriya shop and the firm Kriya dan Golya",
+        "D. Hasil dan pembahasan (2): Kriya dengan Kriya dan Golya",
+        "D. Results and discussion (2): Kriya with Kriya dan Golya",
     ),
     "konkordansi_d3": ("D. Hasil dan pembahasan (3): kendala kerja sama", "D. Results and discussion (3): constraints"),
     "konkordansi_d4": (
@@ -196,13 +209,19 @@ _LABELS = {
     "catatan_salah_tulis": ("salah tulis", "slip of the pen"),
     "catatan_peristilahan": ("peristilahan", "terminology"),
     "catatan_kalimat_terpotong": ("kalimat terpotong", "truncated sentence"),
+    "catatan_kalimat_terbalik": ("kalimat yang maknanya terbalik", "sentence with its logic reversed"),
+    "catatan_rujukan_tidak_cocok": ("rujukan yang tidak cocok", "reference that does not match"),
+    "catatan_identitas": ("nama dan jabatan", "name and office"),
     "tertulis": ("Yang tertulis di makalah", "What the paper writes"),
     "catatan": ("Pembacaan kami", "Our reading"),
     # where the first edition's statement numbers went (chapter 5)
-    "pindah_transkripsi": ("ke pemeriksaan transkripsi", "to the transcription checks"),
+    "pindah_transkripsi": (
+        "ke pemeriksaan transkripsi dan konsistensi",
+        "to the transcription and consistency checks",
+    ),
     "pindah_pustaka": ("ke catatan daftar pustaka", "to a bibliography note"),
     "pindah_catatan": ("ke catatan bacaan", "to the reading notes"),
-    "pindah_mutu": ("ke subbab mutu data", "to the data-quality section"),
+    "pindah_mutu": ("ke subbab mutu data di lampiran", "to the data-quality section of the appendix"),
     # what the computed text calls the table it reads: the paper's, or a variant's
     "tabel_data_asli": ("Tabel 1.1", "Table 1.1"),
     "tabel_data_varian": ("tabel data varian ini", "this variant's data table"),
@@ -226,10 +245,22 @@ _LABELS = {
         "the period the paper names, however its start is read.",
     ),
     "k04_tahun_hilang": (
-        "{tabel_data:cap} mencakup {tabel}, sehingga penurunan pada {hilang} tidak dapat dilihat di tabel itu. "
-        "Teks makalah menyebut {periode_teks}, sedangkan keterangan Tabel 1.1 makalah menyebut {periode_keterangan}.",
-        "{tabel_data:cap} covers {tabel}, so a decline in {hilang} cannot be seen in it. The paper's text names "
-        "{periode_teks}, while the source line of the paper's Table 1.1 names {periode_keterangan}.",
+        "{tabel_data:cap} mencakup {tabel}, dan di tahun-tahun periode itu yang dimuatnya {baris} tidak naik; "
+        "penurunan pada {hilang} tidak dapat dilihat di tabel itu. Teks makalah menyebut {periode_teks}, sedangkan "
+        "keterangan Tabel 1.1 makalah menyebut {periode_keterangan}.",
+        "{tabel_data:cap} covers {tabel}, and in the years of the period that it holds {baris} did not rise; a decline "
+        "in {hilang} cannot be seen in it. The paper's text names {periode_teks}, while the source line of the "
+        "paper's Table 1.1 names {periode_keterangan}.",
+    ),
+    "k04_naik_tahun_dimuat": (
+        "{tabel_data:cap} mencakup {tabel}, jadi tidak memuat {hilang}. Di tahun-tahun periode {periode_teks} yang "
+        "dimuatnya, {baris} naik pada {naik_periode}, dan satu kenaikan sudah membantah penurunan setiap tahun, apa "
+        "pun yang terjadi pada {hilang}. Teks makalah menyebut {periode_teks}, sedangkan keterangan Tabel 1.1 makalah "
+        "menyebut {periode_keterangan}.",
+        "{tabel_data:cap} covers {tabel}, so it does not hold {hilang}. In the years of the period {periode_teks} "
+        "that it holds, {baris} rose in {naik_periode}, and one rise already refutes a decline every year, whatever "
+        "happened in {hilang}. The paper's text names {periode_teks}, while the source line of the paper's Table 1.1 "
+        "names {periode_keterangan}.",
     ),
     "k04_naik_dalam_periode": (
         "{tabel_data:cap} mencakup seluruh periode {periode_teks}, dan di dalamnya {baris} naik pada {naik_periode}.",
@@ -239,6 +270,19 @@ _LABELS = {
         "{tabel_data:cap} mencakup seluruh periode {periode_teks}, dan di dalamnya {baris} tidak pernah naik.",
         "{tabel_data:cap} covers the whole period {periode_teks}, and within it {baris} never rose.",
     ),
+    # statement k18: a public record of one city's programme, weighed by the rule beside the statement
+    "k18_satu_kota": (
+        "{fakta}. Menurut aturan di atas, sumber itu menjadi bukti bahwa {kota} menjalankan kebijakan serupa, bukan "
+        "bukti pelaksanaan bersama.",
+        "{fakta}. By the rule above, this source is evidence that {kota} carries out a similar policy, not evidence "
+        "of joint action.",
+    ),
+    # statement k34: who handles each procedure of the first joint policy
+    "prosedur_oleh": ("{prosedur} diurus lewat {lembaga}", "{prosedur} is handled by {lembaga}"),
+    # statement k29: how many words of a quotation differ from the source
+    "kata_sama": ("tidak ada yang berbeda dari", "none differs from"),
+    "kata_beda": ("{n} berbeda dari", "{n} differ from"),
+    "kata_beda_1": ("{n} berbeda dari", "{n} differs from"),
     # chapter 5: the comparisons with the press, weighed together (only those the data's years allow)
     "timbang_pangsa": (
         "pangsa subsektornya {hasil} dengan pangsa menurut pers",
@@ -310,6 +354,8 @@ _LABELS = {
 _TERMS = {
     # actor kinds
     "pemerintah_kota": ("pemerintah kota", "city government"),
+    "pemkot_dipilih": ("pemerintah kota, wali kota dipilih", "city government, elected mayor"),
+    "dewan_kota_diangkat": ("dewan kota, diangkat negara bagian", "city council, appointed by the state"),
     "pemerintah_negara_bagian": ("pemerintah negara bagian", "state government"),
     "pemerintah_pusat": ("pemerintah pusat", "central government"),
     "dinas": ("dinas daerah", "city agency"),

@@ -174,3 +174,20 @@ def cell_readings(df: pd.DataFrame) -> dict | None:
         "temuan_kami": findings(df, subsector, year),
         "temuan_tetangga": findings(alt, subsector, year),
     }
+
+
+def peak_on_corrected_cell(df: pd.DataFrame, subsector: str) -> dict | None:
+    """When ``subsector``'s highest share of the yearly total falls in the one cell the errata corrected: that year,
+    and the year the peak moves to if the cell is read at its neighbours' level instead. ``None`` otherwise."""
+    cells = corrected_cells(df)
+    if not cells or len(cells) != 1:
+        return None
+    cell_subsector, year, _ours = cells[0]
+    peak = int(analysis.shares(df).loc[subsector].idxmax())
+    if cell_subsector != subsector or year != peak:
+        return None
+    other = neighbour_level(df, cell_subsector, year)
+    if other is None:
+        return None
+    alt = with_value(df, cell_subsector, year, other)
+    return {"tahun": peak, "tahun_lain": int(analysis.shares(alt).loc[subsector].idxmax())}

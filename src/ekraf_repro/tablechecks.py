@@ -19,6 +19,7 @@ BERTENTANGAN = "bertentangan"
 TIDAK_DIDUKUNG = "tidak_didukung"
 SEJALAN = "sejalan"
 TIDAK_SEJALAN = "tidak_sejalan"
+TIDAK_DILAPORKAN = "tidak_dilaporkan"
 TIDAK_DAPAT = "tidak_dapat"
 
 OTHERS = "Selain Kriya"

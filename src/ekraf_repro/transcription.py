@@ -1,14 +1,16 @@
-"""Checks of our own transcription and coding against what the paper prints.
+"""Checks of our own transcription and coding against what the paper prints, and of the paper's internal consistency
+where no argument rests on it (the weekday of the interview).
 
-These are not findings about the paper: a match says that the raw file and
-the coded tables hold what the paper shows, nothing more. The expected values
-are typed from the paper in ``data/klaim/transkripsi.csv``; what was found is
-computed from the data.
+These are not findings for or against the paper: a match says that the raw file
+and the coded tables hold what the paper shows, or that a peripheral detail is
+consistent, nothing more; none counts in the audit. The expected values are
+typed from the paper in ``data/klaim/transkripsi.csv``; what was found is
+computed from the data (for a weekday: the calendar).
 """
 
 import pandas as pd
 
-from . import analysis, coded, show
+from . import analysis, coded, show, tanggal
 
 
 def _cells(df) -> tuple[str, str]:
@@ -27,6 +29,7 @@ def found(df) -> dict[str, str]:
         "periode_keterangan": f"{years[0]}-{years[-1]}",
         "jumlah_kendala": str(len(coded.table("kendala"))),
         "jumlah_upaya": f"{joint}+{city}",
+        "hari_wawancara": tanggal.weekday(coded.event("e_wawancara")["tanggal"], "id"),
     }
 
 
@@ -44,6 +47,8 @@ def table(df, lang: str = "id") -> pd.DataFrame:
     t = checks(df)
 
     def shown(value: str) -> str:
+        if value in tanggal.WEEKDAYS["id"]:  # the paper's weekday, in the reader's language
+            return tanggal.WEEKDAYS[lang][tanggal.WEEKDAYS["id"].index(value)]
         if "-" in value and value.replace("-", "").isdigit():
             a, b = value.split("-")
             return show.span(int(a), int(b))

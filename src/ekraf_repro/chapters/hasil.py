@@ -28,6 +28,7 @@ def glues(bab, lang: str) -> dict:
         "masa_mou": w(int(coded.context("c_mou_masa"))),
         "tanggal_tugu": tanggal.show(coded.context("c_tugu"), lang),
         "tanggal_mou_baru": tanggal.show(coded.context("c_mou_baru"), lang),
+        "tanggal_unesco": tanggal.show(coded.context("c_unesco_bandung"), lang),
         "little_buka": _date("e_little_buka", lang),
         "little_tutup": _date("e_little_tutup", lang),
         "pendiri": coded.fact("pendiri"),
@@ -68,7 +69,7 @@ def glues(bab, lang: str) -> dict:
         "n_upaya_lepas": w(len(idle)),
         "upaya_lepas": listing([lower_first(n) for n in coded.text(idle, "singkat", lang)], lang),
     }
-    for cid in ("k09", "k10", "k11", "k12", "k13", "k18", "k19", "k20", "k21", "k22", "k23", "k28"):
+    for cid in ("k09", "k10", "k11", "k12", "k18", "k19", "k20", "k21", "k22", "k23", "k28", "k31", "k33", "k34"):
         out[f"st_{cid}"] = audit.status_name(a.status(cid), lang)
     return out
 
@@ -111,11 +112,14 @@ def firm(bab, lang: str) -> Table:
 
 
 def start_points(bab, lang: str) -> Table:
+    """The cities' MoU and the latest start that "almost five years" allows, with the years to the interview."""
     s = audit.start_points()
     k = coded.table("konteks").set_index("id")
+    names = {i: coded.text(k, "fakta", lang)[i] for i in s["id"] if i in k.index}
+    names["batas_lima_tahun"] = labels.label("batas_lima_tahun", lang)
     shown = pd.DataFrame(
         {
-            "mulai": [coded.text(k, "fakta", lang)[i] for i in s["id"]],
+            "mulai": s["id"].map(names),
             "tanggal": s["tanggal"].map(lambda d: tanggal.show(d, lang)),
             "tahun_berlalu": s["tahun_berlalu"].map(lambda v: idnum.fmt(v, 1, lang)),
         }

@@ -1,8 +1,10 @@
-"""Chapter 1: Tabel 1.1 as printed and corrected, what it says, and the introduction's numeric statements."""
+"""Chapter 1: the introduction in our words, and what reproduces the paper's one use of Tabel 1.1: the table as
+printed, its erratum, the figure the paper's sentence rests on, and that sentence checked. The rest of the table's
+analysis is the appendix chapter's (:mod:`ekraf_repro.chapters.rinci`)."""
 
 import pandas as pd
 
-from .. import analysis, audit, coded, errata, figures, idnum, labels, loader, quality, show, subsectors, tablechecks
+from .. import audit, coded, errata, figures, idnum, labels, loader, quality, show, subsectors, tablechecks
 from ..idnum import fmt, pct
 from ..show import Table, listing, span
 
@@ -11,50 +13,13 @@ def _name(name: str, lang: str) -> str:
     return subsectors.display(name, lang)
 
 
-def _rows(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """A wide table's rows named for readers (subsectors, the total), with the subsector header."""
-    out = frame.rename(index=lambda i: labels.label("total", lang) if i == analysis.TOTAL else _name(i, lang))
-    return out.rename_axis(labels.label("subsektor", lang))
-
-
 def glues(bab, lang: str) -> dict:
     p, df = bab.p, bab.df
-    w = analysis.wide(df, total=True)
-    last = p.tahun_akhir
-    ranked = analysis.wide(df)[last].sort_values(ascending=False)
-    g = analysis.yoy(df, total=True)
-    focus = g.loc[p.subsektor]
-    c = analysis.cagr(df, total=True)
-    top = c.drop(analysis.TOTAL).idxmax()
-    s = analysis.shares(df)
-    two = s.mean(axis=1).sort_values(ascending=False).index[:2]
-    ix = analysis.index(df, base=p.tahun_dasar, total=True)
     out = {
         "periode": span(p.tahun_awal, p.tahun_akhir),
         "n_subsektor": idnum.words(len(df.attrs["subsektor"]), lang),
         "fokus": _name(p.subsektor, lang),
-        "tahun_dasar": str(p.tahun_dasar),
         "n_koreksi": idnum.words(len(df.attrs["koreksi"]), lang),
-        "total_awal": fmt(w.loc[analysis.TOTAL, p.tahun_awal], lang=lang),
-        "total_akhir": fmt(w.loc[analysis.TOTAL, last], lang=lang),
-        "terbesar": _name(ranked.index[0], lang),
-        "terkecil": _name(ranked.index[-1], lang),
-        "rasio_besar_kecil": fmt(ranked.iloc[0] / ranked.iloc[-1], 0, lang),
-        "fokus_turun_tahun": str(int(focus.idxmin())),
-        "fokus_turun": pct(focus.min(), 2, lang),
-        "fokus_naik_tahun": str(int(focus.idxmax())),
-        "fokus_naik": pct(focus.max(), 2, lang, sign=True),
-        "fokus_cagr": pct(c[p.subsektor], 2, lang, sign=True),
-        "total_cagr": pct(c[analysis.TOTAL], 2, lang, sign=True),
-        "cagr_tertinggi": _name(top, lang),
-        "cagr_tertinggi_nilai": pct(c[top], 2, lang, sign=True),
-        "dua_terbesar": listing([_name(n, lang) for n in two], lang),
-        "pangsa_dua_min": pct(s.loc[two].sum().min(), 1, lang),
-        "terbesar_pangsa": _name(two[0], lang),
-        "puncak_tahun": str(int(s.loc[two[0]].idxmax())),
-        "puncak_pangsa": pct(s.loc[two[0]].max(), 1, lang),
-        "fokus_indeks_akhir": fmt(ix.loc[p.subsektor, last], lang=lang),
-        "total_indeks_akhir": fmt(ix.loc[analysis.TOTAL, last], lang=lang),
     }
     fixes = errata.frame()
     if len(df.attrs["koreksi"]):
@@ -70,7 +35,6 @@ def glues(bab, lang: str) -> dict:
         )
     out.update(checks(bab, lang))
     out.update(data_file(bab, lang))
-    out.update(cell(bab, lang))
     return out
 
 
@@ -114,6 +78,7 @@ def checks(bab, lang: str) -> dict:
         "st_k03": audit.status_name(k03.status, lang),
         "st_k04": audit.status_name(k04.status, lang),
         "st_k05": audit.status_name(k05.status, lang),
+        "st_k29": audit.status_name(a.status("k29"), lang),
         # the rules and what the table shows, as the audit writes them (right for a variant's table too)
         **{
             f"{cid}_{part}": text
@@ -146,19 +111,6 @@ def checks(bab, lang: str) -> dict:
     return out
 
 
-def cell(bab, lang: str) -> dict:
-    """The corrected cell under our reading and at its neighbours' level (chapter 5 shows all findings)."""
-    r = quality.cell_readings(bab.df)
-    if r is None:
-        return {}
-    return {
-        "sel_tetangga": fmt(r["tetangga"], 1, lang),
-        "sel_total_kami": pct(r["temuan_kami"]["total_perubahan"], 2, lang, sign=True),
-        "sel_total_tetangga": pct(r["temuan_tetangga"]["total_perubahan"], 2, lang, sign=True),
-        "sel_tahun": str(r["tahun"]),
-    }
-
-
 # --------------------------------------------------------------------------- tables
 
 
@@ -186,31 +138,6 @@ def errata_table(bab, lang: str) -> Table | None:
         }
     )
     return Table(shown, lang)
-
-
-def values(bab, lang: str) -> Table:
-    w = analysis.wide(bab.df, total=True)
-    return Table(_rows(show.formatted(w, lambda v: fmt(v, 1, lang)), lang), lang, index=True)
-
-
-def changes(bab, lang: str) -> Table:
-    g = analysis.yoy(bab.df, total=True)
-    return Table(_rows(show.formatted(g, lambda v: pct(v, 2, lang, sign=True)), lang), lang, index=True)
-
-
-def cagr(bab, lang: str) -> Table:
-    c = analysis.cagr(bab.df, total=True).map(lambda v: pct(v, 2, lang, sign=True))
-    return Table(_rows(c.to_frame(labels.label("cagr", lang)), lang), lang, index=True)
-
-
-def shares(bab, lang: str) -> Table:
-    s = analysis.shares(bab.df)
-    return Table(_rows(show.formatted(s, lambda v: pct(v, 1, lang)), lang), lang, index=True)
-
-
-def index(bab, lang: str) -> Table:
-    ix = analysis.index(bab.df, base=bab.p.tahun_dasar, total=True)
-    return Table(_rows(show.formatted(ix, lambda v: fmt(v, 1, lang)), lang), lang, index=True)
 
 
 def decline(bab, lang: str) -> Table:
@@ -254,15 +181,3 @@ def nearest(bab, lang: str) -> Table:
 
 def fig_levels(bab, lang: str):
     return figures.levels(bab.df, lang, highlight=bab.p.subsektor)
-
-
-def fig_changes(bab, lang: str):
-    return figures.growth_heatmap(bab.df, lang)
-
-
-def fig_shares(bab, lang: str):
-    return figures.shares(bab.df, lang)
-
-
-def fig_index(bab, lang: str):
-    return figures.index_lines(bab.df, bab.p.tahun_dasar, lang)

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from .. import analysis, figures, idnum, subsectors
+from .. import analysis, figures, idnum, quality, subsectors
 from ..idnum import fmt, pct
 from ..show import Table, listing
 
@@ -22,6 +22,18 @@ def glues(bab, lang: str) -> dict:
         "peringkat": rank_phrase(sorted({int(r) for r in prof["peringkat"]}), lang),
         "n_subsektor": idnum.words(len(df.attrs["subsektor"]), lang),
     }
+
+
+def conditions(bab) -> dict[str, bool]:
+    """Which passages of a subsector's page apply (``jika:`` tags in the template)."""
+    return {"puncak_sel": quality.peak_on_corrected_cell(bab.df, bab.p.subsektor) is not None}
+
+
+def peak_glues(bab, lang: str) -> dict:
+    found = quality.peak_on_corrected_cell(bab.df, bab.p.subsektor)
+    if found is None:
+        return {}
+    return {"puncak_tahun": str(found["tahun"]), "puncak_tahun_lain": str(found["tahun_lain"])}
 
 
 def rank_phrase(ranks: list[int], lang: str) -> str:

@@ -1,8 +1,9 @@
-"""Chapter 2: Keohane, paradiplomacy, the actors the paper names and their relations, Permendagri No. 3/2008."""
+"""Chapter 2: Keohane, paradiplomacy, the Indonesian legal frame and the Malaysian side, the actors the paper names
+and their relations, Permendagri No. 3/2008."""
 
 import pandas as pd
 
-from .. import coded, figures, idnum, labels, matrices, network
+from .. import audit, coded, figures, idnum, labels, matrices, network, tanggal
 from ..show import Table, listing
 
 
@@ -40,6 +41,8 @@ def glues(bab, lang: str) -> dict:
         "n_relasi_pusat": w(len(_central(g))),
         "n_lintas_negara": w(len(cross)),
         "n_prinsip": w(len(coded.table("prinsip_permendagri"))),
+        "tanggal_mou": tanggal.show(coded.context("c_mou"), lang),
+        **{f"st_{cid}": audit.status_name(bab.audit.status(cid), lang) for cid in ("k30", "k32", "k33")},
     }
 
 
@@ -76,6 +79,21 @@ def central(bab, lang: str) -> Table:
 def principles(bab, lang: str) -> Table:
     p = coded.table("prinsip_permendagri")
     return Table(pd.DataFrame({"no": p["no"], "prinsip": coded.text(p, "prinsip", lang)}), lang)
+
+
+def rules(bab, lang: str) -> Table:
+    """The Indonesian rules on regions' foreign cooperation that the book read, with what each provides by our reading
+    (``data/konteks/hukum.csv``)."""
+    h = coded.table("hukum")
+    shown = pd.DataFrame(
+        {
+            "peraturan_kolom": coded.text(h, "peraturan", lang),
+            "mulai_berlaku": h["mulai"].map(lambda d: tanggal.show(d, lang)),
+            "dicabut_kolom": h["dicabut"].map(lambda d: tanggal.show(d, lang) if d else "\u2013"),
+            "ketentuan_kolom": coded.text(h, "ketentuan", lang),
+        }
+    )
+    return Table(shown, lang)
 
 
 def fig_network(bab, lang: str):
