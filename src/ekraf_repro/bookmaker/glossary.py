@@ -17,6 +17,13 @@ FOREIGN = (
     "et alii",
     "Memorandum of Understanding",
     "Compound Annual Growth Rate",
+    "Letter of Intent",
+    "ASEAN Trade in Goods Agreement",
+    "friendship city",
+    "twin city",
+    "Datuk Bandar",
+    "Menteri Besar",
+    "Perusahaan Kecil dan Sederhana",
 )
 # A MyST role such as {cite:t}`keohane1984`: notes cite the bibliography with these (never a bare key);
 # they pass through to the page untouched.
