@@ -380,3 +380,5 @@ def test_glossary_fixes_of_issue_20():
     for term in ("MBPJ", "Datuk Bandar", "Menteri Besar", "negara bagian", "friendship city", "LoI", "ATIGA", "Form D"):
         assert g.loc[term, "sumber"], term
     assert g.loc["PKS", "kepanjangan"] == "Perusahaan Kecil dan Sederhana" and "Malaysia" in g.loc["PKS", "istilah_en"]
+    # an Indonesian headword inside a longer English word is not an English term ("impor", "import")
+    assert "***impor***\n: English: import." in glossary.render("en") and "**brand**\n: A name" in glossary.render("en")
