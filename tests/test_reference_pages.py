@@ -203,7 +203,6 @@ def test_glossary_says_whose_words_and_identifications_are_its_own():
     for term in ("penarikan kesimpulan", "metode deskriptif", "et al."):
         assert "identifikasi kami" in g.loc[term, "catatan"], term
     assert g.loc["koperasi", "sumber"] == "uu_perkoperasian"
-    assert "PP No. 7 Tahun 2021" not in g.loc["UMKM", "catatan"]
     assert "izin" in g.loc["HKI", "catatan"] and "bukan izin" not in g.loc["HKI", "catatan"]
     # the MoU's date and term come from one source, the same the chapters use
     for term in ("MoU", "sister city"):
@@ -211,7 +210,7 @@ def test_glossary_says_whose_words_and_identifications_are_its_own():
         assert "27 November 2015 untuk lima tahun {cite:p}`reaksinasional_mou`" in note, term
     # the paper does not call the city governments non-state actors; the note says so
     note = g.loc["aktor nonnegara", "catatan"]
-    assert note.startswith("Makalah tidak menyebut pemerintah kota sebagai aktor nonnegara"), note
+    assert "Makalah tidak menyebut pemerintah kota sebagai aktor nonnegara" in note, note
 
 
 def test_glossary_writing_follows_eyd_v():
@@ -248,3 +247,146 @@ def broken_italics(line: str) -> bool:
 def test_glossary_page_has_no_broken_italics():
     assert broken_italics("Makalah menulis *Ahmad *et al.*, 2009*.") and not broken_italics("*a*. Lalu *b* dan **c**")
     assert not [line for line in glossary.render().splitlines() if broken_italics(line)]
+
+
+# ----------------------------------------------------------------------- the glossary's sources and terms (issue 20)
+
+TEXT_COLUMNS = ("kepanjangan", "istilah_en", "definisi", "definisi_en", "catatan", "catatan_en")
+
+
+def source_keys(row) -> set[str]:
+    """Every bibliography key an entry names: its sources, and every {cite} role in any of its texts."""
+    keys = set(row["sumber"].split())
+    for column in TEXT_COLUMNS:
+        for group in CITE_ROLE.findall(row[column]):
+            keys |= {k.strip() for k in group.split(",")}
+    return keys
+
+
+def missing_sources(table) -> dict[str, set[str]]:
+    missing = {r["istilah"]: source_keys(r) - set(BIB.entries) for r in table.to_dict("records")}
+    return {term: keys for term, keys in missing.items() if keys}
+
+
+def test_every_source_of_the_glossary_is_in_the_bibliography():
+    g = coded.table("glosarium")
+    assert missing_sources(g) == {}
+    broken = g.copy()
+    broken.loc[broken["istilah"] == "NKRI", "catatan_en"] += " {cite:p}`no_such_key`"  # an English note counts too
+    broken.loc[broken["istilah"] == "RI", "sumber"] = "uud1945 another_missing_key"
+    assert missing_sources(broken) == {"NKRI": {"no_such_key"}, "RI": {"another_missing_key"}}
+
+
+SENTENCE = re.compile(r"[^.;:]+(?:[.;:]|$)")
+# Malaysia's small and medium enterprises: the only entries whose English may say SMEs without naming Malaysia.
+MALAYSIAN_SMES = {"UKM", "PKS"}
+
+
+def smes_not_about_malaysia(table) -> list[str]:
+    """English sentences that say SME(s) without being about Malaysia: the book's UMKM is "MSMEs" everywhere, and
+    "SMEs" is kept for Malaysia's UKM/PKS (the paper's own distinction)."""
+    return [
+        f"{r['istilah']}: {s.strip()}"
+        for r in table.to_dict("records")
+        if r["istilah"] not in MALAYSIAN_SMES
+        for column in ("istilah_en", "definisi_en", "catatan_en")
+        for s in SENTENCE.findall(r[column])
+        if re.search(r"\bSMEs?\b", s) and "Malaysia" not in s
+    ]
+
+
+def test_english_glossary_says_msmes_for_umkm():
+    g = coded.table("glosarium")
+    assert smes_not_about_malaysia(g) == []
+    page = glossary.render("en")
+    umkm = "**UMKM** (*Usaha Mikro, Kecil, dan Menengah*)\n: English: micro, small and medium enterprises (MSMEs)."
+    assert umkm in page
+    broken = g.copy()
+    broken.loc[broken["istilah"] == "akses permodalan", "definisi_en"] = "A brake on SMEs. Malaysia's SMEs too."
+    assert smes_not_about_malaysia(broken) == ["akses permodalan: A brake on SMEs."]
+
+
+# Abbreviations of addresses and numbering: they name no concept a student must learn, so they are padding.
+PADDING = {"jl.", "jln.", "no.", "nomor", "hlm.", "dll.", "dsb.", "tel."}
+
+
+def padding(terms) -> set[str]:
+    return {t for t in terms if t.casefold() in PADDING}
+
+
+def test_the_glossary_has_no_padding_entries():
+    assert padding(coded.table("glosarium")["istilah"]) == set()
+    assert padding(["Jl.", "MBPJ", "No."]) == {"Jl.", "No."}
+
+
+def unsourced_without_a_word(table) -> list[str]:
+    """Entries without a public source whose notes do not say, in both languages, whose definition it is."""
+    out = []
+    for r in table.to_dict("records"):
+        if r["sumber"]:
+            continue
+        ours_id = "rumusan kami" in r["catatan"] or "mengikuti makalah" in r["catatan"]
+        ours_en = "our own" in r["catatan_en"] or "follows the paper" in r["catatan_en"]
+        if not (ours_id and ours_en):
+            out.append(r["istilah"])
+    return out
+
+
+def test_a_definition_without_a_source_says_it_is_ours():
+    g = coded.table("glosarium")
+    assert unsourced_without_a_word(g) == []
+    broken = g.copy()
+    broken.loc[broken["istilah"] == "daya saing", "catatan_en"] = ""
+    assert unsourced_without_a_word(broken) == ["daya saing"]
+
+
+# Terms whose definition is a legal one: at least one source is the law or regulation itself, not a press page.
+LEGAL = {
+    "NKRI": "uud1945",
+    "RI": "uud1945",
+    "perwakilan RI": "uu37_1999",
+    "UMKM": "pp7_2021",
+    "usaha mikro": "pp7_2021",
+    "usaha kecil": "pp7_2021",
+    "usaha menengah": "pp7_2021",
+    "kerja sama daerah": "pp28_2018",
+    "KSDPL": "pp28_2018",
+    "Permendagri No. 25 Tahun 2020": "permendagri25_2020",
+    "ekspor": "uu_kepabeanan",
+    "daerah pabean": "uu_kepabeanan",
+}
+LAW_TITLE = re.compile(r"^\{?(?:Undang-Undang|Peraturan|Keputusan)\b")
+
+
+def test_laws_are_cited_as_laws():
+    g = coded.table("glosarium").set_index("istilah")
+    for term, key in LEGAL.items():
+        assert key in g.loc[term, "sumber"].split(), term
+        assert LAW_TITLE.match(BIB.entries[key].fields["title"]), (term, key)
+
+
+def test_glossary_fixes_of_issue_20():
+    g = coded.table("glosarium").set_index("istilah")
+    assert g.loc["KLCC", "kepanjangan"] == "Kuala Lumpur City Centre"
+    # the current UMKM criteria, with their numbers, from PP No. 7 Tahun 2021
+    for term, limits in {
+        "usaha mikro": ("Rp1 miliar", "Rp2 miliar"),
+        "usaha kecil": ("Rp5 miliar", "Rp15 miliar"),
+        "usaha menengah": ("Rp10 miliar", "Rp50 miliar"),
+    }.items():
+        assert all(limit in g.loc[term, "definisi"] and limit in g.loc["UMKM", "definisi"] for limit in limits), term
+        assert "modal usaha" in g.loc[term, "definisi"] and "hasil penjualan tahunan" in g.loc[term, "definisi"]
+    assert "Pasal 35 PP No. 7 Tahun 2021" in g.loc["UMKM", "catatan"]
+    assert "26 Oktober 2016" in g.loc["HIMKI", "catatan"] and "menarik diri" in g.loc["HIMKI", "catatan"]
+    assert "regional cooperation" not in g.loc["kerja sama daerah", "istilah_en"]
+    assert not g.loc["daerah otonom", "istilah_en"].startswith("autonomous region")
+    assert "daerah pabean" in g.loc["ekspor", "definisi"] and "daerah pabean" in g.loc["impor", "definisi"]
+    assert "duchacek1990" in g.loc["paradiplomasi", "sumber"].split()
+    assert "tidak mendefinisikan" not in g.loc["paradiplomasi", "definisi"] + g.loc["paradiplomasi", "catatan"]
+    assert "dicabut" in g.loc["Permendagri No. 3 Tahun 2008", "definisi"]
+    assert "Istilah resmi" not in g.loc["Perda Kota Bandung No. 23 Tahun 2009", "catatan"]
+    for term in ("MBPJ", "Datuk Bandar", "Menteri Besar", "negara bagian", "friendship city", "LoI", "ATIGA", "Form D"):
+        assert g.loc[term, "sumber"], term
+    assert g.loc["PKS", "kepanjangan"] == "Perusahaan Kecil dan Sederhana" and "Malaysia" in g.loc["PKS", "istilah_en"]
+    # an Indonesian headword inside a longer English word is not an English term ("impor", "import")
+    assert "***impor***\n: English: import." in glossary.render("en") and "**brand**\n: A name" in glossary.render("en")

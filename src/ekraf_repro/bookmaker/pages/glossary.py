@@ -17,6 +17,13 @@ FOREIGN = (
     "et alii",
     "Memorandum of Understanding",
     "Compound Annual Growth Rate",
+    "Letter of Intent",
+    "ASEAN Trade in Goods Agreement",
+    "friendship city",
+    "twin city",
+    "Datuk Bandar",
+    "Menteri Besar",
+    "Perusahaan Kecil dan Sederhana",
 )
 # A MyST role such as {cite:t}`keohane1984`: notes cite the bibliography with these (never a bare key);
 # they pass through to the page untouched.
@@ -60,7 +67,8 @@ def render(lang: str = "id") -> str:
             text = f"{t['equivalent']}: *{r.istilah_en}*. {italic(r.definisi)}"
             note = italic(r.catatan)
         else:
-            same = r.istilah.casefold() in r.istilah_en.casefold()  # an English term (brand, sister city)
+            # an English term (brand, sister city), as a whole word: "impor" is not the English "import"
+            same = re.search(rf"(?<!\w){re.escape(r.istilah)}(?!\w)", r.istilah_en, flags=re.I) is not None
             term = f"**{r.istilah if same else _foreign(r.istilah)}**"
             english = r.kepanjangan.casefold() in r.istilah_en.casefold()  # an English expansion (MoU, CAGR)
             term += f" ({r.kepanjangan if english else '*' + r.kepanjangan + '*'})" if r.kepanjangan else ""
