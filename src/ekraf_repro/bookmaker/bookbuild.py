@@ -49,8 +49,9 @@ def dated_build(root: Path, builder: list[str], scratch: Path, built: str, what:
     log's end and stops in one line naming ``what`` failed."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(), "FORCE_SOURCE_DATE": "1", "EKRAF_ROOT": str(root)}
     cmd = [jupyter_book(), "build", str(root), *builder, "--path-output", str(scratch), "-W", "--keep-going"]
-    result = subprocess.run(cmd, cwd=root, capture_output=True, text=True, env=env)
     path = scratch / "_build" / built
+    path.unlink(missing_ok=True)  # a LaTeX run that stops early must not leave the last build's PDF to be taken
+    result = subprocess.run(cmd, cwd=root, capture_output=True, text=True, env=env)
     if result.returncode != 0 or not path.exists():
         sys.stderr.write(result.stdout[-6000:] + result.stderr[-3000:])
         raise SystemExit(f"error: {what} build failed (exit {result.returncode}); see the log above")

@@ -70,7 +70,7 @@ def title_page(cff: dict, variant=None, lang: str = "id") -> str:
 {{\large {t["version"]} {tex(pc.get("version", cff["version"]))} \textperiodcentered{{}} {tex(tanggal.show(str(cff["date-released"]), lang))}\par}}
 \vfill
 {box}
-\begin{{minipage}}{{0.85\textwidth}}
+\begin{{minipage}}[b]{{0.85\textwidth}}  % [b]: its last line sits on the type area's foot, not half below it
 \small
 \textbf{{{t["cite"]}}}\par\smallskip
 {tex(citation.apa(cff, lang=lang))}\par\medskip
