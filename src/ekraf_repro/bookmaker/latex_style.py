@@ -5,8 +5,9 @@
   type area and the hyphenation patterns in the LaTeX log, which the PDF tests read.
 - Every table gets column widths measured from its content (:mod:`.latex_tables`), as the ``tabularcolumns``
   specification Sphinx would take from the source, and breaks between rows when it is long.
-- The names of countries and of the people the book names (``data/coded/aktor.csv``) are never hyphenated, and
-  a person's name is never broken across lines (its spaces become no-break spaces in the PDF only).
+- The names of countries (and their adjectives) and of the people the book names (``data/coded/aktor.csv``)
+  are never hyphenated, and a person's name is never broken across lines (its spaces become no-break spaces in
+  the PDF only).
 
 Only the LaTeX builder is touched: the HTML and the EPUB are built as before.
 """
@@ -47,7 +48,9 @@ def _sphinx_language(config) -> str:
 
 def _configure(app, config) -> None:
     countries, people = names(Path(app.srcdir))
-    words = sorted({w for name in countries + people for w in re.findall(r"[^\W\d_]{2,}", name)})
+    # the names' words, and a country's adjective ("Indonesian", "Malaysian"), which may not be hyphenated either
+    words = {w for name in countries + people for w in re.findall(r"[^\W\d_]{2,}", name)}
+    words = sorted(words | {f"{country}n" for country in countries if country.endswith("a")})
     elements = dict(config.latex_elements or {})
     elements["preamble"] = (
         elements.get("preamble", "")

@@ -104,6 +104,7 @@ class Cell:
 @dataclass
 class Column:
     natural: float = 0.0  # the widest body cell on one line
+    typical: float = 0.0  # wide enough for three body cells in four on one line
     minimum: float = 0.0  # the widest unbreakable piece, header included
     heading: float = 0.0  # the header on one line
     numeric: bool = True  # every body cell right-aligned (a number)
@@ -128,6 +129,8 @@ def measure(rows: list[list[Cell]]) -> list[Column]:
                 col.cells.append(cell)
     for col in columns:
         col.natural = max(col.natural, col.minimum)
+        ones = sorted(max([line_width(p) * SAFETY for p in c.paragraphs] or [0.0]) for c in col.cells) or [0.0]
+        col.typical = min(col.natural, max(col.minimum, ones[math.ceil(0.75 * len(ones)) - 1]))
     return columns
 
 
@@ -144,19 +147,23 @@ def widths(columns: list[Column], line: float = TEXT_WIDTH) -> list[float]:
     """Content widths of the columns (without the space between columns) for a line of ``line`` points.
 
     At their natural width with the header on one line when that fits; else the body at its natural width and
-    the headers wrapped, with what is left widening the columns whose header would like it; else every column
-    at its minimum and the rest of the line shared in proportion to what each still needs.
+    the headers wrapped, with what is left widening the columns whose header would like it; else each column
+    wide enough for most of its cells (three in four) on one line and the rest shared in proportion to what
+    each still needs for all of them; else every column at its minimum and the rest shared in the same way.
     """
     room = line - 2 * TABCOLSEP * len(columns)
     body = [c.natural for c in columns]
     full = [max(c.natural, c.heading) for c in columns]
+    typical = [c.typical for c in columns]
     least = [c.minimum for c in columns]
     if sum(full) <= room:
         return full
     if sum(body) <= room:
         return _share(body, full, room)
+    if sum(typical) <= room:
+        return _share(typical, body, room)
     if sum(least) <= room:
-        return _share(least, body, room)
+        return _share(least, typical, room)
     return [room * m / sum(least) for m in least]  # even the longest words do not fit: share in proportion
 
 
