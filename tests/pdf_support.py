@@ -197,6 +197,17 @@ def band_problems(pages_: list[Page], geometry: dict[str, float], folio_only: bo
     return problems
 
 
+def stranded_headings(pages_: list[Page], geometry: dict[str, float], min_height: float = 11.5) -> list[str]:
+    """Section headings (lines set larger than the text) with nothing under them on their page."""
+    problems = []
+    for page in pages_:
+        a = area(geometry, page.number)
+        body = [line for line in lines(page) if a.top - 5 <= line[0].y0 and line[-1].y1 <= a.bottom + 5]
+        if body and body[-1][0].y1 - body[-1][0].y0 >= min_height and len(body) > 1:
+            problems.append(f"p. {page.number}: the heading {' '.join(w.text for w in body[-1])!r} ends the page")
+    return problems
+
+
 # --------------------------------------------------------------------------- captions and names
 
 

@@ -1,7 +1,8 @@
 """The PDFs (`make pdf`), one per edition: built with xelatex, their content checked, reproducible byte for byte,
-and typeset as a book (issue 24): nothing in the head or foot bands or the margins, no overfull box, caption labels
-with their space, tables with columns from their content that break between rows, no name broken, each edition
-hyphenated in its language, figure text of at least 7 pt as printed, and a contact sheet of every page."""
+and typeset as a book (issue 24): nothing in the head or foot bands or the margins, no overfull box, no heading
+at a page's foot, caption labels with their space, tables with columns from their content that break between
+rows, no name broken, each edition hyphenated in its language, figure text of at least 7 pt as printed, and a
+contact sheet of every page."""
 
 import json
 import os
@@ -123,6 +124,11 @@ def test_no_text_in_the_header_or_footer_band_or_outside_the_type_area(typeset):
     assert problems == [], f"{len(problems)} words out of place:\n  " + "\n  ".join(problems[:40])
 
 
+def test_no_heading_ends_a_page(typeset):
+    """A section's heading stays with what follows it, a table included (ekraf.sty keeps them together)."""
+    assert ps.stranded_headings(typeset["pages"], typeset["geometry"]) == []
+
+
 def test_no_overfull_box_over_one_point(typeset):
     assert f"Output written on book.pdf ({len(typeset['pages'])} pages)" in typeset["log"], "not this PDF's log"
     over = ps.overfull_problems(typeset["log"])
@@ -154,9 +160,9 @@ def test_long_tables_break_between_rows_and_repeat_their_header(typeset, lang):
 def test_no_country_or_person_name_is_broken_across_lines(typeset):
     from ekraf_repro.bookmaker import latex_style
 
-    countries, people = latex_style.names(ROOT)
-    assert {"Indonesia", "Malaysia"} <= set(countries) and "Abdul Sobur" in people
-    problems = ps.broken_names(typeset["pages"], countries + people)
+    countries, people, firms = latex_style.names(ROOT)
+    assert {"Indonesia", "Malaysia"} <= set(countries) and "Abdul Sobur" in people and firms
+    problems = ps.broken_names(typeset["pages"], countries + people + firms)
     assert problems == [], problems
 
 

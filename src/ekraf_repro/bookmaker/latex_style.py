@@ -5,9 +5,9 @@
   type area and the hyphenation patterns in the LaTeX log, which the PDF tests read.
 - Every table gets column widths measured from its content (:mod:`.latex_tables`), as the ``tabularcolumns``
   specification Sphinx would take from the source, and breaks between rows when it is long.
-- The names of countries (and their adjectives) and of the people the book names (``data/coded/aktor.csv``)
-  are never hyphenated, and a person's name is never broken across lines (its spaces become no-break spaces in
-  the PDF only).
+- The names of countries (and their adjectives), of the people and of the firm the book names
+  (``data/coded/aktor.csv``) are never hyphenated, and a person's or the firm's name is never broken across lines
+  (its spaces become no-break spaces in the PDF only).
 
 Only the LaTeX builder is touched: the HTML and the EPUB are built as before.
 """
@@ -26,17 +26,20 @@ from . import latex_tables
 
 STY = Path(__file__).with_name("ekraf.sty")
 PERSON = "tokoh"  # the kind of actor that is a person (data/coded/aktor.csv, column jenis)
+FIRM = "perusahaan"  # a firm, whose name is not hyphenated either ("Kriya Nusantara & Golya")
 _NO_TEXT = (nodes.literal_block, nodes.literal, nodes.raw, nodes.math, nodes.math_block, nodes.comment)
 
 
-def names(srcdir: Path) -> tuple[list[str], list[str]]:
-    """The countries and the people named in the coded actors: (country names, person names)."""
+def names(srcdir: Path) -> tuple[list[str], list[str], list[str]]:
+    """The countries, people and firms named in the coded actors (``data/coded/aktor.csv``)."""
     path = Path(srcdir) / "data" / "coded" / "aktor.csv"
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter=";"))
-    countries = sorted({r["negara"] for r in rows if r["negara"]})
-    people = sorted({r[col] for r in rows if r["jenis"] == PERSON for col in ("nama", "nama_en") if r[col]})
-    return countries, people
+
+    def of(kind: str) -> list[str]:
+        return sorted({r[col] for r in rows if r["jenis"] == kind for col in ("nama", "nama_en") if r[col]})
+
+    return sorted({r["negara"] for r in rows if r["negara"]}), of(PERSON), of(FIRM)
 
 
 def _sphinx_language(config) -> str:
@@ -47,9 +50,9 @@ def _sphinx_language(config) -> str:
 
 
 def _configure(app, config) -> None:
-    countries, people = names(Path(app.srcdir))
+    countries, people, firms = names(Path(app.srcdir))
     # the names' words, and a country's adjective ("Indonesian", "Malaysian"), which may not be hyphenated either
-    words = {w for name in countries + people for w in re.findall(r"[^\W\d_]{2,}", name)}
+    words = {w for name in countries + people + firms for w in re.findall(r"[^\W\d_]{2,}", name)}
     words = sorted(words | {f"{country}n" for country in countries if country.endswith("a")})
     elements = dict(config.latex_elements or {})
     elements["preamble"] = (
@@ -61,7 +64,7 @@ def _configure(app, config) -> None:
         + "\n"
     )
     config.latex_elements = elements
-    app.ekraf_people = people
+    app.ekraf_people = people + firms  # names kept on one line
 
 
 def _ship_style(app) -> None:
@@ -70,7 +73,7 @@ def _ship_style(app) -> None:
 
 
 class KeepNamesWhole(SphinxPostTransform):
-    """A person's name on one line in the PDF: its spaces become no-break spaces."""
+    """A person's or the firm's name on one line in the PDF: its spaces become no-break spaces."""
 
     default_priority = 390
     builders = ("latex",)
