@@ -137,14 +137,21 @@ class Browser:
             self.loop.close()
 
 
-async def new_context(browser, color_scheme: str = "light"):
+async def new_context(browser, color_scheme: str = "light", viewport: dict | None = None, mobile: bool = False):
     """An isolated browser context in which nothing may leave 127.0.0.1.
 
     Requests to any other host are aborted before they reach the network (so a
     stray CDN link fails fast instead of hanging); they are still seen by the
     ``request`` listeners and reported by :func:`foreign_request_problems`.
+    ``mobile``: a phone's browser (its viewport meta tag honoured, touch events).
     """
-    context = await browser.new_context(viewport=VIEWPORT, color_scheme=color_scheme, service_workers="block")
+    context = await browser.new_context(
+        viewport=viewport or VIEWPORT,
+        color_scheme=color_scheme,
+        service_workers="block",
+        is_mobile=mobile,
+        has_touch=mobile,
+    )
     context.set_default_timeout(20_000)
     await context.route(re.compile(r"^(?!https?://127\.0\.0\.1[:/])(?!data:)(?!blob:)"), lambda route: route.abort())
     return context
@@ -387,6 +394,105 @@ async def inspect_pages(
     finally:
         await context.close()
     return {r.path: r for r in reports}
+
+
+# --------------------------------------------------------------------------- phones (issue 24)
+
+PHONE_WIDTHS = (360, 390, 414)  # common phone viewports in CSS pixels, narrowest first
+PHONE_HEIGHT = 780
+
+# The page's width against the screen's, what sticks out, where the header's controls are, and how each table of
+# the article is held: a table wider than its column must sit in a box that scrolls sideways.
+_PHONE_JS = r"""
+() => {
+  const root = document.documentElement, screen = root.clientWidth;
+  const scrolls = el => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX);
+  const held = el => { for (let p = el.parentElement; p && p !== document.body; p = p.parentElement)
+                         if (scrolls(p) || getComputedStyle(p).overflowX === 'hidden') return p; return null; };
+  const name = el => (el.getAttribute('aria-label') || el.getAttribute('title') || el.textContent).trim()
+                     .replace(/\s+/g, ' ').slice(0, 40);
+  const sticking = [...document.querySelectorAll('body *')].filter(el => {
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.right > screen + 1 && !held(el);
+  }).slice(0, 8).map(el => `${el.tagName.toLowerCase()}.${String(el.className).split(' ')[0]} ends at `
+                             + Math.round(el.getBoundingClientRect().right));
+  const controls = [...document.querySelectorAll('.bd-header a, .bd-header button, .bd-header-article a, '
+                                                 + '.bd-header-article button')]
+    .filter(el => el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden'
+                  && !el.closest('.dropdown-menu'))
+    .map(el => { const r = el.getBoundingClientRect();
+                 return {name: name(el), left: r.left, right: r.right, width: r.width}; });
+  const tables = [...(document.querySelector('article.bd-article') || document.body).querySelectorAll('table')]
+    .map(t => { const box = held(t), r = t.getBoundingClientRect();
+                return {id: t.id || (t.closest('[id]') || {}).id || '', width: r.width,
+                        box: box ? {right: box.getBoundingClientRect().right, scrolls: scrolls(box),
+                                    width: box.clientWidth} : null}; });
+  return {scrollWidth: root.scrollWidth, screen, sticking, controls, tables};
+}
+"""
+
+
+@dataclass
+class PhoneReport:
+    path: str
+    width: int
+    scroll_width: int = 0
+    screen: int = 0
+    sticking: list[str] = field(default_factory=list)
+    controls: list[dict] = field(default_factory=list)
+    tables: list[dict] = field(default_factory=list)
+    screenshot: Path | None = None
+
+
+async def phone_pages(browser, base: str, paths, width: int, screenshot_dir: Path | None = None, workers: int = 2):
+    """Open every page at a phone's ``width`` (one context, ``workers`` tabs reused page after page) and collect
+    :class:`PhoneReport` objects; the first screen of each page is kept in ``screenshot_dir``."""
+    context = await new_context(browser, viewport={"width": width, "height": PHONE_HEIGHT}, mobile=True)
+    queue, reports = list(paths), {}
+
+    async def work():
+        page = await context.new_page()
+        while queue:
+            path = queue.pop(0)
+            await page.goto(base + path, wait_until="load")
+            await page.evaluate("() => document.fonts.ready.then(() => true)")
+            found = await page.evaluate(_PHONE_JS)
+            report = PhoneReport(path, width, found["scrollWidth"], found["screen"], found["sticking"])
+            report.controls, report.tables = found["controls"], found["tables"]
+            if screenshot_dir is not None:
+                screenshot_dir.mkdir(parents=True, exist_ok=True)
+                report.screenshot = screenshot_dir / screenshot_name(path)
+                await page.screenshot(path=str(report.screenshot))
+            reports[path] = report
+        await page.close()
+
+    try:
+        await asyncio.gather(*(work() for _ in range(workers)))
+    finally:
+        await context.close()
+    return reports
+
+
+def phone_problems(report: PhoneReport) -> list[str]:
+    """A page wider than the phone's screen, a header control not wholly on it, a wide table not in a box that
+    scrolls on its own."""
+    where = f"{report.path} at {report.width} px"
+    problems = []
+    if report.scroll_width > report.screen:
+        sticking = "; ".join(report.sticking) or "?"
+        problems.append(f"{where}: the page is {report.scroll_width} px wide and scrolls sideways ({sticking})")
+    for c in report.controls:
+        if c["left"] < -0.5 or c["right"] > report.screen + 0.5 or c["width"] < 1:
+            span = f"{c['left']:.0f}-{c['right']:.0f} px"
+            problems.append(f"{where}: header control {c['name']!r} at {span} is off the screen")
+    for t in report.tables:
+        box = t["box"]
+        if box is None:
+            if t["width"] > report.screen:
+                problems.append(f"{where}: table {t['id']!r} ({t['width']:.0f} px) is in no box of its own")
+        elif box["right"] > report.screen + 0.5 or (t["width"] > box["width"] + 0.5 and not box["scrolls"]):
+            problems.append(f"{where}: table {t['id']!r} ({t['width']:.0f} px) does not scroll inside its own box")
+    return problems
 
 
 # --------------------------------------------------------------------------- checks

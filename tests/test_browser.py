@@ -18,6 +18,9 @@ collected on that visit and the checks below judge it:
   search messages), is in the edition's language (language_support.py);
 - the language switcher opens the same page in the other edition;
 - a full-page screenshot of each page lands in ``_build/screenshots/<edition>``;
+- at 360, 390 and 414 px (a phone), no page scrolls sideways, every header control
+  is on the screen and wide tables scroll in their own box; the first screen of
+  each page lands in ``_build/screenshots/phone/<edition>/<width>``;
 - and a copy of the book broken on purpose shows that the checks catch it.
 
 Missing Chromium or axe-core skips these tests loudly (``bash .ci/system-deps``
@@ -108,6 +111,19 @@ def reports(browser, site, toc, shots) -> dict[str, bs.PageReport]:
 @pytest.fixture(scope="session")
 def fetcher() -> bs.Fetcher:
     return bs.Fetcher()
+
+
+@pytest.fixture(scope="session")
+def phones(browser, site, toc, edition) -> dict[int, dict[str, bs.PhoneReport]]:
+    """Every page at each phone width (issue 24), one context per width; the first screens are kept in
+    _build/screenshots/phone/<edition>/<width>/."""
+    out = {}
+    for width in bs.PHONE_WIDTHS:
+        shots = bs.SCREENSHOTS / "phone" / edition.name / str(width)
+        shutil.rmtree(shots, ignore_errors=True)
+        paths = [p.path for p in toc] + ["search.html"]
+        out[width] = browser.run(bs.phone_pages(browser.browser, site, paths, width, shots))
+    return out
 
 
 # --------------------------------------------------------------------------- the checks
@@ -273,6 +289,21 @@ def test_every_page_has_a_full_page_screenshot(reports, shots):
         assert width == bs.VIEWPORT["width"] and height >= bs.VIEWPORT["height"], (shot, width, height)
 
 
+@pytest.mark.parametrize("width", bs.PHONE_WIDTHS)
+def test_no_page_scrolls_sideways_on_a_phone_and_the_header_fits(phones, toc, width):
+    """At 360, 390 and 414 px no page is wider than the screen, every control of the header is on it, and a wide
+    table scrolls inside its own box (issue 24)."""
+    reports = phones[width]
+    assert sorted(reports) == sorted([p.path for p in toc] + ["search.html"])
+    assert all(r.screen == width for r in reports.values()), {r.path: r.screen for r in reports.values()}
+    assert all(len(r.controls) >= 5 for r in reports.values()), "the header's controls were not found"
+    assert sum(len(r.tables) for r in reports.values()) >= 20, "hardly any tables found: selector broken?"
+    assert_no_problems([p for r in reports.values() for p in bs.phone_problems(r)], f"problems at {width} px")
+    for report in reports.values():
+        head = report.screenshot.read_bytes()[:24]
+        assert head[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">I", head[16:20])[0] == width, report.screenshot
+
+
 # --------------------------------------------------------------------------- the checks catch breakage
 
 
@@ -336,6 +367,25 @@ def test_checks_catch_a_broken_copy_of_the_book(browser, requirements, tmp_path)
     caught(bs.axe_problems(report), "image-alt")
     caught(dark["problems"], transparent, "alpha 0")
     caught(dark["problems"], deleted, "did not load")
+
+
+def test_phone_checks_catch_a_page_that_is_too_wide(browser, requirements, tmp_path):
+    """A copy of a chapter with a header link too long for a phone and a wide table outside any scrolling box:
+    the phone checks must name the page's width, the control pushed off the screen and the table."""
+    copy = shutil.copytree(bs.HTML, tmp_path / "html")
+    page = next(p.path for p in bs.toc_pages(bs.SOURCE) if p.chapter == 2)
+    text = (copy / page).read_text("utf-8")
+    long_link = '<a class="btn btn-sm" style="white-space:nowrap" href="#">Bahasa yang sangat panjang sekali</a>'
+    text = text.replace('<div class="article-header-buttons">', long_link + '<div class="article-header-buttons">', 1)
+    wide = '<table id="tabel-lebar" style="width:900px"><tr><td>lebar</td></tr></table>'
+    text = text.replace('<article class="bd-article">', '<article class="bd-article">' + wide, 1)
+    (copy / page).write_text(text, "utf-8")
+    with bs.serve(copy) as base:
+        report = browser.run(bs.phone_pages(browser.browser, base, [page], 360))[page]
+    problems = bs.phone_problems(report)
+    assert any("scrolls sideways" in p for p in problems), problems
+    assert any("header control" in p and "off the screen" in p for p in problems), problems
+    assert any("'tabel-lebar'" in p for p in problems), problems
 
 
 def test_missing_browser_skips_loudly_but_fails_on_ci(monkeypatch):

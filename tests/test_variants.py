@@ -260,3 +260,13 @@ def test_a_variant_with_its_own_pdf_says_so_on_the_title_page(tmp_path):
     digest = __import__("hashlib").sha256((ROOT / "data/raw/tabel_1_1_ekspor_ekraf.csv").read_bytes()).hexdigest()
     assert "Varian, bukan edisi asli." in first and digest[:12] in first and "subsektor=Musik" in first
     assert f"(varian {digest[:12]})" in " ".join(first.split())
+    # typeset like the editions (issue 24): nothing in the head or foot bands or the margins, no overfull box,
+    # caption labels with their space
+    import pdf_support as ps
+
+    if not ps.have_poppler():
+        import browser_support as bs
+
+        bs.skip_or_fail([ps.INSTALL_POPPLER])
+    log = (index.parent.parent / "_pdf" / "_build" / "latex" / "book.log").read_text(encoding="utf-8", errors="replace")
+    assert ps.layout_problems(pdf, log, "id") == []

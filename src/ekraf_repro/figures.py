@@ -3,6 +3,10 @@
 Every function returns a matplotlib Figure. Backgrounds are opaque white so a
 figure stays readable in the book's dark mode, and nothing random enters the
 drawing, so the PNG bytes are the same on every run.
+
+Every figure is drawn at the size it is printed: no wider than :data:`PRINT_WIDTH`
+(the PDF's text width), so LaTeX never shrinks it, with no text smaller than
+:data:`MIN_TEXT_PT` (:func:`print_problems` says when one breaks that rule).
 """
 
 import matplotlib
@@ -17,7 +21,10 @@ import seaborn as sns  # noqa: E402
 from . import analysis, idnum, subsectors, tanggal  # noqa: E402
 from .labels import label, term  # noqa: E402
 
-SIZE = (7.5, 4.2)
+PRINT_WIDTH = 6.2  # inches: the PDF's text width is 6.27 in, so a figure prints at the size it is drawn
+MIN_TEXT_PT = 7.0  # the smallest text a printed figure may hold
+DPI = 150  # sharp on paper and on high-density screens; the browser scales it to the column
+SIZE = (PRINT_WIDTH, 3.6)
 
 
 def with_data(fig, data):
@@ -29,15 +36,15 @@ def with_data(fig, data):
 
 def theme() -> None:
     """Apply the book's theme (call once per notebook; idempotent)."""
-    sns.set_theme(style="whitegrid", context="notebook", palette="colorblind", font="DejaVu Sans")
+    sns.set_theme(style="whitegrid", context="paper", palette="colorblind", font="DejaVu Sans")
     plt.rcParams.update(
         {
             "figure.facecolor": "white",
             "axes.facecolor": "white",
             "savefig.facecolor": "white",
             "savefig.transparent": False,
-            "figure.dpi": 100,
-            "savefig.dpi": 100,
+            "figure.dpi": DPI,
+            "savefig.dpi": DPI,
             "svg.hashsalt": "ekraf",
             "figure.autolayout": False,
         }
@@ -100,7 +107,7 @@ def growth_heatmap(df: pd.DataFrame, lang: str = "id"):
     g = analysis.yoy(df, total=True)
     g.index = [label("total", lang) if i == analysis.TOTAL else subsectors.display(i, lang) for i in g.index]
     annot = g.map(lambda v: idnum.fmt(v, 1, lang))
-    fig, ax = plt.subplots(figsize=(7.5, 0.55 * len(g) + 1.4))
+    fig, ax = plt.subplots(figsize=(PRINT_WIDTH, 0.42 * len(g) + 1.2))
     lim = max(abs(g.min().min()), abs(g.max().max()))
     sns.heatmap(
         g,
@@ -154,8 +161,34 @@ def png(fig) -> bytes:
     import io
 
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=100, metadata={"Software": None})
+    fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None})
     return buf.getvalue()
+
+
+def smallest_text(fig) -> float:
+    """The size in points of the smallest text the figure shows (tick labels, legend, annotations)."""
+    from matplotlib.text import Text
+
+    fig.canvas.draw()  # tick labels exist once the figure is drawn
+    sizes = [t.get_fontsize() for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+    return min(sizes) if sizes else float("inf")
+
+
+def print_size(fig) -> dict:
+    """How the figure prints: its size in inches and its smallest text in points."""
+    width, height = (round(float(v), 3) for v in fig.get_size_inches())
+    return {"inches": [width, height], "smallest_text_pt": round(smallest_text(fig), 2)}
+
+
+def print_problems(fig, name: str) -> list[str]:
+    """Why ``fig`` would not print well: wider than the PDF's text (LaTeX would shrink it) or text too small."""
+    size = print_size(fig)
+    problems = []
+    if size["inches"][0] > PRINT_WIDTH:
+        problems.append(f"figure {name}: {size['inches'][0]} in wide, more than the {PRINT_WIDTH} in the PDF prints")
+    if size["smallest_text_pt"] < MIN_TEXT_PT:
+        problems.append(f"figure {name}: text of {size['smallest_text_pt']} pt, under {MIN_TEXT_PT} pt")
+    return problems
 
 
 def show(fig) -> None:
@@ -182,7 +215,9 @@ def profile(df: pd.DataFrame, subsektor: str, lang: str = "id"):
     ax2.grid(False)
     _number_axis(ax2.yaxis, lang)
     handles = ax.get_legend_handles_labels()[0] + ax2.get_legend_handles_labels()[0]
-    ax.legend(handles, [h.get_label() for h in handles], loc="upper left", frameon=True)
+    ax.legend(
+        handles, [h.get_label() for h in handles], loc="lower left", bbox_to_anchor=(0, 1.0), ncol=2, frameon=False
+    )
     fig.tight_layout()
     return with_data(fig, prof)
 
@@ -197,7 +232,9 @@ def network(g, pos, lang: str = "id"):
     """The actors (coloured by kind) and their relations (arrows)."""
     import networkx as nx
 
-    fig, ax = plt.subplots(figsize=(11, 7.0))
+    from .network import SPLIT_X, TIER_GAP
+
+    fig, ax = plt.subplots(figsize=(PRINT_WIDTH, 7.6))
     kinds = sorted({d["jenis"] for _, d in g.nodes(data=True)})
     palette = dict(zip(kinds, sns.color_palette("colorblind", len(kinds))))
     simple = nx.DiGraph(g)
@@ -207,9 +244,9 @@ def network(g, pos, lang: str = "id"):
         ax=ax,
         edge_color="#666666",
         arrows=True,
-        arrowsize=10,
-        width=1.0,
-        node_size=700,
+        arrowsize=7,
+        width=0.7,
+        node_size=160,
         connectionstyle="arc3,rad=0.08",
     )
     for kind in kinds:
@@ -221,27 +258,28 @@ def network(g, pos, lang: str = "id"):
                 nodelist=nodes,
                 node_color=[palette[kind]] * len(nodes),
                 node_shape=marker,
-                node_size=700,
+                node_size=160,
                 edgecolors="black",
-                linewidths=0.6,
+                linewidths=0.5,
                 ax=ax,
             )
-        ax.scatter([], [], color=palette[kind], label=term(kind, lang), s=80, edgecolors="black", linewidths=0.6)
-    labels = {n: _wrap(d["nama"] if lang == "id" else d["nama_en"], 20) for n, d in g.nodes(data=True)}
+        ax.scatter([], [], color=palette[kind], label=term(kind, lang), s=40, edgecolors="black", linewidths=0.5)
+    labels = {n: _wrap(d["nama"] if lang == "id" else d["nama_en"], 15) for n, d in g.nodes(data=True)}
     nx.draw_networkx_labels(
-        g, {n: (x, y - 0.38) for n, (x, y) in pos.items()}, labels, font_size=7, ax=ax, verticalalignment="top"
+        g, {n: (x, y - 0.3) for n, (x, y) in pos.items()}, labels, font_size=7, ax=ax, verticalalignment="top"
     )
     tiers = [term(t, lang).capitalize() for t in ("nasional", "subnasional", "non_negara")]
     for i, name in enumerate(tiers):
-        ax.text(-1.2, (2 - i) * 3.0, name, rotation=90, ha="center", va="center", fontsize=9, weight="bold")
-    for x, name in ((5.25, "Indonesia"), (15.5, "Malaysia")):
-        ax.text(x, 7.4, name, ha="center", fontsize=10, weight="bold")
-    ax.axvline(12.0, color="#999999", lw=0.8, ls=":")
-    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=8)
+        ax.text(-1.3, (2 - i) * TIER_GAP, name, rotation=90, ha="center", va="center", fontsize=8, weight="bold")
+    top = 2 * TIER_GAP + 1.9
+    for x, name in ((5.7, "Indonesia"), (15.6, "Malaysia")):
+        ax.text(x, top, name, ha="center", fontsize=9, weight="bold")
+    ax.axvline(SPLIT_X, color="#999999", lw=0.8, ls=":")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=3, frameon=False, fontsize=7, columnspacing=1.0)
     ax.set_axis_off()
-    ax.set_xlim(-1.8, 18.6)
-    ax.set_ylim(-1.9, 7.9)
-    fig.tight_layout()
+    ax.set_xlim(-1.8, 19.6)
+    ax.set_ylim(-2.8, top + 0.6)
+    fig.tight_layout(pad=0.2)
     return with_data(fig, nx.to_pandas_edgelist(g))
 
 
@@ -255,10 +293,10 @@ def binary_matrix(
 ):
     """A 0/1 matrix as a two-colour heatmap with a tick in every linked cell."""
     shown = m.rename(
-        index={k: _wrap(v, 44) for k, v in (row_names or {}).items()},
-        columns={k: _wrap(v, 16) for k, v in (col_names or {}).items()},
+        index={k: _wrap(v, 34) for k, v in (row_names or {}).items()},
+        columns={k: _wrap(v, 20) for k, v in (col_names or {}).items()},
     )
-    fig, ax = plt.subplots(figsize=(max(6.5, 0.95 * m.shape[1] + 4.5), max(3.0, 0.42 * m.shape[0] + 2.2)))
+    fig, ax = plt.subplots(figsize=(PRINT_WIDTH, max(3.0, 0.3 * m.shape[0] + 1.9)))
     cmap = matplotlib.colors.ListedColormap(["#f2f2f2", "#0173b2"])
     sns.heatmap(
         shown,
@@ -270,15 +308,13 @@ def binary_matrix(
         linecolor="white",
         annot=shown.map(lambda v: "✓" if v else ""),
         fmt="",
-        annot_kws={"color": "white", "fontsize": 11},
+        annot_kws={"color": "white", "fontsize": 9},
         ax=ax,
     )
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
-    ax.tick_params(axis="x", rotation=60, labelsize=9)
-    for t in ax.get_xticklabels():
-        t.set_horizontalalignment("right")
-        t.set_rotation_mode("anchor")
+    ax.tick_params(axis="both", labelsize=7.5)
+    ax.tick_params(axis="x", rotation=90)  # upright columns of words: wrapped labels never run into the next one
     ax.tick_params(axis="y", rotation=0)
     fig.tight_layout()
     return with_data(fig, m)
@@ -292,8 +328,9 @@ def timeline(events: pd.DataFrame, lang: str = "id"):
     import matplotlib.transforms as mtransforms
 
     n = len(events)
-    fig, ax = plt.subplots(figsize=(11, 0.5 * n + 1.4))
-    fig.subplots_adjust(left=0.03, right=0.42, top=0.97, bottom=0.9 / (0.5 * n + 1.4))
+    height = 0.42 * n + 0.9
+    fig, ax = plt.subplots(figsize=(PRINT_WIDTH, height))
+    fig.subplots_adjust(left=0.02, right=0.33, top=1 - 0.1 / height, bottom=0.55 / height)
     colors = sns.color_palette("colorblind", 2)
     text_at = mtransforms.blended_transform_factory(ax.transAxes, ax.transData)
     for i, row in enumerate(events.itertuples(index=False)):
@@ -305,10 +342,10 @@ def timeline(events: pd.DataFrame, lang: str = "id"):
         ax.text(
             1.03,
             y,
-            _wrap(f"{tanggal.show(row.tanggal, lang)}: {event}", 78),
+            _wrap(f"{tanggal.show(row.tanggal, lang)}: {event}", 68),
             transform=text_at,
             va="center",
-            fontsize=8.5,
+            fontsize=7.5,
             color="black",
             linespacing=1.1,
         )
@@ -319,14 +356,15 @@ def timeline(events: pd.DataFrame, lang: str = "id"):
     ax.set_xlim(events["x"].min() - 1, events["x"].max() + 1)
     ax.set_xlabel(label("tahun", lang))
     ax.grid(axis="y", visible=False)
-    ax.legend(loc="lower left", frameon=True, fontsize=8)
+    ax.xaxis.set_major_locator(mticker.MultipleLocator(10))
+    ax.legend(loc="lower left", frameon=True, fontsize=7)
     return with_data(fig, events.drop(columns=[c for c in events.columns if c == "x"]))
 
 
 def counts_bar(counts: pd.Series, xlabel: str, ylabel: str):
     """Horizontal bars for a count per category (largest at the top)."""
     counts = counts.sort_values()
-    fig, ax = plt.subplots(figsize=(7, 0.38 * len(counts) + 1.5))
+    fig, ax = plt.subplots(figsize=(PRINT_WIDTH, 0.3 * len(counts) + 1.2))
     ax.barh([str(i) for i in counts.index], counts.values, color=sns.color_palette("colorblind")[0])
     ax.xaxis.set_major_locator(mticker.MaxNLocator(integer=True))
     ax.set_xlabel(xlabel)
@@ -354,7 +392,7 @@ def status_grid(results: pd.DataFrame, names: dict, sections: dict, lang: str = 
     """
     order = [s for s in names if s in set(results["status"])]
     rows = [b for b in sections if b in set(results["bagian"])]
-    fig, ax = plt.subplots(figsize=(10, 0.75 * len(rows) + 1.6))
+    fig, ax = plt.subplots(figsize=(PRINT_WIDTH, 0.6 * len(rows) + 1.2))
     for x, status in enumerate(order):
         for y, section in enumerate(rows):
             ids = results.loc[(results["status"] == status) & (results["bagian"] == section), "id"].tolist()
@@ -370,14 +408,14 @@ def status_grid(results: pd.DataFrame, names: dict, sections: dict, lang: str = 
                     "\n".join(", ".join(ids[i : i + 3]) for i in range(0, len(ids), 3)),
                     ha="center",
                     va="center",
-                    fontsize=8,
+                    fontsize=7.5,
                 )
     ax.set_xlim(-0.5, len(order) - 0.5)
     ax.set_ylim(len(rows) - 0.5, -0.5)
     ax.set_xticks(range(len(order)))
-    ax.set_xticklabels([_wrap(names[s], 16) for s in order], fontsize=8)
+    ax.set_xticklabels([_wrap(names[s], 13) for s in order], fontsize=7.5)
     ax.set_yticks(range(len(rows)))
-    ax.set_yticklabels([sections[r] for r in rows], fontsize=9)
+    ax.set_yticklabels([_wrap(sections[r], 16) for r in rows], fontsize=8)
     ax.xaxis.tick_top()
     ax.grid(False)
     for spine in ax.spines.values():
@@ -388,7 +426,7 @@ def status_grid(results: pd.DataFrame, names: dict, sections: dict, lang: str = 
 
 def press_comparison(press_totals: pd.DataFrame, table_totals: pd.Series, shares: pd.DataFrame, lang: str = "id"):
     """Left: every press-reported total and the table's totals read as thousand US$ (million US$). Right: shares."""
-    fig, (a1, a2) = plt.subplots(1, 2, figsize=(11, 4.2))
+    fig, (a1, a2) = plt.subplots(2, 1, figsize=(PRINT_WIDTH, 6.0))
     c = sns.color_palette("colorblind", 2)
     a1.plot(press_totals["tahun"], press_totals["nilai"], marker="s", color=c[1], label=label("pers", lang))
     a1.plot(table_totals.index, table_totals.values, marker="o", color=c[0], label=label("tabel_ribu", lang))
@@ -398,7 +436,7 @@ def press_comparison(press_totals: pd.DataFrame, table_totals: pd.Series, shares
     a1.set_xlabel(label("tahun", lang))
     a1.set_ylabel(label("juta_usd", lang))
     a1.legend(frameon=False, loc="lower left")
-    a1.set_title(label("judul_total", lang), fontsize=10)
+    a1.set_title(label("judul_total", lang), fontsize=9)
     x = range(len(shares))
     a2.bar([i - 0.2 for i in x], shares["pangsa_tabel"], width=0.4, color=c[0], label=label("tabel", lang))
     a2.bar([i + 0.2 for i in x], shares["pangsa_pers"], width=0.4, color=c[1], label=label("pers", lang))
@@ -407,7 +445,7 @@ def press_comparison(press_totals: pd.DataFrame, table_totals: pd.Series, shares
     _number_axis(a2.yaxis, lang)
     a2.set_ylabel(label("pangsa", lang))
     year = int(shares["tahun"].iloc[0]) if len(shares) else ""
-    a2.set_title(label("judul_pangsa", lang, tahun=year), fontsize=10)
+    a2.set_title(label("judul_pangsa", lang, tahun=year), fontsize=9)
     a2.legend(frameon=False)
     fig.tight_layout()
     totals = table_totals.rename("nilai").rename_axis("tahun").reset_index()

@@ -25,25 +25,30 @@ TIERS = ("nasional", "subnasional", "non_negara")
 COUNTRIES = ("Indonesia", "Malaysia")
 
 
+TIER_GAP = 4.2  # vertical distance between the tiers (plot units; the printed figure gives ~0.5 in to a unit)
+SPLIT_X = 12.0  # the line between the two countries
+_GROUP = {"Indonesia": (0.0, 11.4), "Malaysia": (12.6, 6.0)}  # where each country's actors go: start, width
+
+
 def layout(g: nx.MultiDiGraph) -> dict:
     """Deterministic layered positions: columns by country, rows by tier (national, sub-national, non-state).
 
     Within a group, actors are ordered by number of relations (then id) and
-    spread evenly; large groups alternate between two sub-rows so labels do
-    not collide. Nothing random is involved.
+    spread evenly; a group of three or more alternates between two sub-rows, so
+    that each label has the width of two places and clears the row below.
+    Nothing random is involved.
     """
     pos = {}
-    x0 = {"Indonesia": 0.0, "Malaysia": 13.0}
-    width = {"Indonesia": 10.5, "Malaysia": 5.0}
     for country in COUNTRIES:
+        x0, width = _GROUP[country]
         for row, tier in enumerate(TIERS):
             nodes = [n for n, d in g.nodes(data=True) if d["negara"] == country and d["tingkat"] == tier]
             nodes.sort(key=lambda n: (-g.degree(n), n))
-            y = (len(TIERS) - 1 - row) * 3.0
-            step = width[country] / max(len(nodes), 1)
+            y = (len(TIERS) - 1 - row) * TIER_GAP
+            step = width / max(len(nodes), 1)
             for i, n in enumerate(nodes):
-                stagger = 0.0 if len(nodes) < 4 else (0.55 if i % 2 else -0.55)
-                pos[n] = (x0[country] + step * (i + 0.5), y + stagger)
+                stagger = 0.0 if len(nodes) < 3 else (-1.0 if i % 2 else 1.0)
+                pos[n] = (x0 + step * (i + 0.5), y + stagger)
     return pos
 
 

@@ -22,12 +22,13 @@ GLUE_PREFIX = "application/papermill.record/"
 CONDITION = "kondisi_"  # glue keys that record a condition (see Bab.condition)
 
 
-def _display(key: str, bundle: dict, lang: str, data: pd.DataFrame | None = None) -> None:
+def _display(key: str, bundle: dict, lang: str, data: pd.DataFrame | None = None, **extra) -> None:
     """Glue ``bundle`` under ``key``; ``data``: the numbers a table shows or a figure draws, kept in the output's
-    metadata as CSV (``ekraf.data``) for the book to offer beside it."""
+    metadata as CSV (``ekraf.data``) for the book to offer beside it; ``extra``: more of the output's ``ekraf``
+    metadata (a figure's printed size)."""
     from IPython.display import display
 
-    meta = {"lang": lang}
+    meta = {"lang": lang, **extra}
     if data is not None:
         meta["data"] = data.to_csv(index=False, lineterminator="\n")
     display(
@@ -99,7 +100,9 @@ class Bab:
             _display(key, {"text/markdown": table.markdown(), "text/plain": repr(table)}, lang, table.data)
 
     def figure(self, key: str, make: Callable[["Bab", str], object]) -> None:
-        """Glue the figure ``make(self, lang)`` as a PNG under ``key``."""
+        """Glue the figure ``make(self, lang)`` as a PNG under ``key``, with its printed size (``ekraf.print``).
+
+        A figure wider than the PDF's text or with text under 7 pt stops the notebook, naming it."""
         import base64
 
         import matplotlib.pyplot as plt
@@ -109,10 +112,14 @@ class Bab:
             data = getattr(fig, "ekraf_data", None)
             if data is None:
                 raise ValueError(f"figure {key}: it carries no data (return it through figures.with_data)")
+            problems = figures.print_problems(fig, key)
+            if problems:
+                raise ValueError("; ".join(problems))
+            printed = figures.print_size(fig)
             png = figures.png(fig)
             plt.close(fig)
             bundle = {"image/png": base64.b64encode(png).decode("ascii"), "text/plain": f"<figure {key}>"}
-            _display(key, bundle, lang, data)
+            _display(key, bundle, lang, data, print=printed)
 
 
 def start(bahasa: str = "id", **params) -> Bab:

@@ -134,7 +134,8 @@ def prune(html: Path, source: Path) -> list[str]:
 LATEX_MISSING = (
     "TeX Live is missing (xelatex, latexmk, xindy). Install it with `bash .ci/system-deps` (root on Debian) "
     "or `sudo apt-get install --no-install-recommends texlive-xetex latexmk texlive-latex-recommended "
-    "texlive-latex-extra texlive-fonts-recommended fonts-freefont-otf xindy texlive-plain-generic lmodern`."
+    "texlive-latex-extra texlive-fonts-recommended fonts-freefont-otf xindy texlive-plain-generic lmodern "
+    "texlive-lang-other`."
 )
 
 

@@ -41,7 +41,7 @@ def title_page(cff: dict, variant=None, lang: str = "id") -> str:
 {{\large {t["version"]} {tex(str(cff["version"]))} \textperiodcentered{{}} {tex(tanggal.show(str(cff["date-released"]), lang))}\par}}
 \vfill
 {box}
-\begin{{minipage}}{{0.85\textwidth}}
+\begin{{minipage}}[b]{{0.85\textwidth}}  % [b]: its last line sits on the type area's foot, not half below it
 \small
 \textbf{{{t["title"]}}}\par\smallskip
 {tex(items.render([items.book(cff, lang)], lang, "markdown")[0])}\par\medskip
