@@ -12,12 +12,13 @@ from .. import paths
 
 SOURCES = ("_config.yml", "_toc.yml", "book", "notebooks", "data", "CITATION.cff", "_locale")
 PACKAGE = Path(__file__).resolve().parents[1]  # the extensions and the code that writes the pages
+SHIPPED = ("pyproject.toml", "uv.lock", "LICENSE", "LICENSE-CONTENT.md", "lab/pyproject.toml")  # in the notebooks zip
 
 
 def source_hash(root: Path) -> str:
     """Hash of everything the HTML depends on (the project and this package), to skip Sphinx when nothing changed."""
     h = hashlib.sha256()
-    for base, names in ((root, SOURCES), (PACKAGE.parent, (PACKAGE.name,))):
+    for base, names in ((root, SOURCES), (PACKAGE.parent, (PACKAGE.name,)), (PACKAGE.parents[1], SHIPPED)):
         for name in names:
             top = base / name
             files = [top] if top.is_file() else sorted(p for p in top.rglob("*") if p.is_file())

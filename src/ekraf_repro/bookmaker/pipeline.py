@@ -29,7 +29,7 @@ import nbformat
 
 from .. import paths
 from ..params import DEFAULT_DATA, Params, data_path, for_subsector, resolve
-from ..subsectors import display, slug
+from ..subsectors import placeholders, slug
 
 TEMPLATE = "templat/profil_subsektor.ipynb"
 APPENDIX = "lampiran"
@@ -78,7 +78,7 @@ def plan(
     jobs = [Job(src, outdir / src.name, own(src, parameters), root) for src in chapters(nbdir)]
     for name in checked.table.attrs["subsektor"]:
         for_subsector(checked, name)
-        fill = {"subsektor": display(name, checked.bahasa), "slug": slug(name)}
+        fill = placeholders(name, checked.bahasa)
         jobs.append(
             Job(
                 nbdir / TEMPLATE,

@@ -1,0 +1,395 @@
+"""Student notebooks: a chapter's executed notebook rewritten for Jupyter, in one language (issue 21).
+
+The book's notebooks are written for the book: every passage twice (one cell
+per language), MyST roles and directives in the prose, values glued for Sphinx
+to place. :func:`make` turns the executed notebook of one edition into a
+notebook a student opens in Jupyter and reruns:
+
+- only the edition's passages; each becomes a Markdown cell when it holds no
+  computed value and no condition, and otherwise a code cell (input hidden)
+  that shows it through :meth:`ekraf_repro.student.Bab.teks`: the values are
+  written in when the cell runs, and a ``jika:``/``jika-tidak:`` passage shows
+  only when its condition holds in that run;
+- cross-references and citations are read as text, resolved by the book's own
+  Sphinx build (``resolve``: "Tabel 4.3", "(Anonim, t.t.)"); labels go;
+- each table or figure is made by a cell of its own, placed where the book
+  places it, with its caption (numbered by ``number``, as in the book);
+- the parameters (one-language comment) come first, then the chapter's first
+  code cell (``start`` from :mod:`ekraf_repro.student`), to which the cells'
+  ``glue`` and ``condition`` calls move, because a passage can use a value before
+  the book's code computes it.
+
+The stored outputs are computed from the executed notebook's glued outputs
+with the functions the kernel calls (:mod:`ekraf_repro.student`), so no kernel
+runs here; nbval runs the student notebooks and compares (tests/test_student.py).
+Anything this module does not understand stops it with the notebook, the cell
+and the text named.
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import json
+import re
+import string
+from collections.abc import Callable
+
+import nbformat
+
+from .. import student
+from ..notebook import CONDITION, GLUE_PREFIX
+from ..params import DEFAULTS
+from ..show import FileName
+from ..subsectors import placeholders
+
+ROLE = re.compile(r"\{(?P<role>[a-z][\w:-]*)\}`(?P<text>[^`]+)`|\{\{(?P<fill>\w+)\}\}")
+TABLE = re.compile(r"^:::\{table\}[ \t]*(?P<caption>[^\n]*)\n(?P<options>(?::[\w-]+:[^\n]*\n)*)\n*(?P<body>.*?)\n:::[ \t]*$", re.M | re.S)  # fmt: skip
+FIGURE = re.compile(r"^```\{glue:figure\}[ \t]+(?P<key>\S+)\n(?P<options>(?::[\w-]+:[^\n]*\n)*)\n*(?P<caption>.*?)\n```[ \t]*$", re.M | re.S)  # fmt: skip
+GLUE_MD = re.compile(r"```\{glue:md\}[ \t]+(?P<key>\S+)\n(?::[\w-]+:.*\n)*```")
+LABEL = re.compile(r"^\([\w.:-]+\)=[ \t]*$\n?", re.M)
+CODE_SPAN = re.compile(r"(`+).+?\1", re.S)
+RESOLVED = ("numref", "ref", "doc", "cite:")  # roles that the book's build resolves to text
+LEFT_OVER = re.compile(r"\{\{(glue|cite|numref|ref|doc)|:::\{\{|```\{\{|^\([\w.:-]+\)=", re.M)
+TAG = "jika:bahasa_{}"
+
+NOTE = {
+    "id": "**{title}**: *notebook* ini adalah halaman buku itu untuk dijalankan ulang di Jupyter, dalam bahasa "
+    "Indonesia. Pilih *Run › Run All Cells* untuk menghitung ulang semua angka, tabel, dan gambar. {params}"
+    "Teks di bawah ditulis oleh sel kode yang masukannya disembunyikan (klik tanda ⋯ untuk melihat kodenya), "
+    "sehingga angka di dalam kalimat ikut dihitung ulang.",
+    "en": "**{title}**: this notebook is that book's page for rerunning in Jupyter, in English. Choose "
+    "*Run › Run All Cells* to compute every number, table and figure again. {params}The text below is written "
+    "by code cells whose input is hidden (click ⋯ to see their code), so the numbers in its sentences are "
+    "computed again too.",
+}
+NOTE_PARAMS = {
+    "id": "Ubah nilai di sel parameter (misalnya `subsektor`), lalu jalankan lagi semua sel: teks, tabel, dan "
+    "gambar mengikuti nilai yang baru. ",
+    "en": "Change a value in the parameters cell (for instance `subsektor`), then run all cells again: the text, "
+    "tables and figures follow the new value. ",
+}
+PARAMS_COMMENT = {
+    "id": "# Parameter: ubah nilainya, lalu jalankan semua sel. Berkas data dibaca relatif terhadap folder yang\n"
+    "# memuat data/; None berarti tahun pertama atau terakhir di data.",
+    "en": "# Parameters: change a value, then run all cells. The data file is read relative to the folder that\n"
+    "# holds data/; None means the first or last year in the data.",
+}
+LANGUAGE_COMMENT = {"id": "bahasa notebook ini", "en": "the language of this notebook"}
+
+
+class NotConvertible(ValueError):
+    """The notebook holds something a student notebook cannot show; the message names it."""
+
+
+class _Prose:
+    """MyST prose of one notebook, rewritten as Markdown templates for :func:`ekraf_repro.student.render`."""
+
+    def __init__(self, where: str, resolve: Callable, number: Callable, fills: dict):
+        self.where, self.resolve, self.number, self.fills = where, resolve, number, fills
+
+    def fail(self, what: str) -> None:
+        raise NotConvertible(f"{self.where}: {what}")
+
+    @staticmethod
+    def plain(text: str) -> str:
+        """Prose text: ``$`` escaped outside code (Jupyter would read maths), braces kept literal."""
+        out, at = [], 0
+        for m in CODE_SPAN.finditer(text):
+            out += [re.sub(r"(?<!\\)\$", r"\\$", text[at : m.start()]), m.group(0)]
+            at = m.end()
+        out.append(re.sub(r"(?<!\\)\$", r"\\$", text[at:]))
+        return "".join(out).replace("{", "{{").replace("}", "}}")
+
+    def role(self, m: re.Match) -> str:
+        if m["fill"]:
+            if m["fill"] not in self.fills:
+                self.fail(f"unknown placeholder {m.group(0)}")
+            return "{" + m["fill"] + "}"
+        role, text = m["role"], m["text"].strip()
+        if role in ("glue", "glue:text"):
+            return "{" + text + "}"
+        if role == "glue:md":
+            return "{" + text + ":md}"
+        if role in RESOLVED or role.startswith("cite:"):
+            return student.escape(self.resolve(role, text)).replace("{", "{{").replace("}", "}}")
+        self.fail(f"the role {{{role}}} has no reading in a student notebook: {m.group(0)}")
+
+    def template(self, text: str) -> str:
+        text = LABEL.sub("", text).strip()
+        out, at = [], 0
+        for m in ROLE.finditer(text):
+            out += [self.plain(text[at : m.start()]), self.role(m)]
+            at = m.end()
+        out = "".join(out + [self.plain(text[at:])])
+        if LEFT_OVER.search(out):
+            self.fail(f"MyST syntax left in the text: {LEFT_OVER.search(out).group(0)!r} in {text[:120]!r}")
+        return out
+
+    def caption(self, kind: str, options: dict, text: str) -> str:
+        label = options.get("name", "")
+        for name, value in self.fills.items():
+            label = label.replace("{{" + name + "}}", value)
+        number = self.number(kind, label) if label else None
+        return (f"**{number}** " if number else "") + self.template(text)
+
+    def pieces(self, source: str) -> list[dict]:
+        """The passage as runs of text and the places of its tables and figures, in order."""
+        found = [(m.start(), m.end(), "table", m) for m in TABLE.finditer(source)]
+        found += [(m.start(), m.end(), "figure", m) for m in FIGURE.finditer(source)]
+        out, at = [], 0
+        for start, end, kind, m in sorted(found, key=lambda f: f[0]):
+            options = dict(re.findall(r"^:([\w-]+):[ \t]*(.*)$", m["options"], flags=re.M))
+            text = source[at:start]
+            glue = GLUE_MD.fullmatch(m["body"].strip()) if kind == "table" else None
+            out.append({"text": self.template(text)})
+            if kind == "figure" or glue:
+                key = m["key"] if kind == "figure" else glue["key"]
+                alt = self.template(options.get("alt", ""))
+                out.append({"key": key, "kind": kind, "caption": self.caption(kind, options, m["caption"]), "alt": alt})
+            else:  # a table written in the prose: its caption above it
+                out.append({"text": self.caption(kind, options, m["caption"]) + "\n\n" + self.template(m["body"])})
+            at = end
+        out.append({"text": self.template(source[at:])})
+        merged: list[dict] = []
+        for piece in out:  # runs of text next to each other become one
+            if merged and "key" not in piece and "key" not in merged[-1]:
+                merged[-1] = {"text": "\n\n".join(t for t in (merged[-1]["text"], piece["text"]) if t)}
+            else:
+                merged.append(piece)
+        return [p for p in merged if p.get("key") or p["text"]]
+
+
+# --------------------------------------------------------------------------- code
+
+
+def _statements(source: str) -> list[tuple[ast.stmt, str]]:
+    """Top-level statements with their source (comment lines go with the statement after them)."""
+    lines, out, prev = source.splitlines(keepends=True), [], 0
+    for node in ast.parse(source).body:
+        out.append((node, "".join(lines[prev : node.end_lineno]).strip("\n")))
+        prev = node.end_lineno
+    return out
+
+
+def _method(node: ast.stmt, bab: str) -> str | None:
+    """``"table"`` for ``bab.table(...)``, and so on; None for any other statement."""
+    call = node.value if isinstance(node, ast.Expr) else None
+    f = getattr(call, "func", None)
+    if isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) and f.value.id == bab:
+        return f.attr
+    return None
+
+
+def _free(node: ast.stmt) -> set[str]:
+    """Names a statement reads and does not bind itself (lambda arguments, comprehension variables)."""
+    bound = {a.arg for a in ast.walk(node) if isinstance(a, ast.arg)}
+    bound |= {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+    read = {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    return read - bound - set(dir(builtins))
+
+
+def _binds(node: ast.stmt) -> set[str]:
+    if isinstance(node, (ast.Import, ast.ImportFrom)):
+        return {(a.asname or a.name).split(".")[0] for a in node.names}
+    if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+        return {node.name}
+    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+
+
+def _text(cell: dict) -> str:
+    return cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
+
+
+def _assignments(source: str) -> dict[str, str]:
+    """``name = value`` statements: each name with the source of its value."""
+    tree = ast.parse(source)
+    return {
+        n.targets[0].id: ast.get_source_segment(source, n.value)
+        for n in tree.body
+        if isinstance(n, ast.Assign) and isinstance(n.targets[0], ast.Name)
+    }
+
+
+def _literal(text: str):
+    try:
+        return ast.literal_eval(text)
+    except (ValueError, SyntaxError):
+        return None
+
+
+def _glued(cells: list[dict]) -> dict[str, dict]:
+    """Every glued output of the executed notebook, by key: its data without the glue prefix."""
+    out = {}
+    for cell in cells:
+        for o in cell.get("outputs", []):
+            name = o.get("metadata", {}).get("scrapbook", {}).get("name")
+            if name:
+                out[name] = {k[len(GLUE_PREFIX) :]: v for k, v in o.get("data", {}).items()}
+    return out
+
+
+# --------------------------------------------------------------------------- the notebook
+
+
+class _Code:
+    """The notebook's code from its first code cell on: what moves into that cell, and what makes each table and
+    figure (``makers``: glue key -> statement, the names it reads, the cell it came from)."""
+
+    def __init__(self, name: str, cells: list[dict], first: int, bound: set[str]):
+        self.name, self.bab, self.setup, self.bound = name, None, [], set(bound)
+        self.makers: dict[str, tuple[str, set[str], int]] = {}
+        self.kept: dict[int, list[str]] = {}  # cell -> its statements that stay in place
+        self.split: set[int] = {first}  # cells that lost statements
+        for i in range(first, len(cells)):
+            if cells[i]["cell_type"] == "code":
+                self._read(cells, i, i == first)
+        if self.bab is None or not any("ekraf_repro.student" in s for s in self.setup):
+            raise NotConvertible(f"{name}: its first code cell must import start from ekraf_repro.notebook, call it")
+
+    def _read(self, cells: list[dict], i: int, first: bool) -> None:
+        keep = []
+        for node, seg in _statements(_text(cells[i])):
+            method = _method(node, self.bab) if self.bab else None
+            if isinstance(node, ast.ImportFrom) and node.module == "ekraf_repro.notebook":
+                seg = seg.replace("ekraf_repro.notebook", "ekraf_repro.student")
+            call = getattr(node, "value", None)
+            if isinstance(node, ast.Assign) and isinstance(call, ast.Call) and ast.unparse(call.func) == "start":
+                self.bab = node.targets[0].id
+            if method in ("table", "figure"):
+                self.makers[_literal(ast.unparse(call.args[0]))] = (seg, _free(node), i)
+            elif first or method in ("glue", "condition", "conditions"):
+                if not first and not _free(node) <= self.bound:
+                    raise NotConvertible(f"{self.name}: cell {cells[i].get('id')}: {seg!r} reads names set later")
+                self.setup.append(seg)
+                self.bound |= _binds(node)
+            else:
+                keep.append(seg)
+                continue
+            self.split.add(i)
+        self.kept[i] = keep
+        if i in self.split and any(not o.get("metadata", {}).get("scrapbook") for o in cells[i].get("outputs", [])):
+            raise NotConvertible(f"{self.name}: cell {cells[i].get('id')} shows outputs and cannot be split")
+
+
+def _conditions(tags: set[str]) -> tuple[tuple, tuple, str]:
+    """A passage's conditions (its language tag aside), and the arguments that pass them on."""
+    yes = tuple(sorted(t[5:] for t in tags if t.startswith("jika:") and not t.startswith("jika:bahasa_")))
+    no = tuple(sorted(t[11:] for t in tags if t.startswith("jika-tidak:")))
+    return yes, no, (f", jika={_py(yes)}" if yes else "") + (f", jika_tidak={_py(no)}" if no else "")
+
+
+def _fields(template: str) -> list[str]:
+    return [f for _, f, _, _ in string.Formatter().parse(template) if f is not None]
+
+
+def make(nb: dict, lang: str, *, name: str, title: str, resolve: Callable, number: Callable, prose: dict | None = None):
+    """The student notebook of the executed notebook ``nb`` (edition ``lang``), as a notebook node.
+
+    ``resolve(role, text)``: a cross-reference or citation as the book prints it; ``number(kind, label)``: the
+    number of a table or figure ("Tabel 4.3", None when unnumbered); ``prose``: Markdown by cell id to use
+    instead of the notebook's (the appendix template's, with its ``{{name}}`` placeholders); ``name`` names the
+    notebook in errors.
+    """
+    other = {TAG.format(x) for x in ("id", "en") if x != lang}
+    cells = [c for c in nb["cells"] if not set(c.get("metadata", {}).get("tags", [])) & other]
+    tags = [set(c.get("metadata", {}).get("tags", [])) for c in cells]
+    code = [i for i, c in enumerate(cells) if c["cell_type"] == "code"]
+    params = next((i for i in code if "parameters" in tags[i]), None)
+    injected = next((i for i in code if "injected-parameters" in tags[i]), None)
+    first = next((i for i in code if i not in (params, injected)), None)
+    if first is None:
+        raise NotConvertible(f"{name}: no code cell after the parameters")
+    values = _assignments(_text(cells[params])) if params is not None else {}
+    values.update(_assignments(_text(cells[injected])) if injected is not None else {})
+    values.pop("bahasa", None)
+    glued = _glued(cells)
+    facts = {k[len(CONDITION) :]: _literal(v["text/plain"]) == "ya" for k, v in glued.items() if k.startswith(CONDITION)}
+    texts = {k: _literal(v.get("text/plain", "")) for k, v in glued.items()}
+    texts = {k: FileName(v) if "text/markdown" in glued[k] else v for k, v in texts.items() if isinstance(v, str)}
+    fills = placeholders(_literal(values.get("subsektor", repr(DEFAULTS["subsektor"]))), lang) if values else {}
+    texts = {**fills, **texts}
+    setup = [f"bahasa = {_py(lang)}  # {LANGUAGE_COMMENT[lang]}"]
+    code_ = _Code(name, cells, first, set(values) | {"bahasa"})
+    out: list = []
+
+    def code_cell(cid: str, source: str, outputs: list[dict], hidden: bool = True) -> None:
+        cell = nbformat.v4.new_code_cell(source, id=cid, execution_count=len([c for c in out if "outputs" in c]) + 1)
+        cell.outputs = [nbformat.from_dict(o) for o in outputs]
+        if hidden:
+            cell.metadata["jupyter"] = {"source_hidden": True}
+        out.append(cell)
+
+    def display(bundles: list[dict]) -> list[dict]:
+        return [{"output_type": "display_data", "data": b, "metadata": {}} for b in bundles]
+
+    used = set()
+
+    def place(cid: str, piece: dict, yes: tuple, no: tuple, args: str) -> None:
+        key = piece["key"]
+        if key not in code_.makers:
+            raise NotConvertible(f"{name}: cell {cid} places '{key}', which no code cell makes")
+        seg, free, _ = code_.makers[key]
+        if not free <= code_.bound:
+            raise NotConvertible(f"{name}: {seg!r} reads names set only later; make it in the first code cell")
+        used.add(key)
+        extra = f", keterangan={_py(piece['caption'])}" + (f", alt={_py(piece['alt'])}" if piece["alt"] else "")
+        source = seg.rstrip()[:-1].rstrip().rstrip(",") + extra + args + ")"
+        data, bundles = glued.get(key), []
+        caption = student.render(piece["caption"], texts)
+        if data and student.holds(facts, yes, no) and piece["kind"] == "table":
+            bundles = [student.table_bundle(caption, data["text/markdown"], data["text/plain"])]
+        elif data and student.holds(facts, yes, no):
+            bundles = student.figure_bundles(data["image/png"], caption, student.render(piece["alt"], texts))
+        code_cell(cid, source, display(bundles))
+
+    out.append(nbformat.v4.new_markdown_cell(NOTE[lang].format(title=title, params=values and NOTE_PARAMS[lang] or ""), id="pengantar"))  # noqa: E501
+    if values:
+        source = PARAMS_COMMENT[lang] + "\n" + "\n".join(f"{k} = {v}" for k, v in values.items())
+        code_cell(cells[params].get("id", "parameter"), source, [], hidden=False)
+        out[-1].metadata["tags"] = ["parameters"]
+    code_cell(cells[first].get("id", "mulai"), "\n".join(setup + code_.setup), [])
+    for i, cell in enumerate(cells):
+        cid = cell.get("id", f"sel{i}")
+        if cell["cell_type"] == "markdown":
+            yes, no, args = _conditions(tags[i])
+            pieces = _Prose(f"{name}: cell {cid}", resolve, number, fills).pieces((prose or {}).get(cid, _text(cell)))
+            for n, piece in enumerate(pieces):
+                pid = cid if n == 0 else f"{cid}-{n}"
+                if piece.get("key"):
+                    place(f"{cid}-{piece['key']}".replace("_", "-"), piece, yes, no, args)
+                elif not args and not _fields(piece["text"]):
+                    out.append(nbformat.v4.new_markdown_cell(student.render(piece["text"], {}), id=pid))
+                else:
+                    shown = student.holds(facts, yes, no)
+                    bundle = [student.prose_bundle(student.render(piece["text"], texts))] if shown else []
+                    code_cell(pid, f"{code_.bab}.teks(\n{_triple(piece['text'])}{args}\n)", display(bundle))
+        elif i in code_.kept and i != first and code_.kept[i]:
+            source = "\n".join(code_.kept[i]) if i in code_.split else _text(cell)
+            outputs = [] if i in code_.split else cell.get("outputs", [])
+            code_cell(cid, source, outputs, hidden="hide-input" in tags[i])
+    unplaced = sorted(set(code_.makers) - used)
+    if unplaced:
+        raise NotConvertible(f"{name}: '{unplaced[0]}' is made by a code cell but placed by no passage")
+    meta = {"kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}}
+    meta["language_info"] = nb.get("metadata", {}).get("language_info", {"name": "python"})
+    return nbformat.v4.new_notebook(cells=out, metadata=meta)
+
+
+def _py(value) -> str:
+    """A Python literal for a string or a tuple of strings (double quotes, like the book's code)."""
+    if isinstance(value, tuple):
+        return value and (f"({_py(value[0])},)" if len(value) == 1 else "(" + ", ".join(map(_py, value)) + ")")
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _triple(text: str) -> str:
+    """A template as a raw triple-quoted string when it can be one, else an escaped one."""
+    if '"""' not in text and not text.endswith("\\"):
+        return f'    r"""\n{text}\n"""'
+    return "    " + json.dumps("\n" + text + "\n", ensure_ascii=False)
+
+
+def dumps(nb) -> str:
+    """A notebook's bytes as written: nbformat's layout, keys sorted, one newline at the end."""
+    return json.dumps(nb, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
