@@ -22,6 +22,7 @@ missing file) show as one line that names the parameter or file and what to
 do, instead of a traceback through the package.
 """
 
+import re
 import string
 import sys
 
@@ -30,6 +31,18 @@ from .errors import InputError
 from .subsectors import placeholders
 
 _MARKDOWN = str.maketrans({c: "\\" + c for c in "\\`*_[]<>&|~$#"})
+
+
+_CODE_SPAN = re.compile(r"(`+).+?\1", re.S)
+
+
+def no_maths(markdown: str) -> str:
+    """Markdown whose ``$`` Jupyter must not read as maths ("US$"): each escaped, except in code."""
+    out, at = [], 0
+    for m in _CODE_SPAN.finditer(markdown):
+        out += [re.sub(r"(?<!\\)\$", r"\\$", markdown[at : m.start()]), m.group(0)]
+        at = m.end()
+    return "".join(out) + re.sub(r"(?<!\\)\$", r"\\$", markdown[at:])
 
 
 def escape(text: str) -> str:
@@ -65,7 +78,7 @@ def prose_bundle(markdown: str) -> dict:
 def table_bundle(caption: str, table_markdown: str, table_text: str) -> dict:
     """A table as a student sees it: its caption (number and text) above it."""
     head = f"{caption}\n\n" if caption else ""
-    return {"text/markdown": head + table_markdown, "text/plain": head + table_text}
+    return {"text/markdown": head + no_maths(table_markdown), "text/plain": head + table_text}
 
 
 def figure_bundles(png_base64: str, caption: str, alt: str) -> list[dict]:

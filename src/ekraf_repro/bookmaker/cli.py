@@ -1,4 +1,4 @@
-"""Command line: ``ekraf validate|execute|book|rerun|sweep|render|pdf|pages``.
+"""Command line: ``ekraf validate|execute|book|rerun|sweep|render|pdf|pages|lab``.
 
 Every error in the user's input ends the command with one line on stderr
 (``error: ...``) and exit status 2, never a traceback.
@@ -142,6 +142,12 @@ def cmd_pages(args) -> None:
     write_pages(report=True)
 
 
+def cmd_lab(args) -> None:
+    from . import lab
+
+    lab.run(args.edition)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="ekraf", description=__doc__.splitlines()[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -190,6 +196,9 @@ def main(argv: list[str] | None = None) -> int:
         help="write the generated pages of book/_generated/ (data dictionary, how to cite, concordance, glossary)",
     )
     d.set_defaults(fn=cmd_pages)
+    lb = sub.add_parser("lab", help="JupyterLab on one edition's student notebooks (make lab LANG=id|en)")
+    lb.add_argument("--edition", default=editions.DEFAULT)
+    lb.set_defaults(fn=cmd_lab)
     args = ap.parse_args(argv)
     try:
         args.fn(args)

@@ -50,20 +50,33 @@ def kernel_spec(folder: Path, python: Path | None = None) -> Path:
     return folder
 
 
+# JupyterLab settings of the server: no news or update prompts, the project's kernel started without asking, and
+# every cell kept on the page (the notebooks are short).
+SETTINGS = {
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false", "checkForUpdates": False},
+    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
+    "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autoStartDefaultKernel": True},
+}
+
+
 def command(notebooks: Path, state: Path, port: int = 8888, token: str = "", browser: bool = True) -> tuple:
     """The server's command line and environment: JupyterLab on ``notebooks``, bound to 127.0.0.1.
 
     ``state`` holds the kernel spec and the server's runtime files and settings, so that nothing of the
     user's own Jupyter set-up changes which kernel runs.
     """
+    for rel, values in SETTINGS.items():
+        (state / "settings" / rel).parent.mkdir(parents=True, exist_ok=True)
+        (state / "settings" / rel).write_text(json.dumps(values) + "\n", encoding="utf-8")
     env = {**os.environ, "JUPYTER_PATH": str(kernel_spec(state / "jupyter"))}
     env.update(JUPYTER_RUNTIME_DIR=str(state / "runtime"), JUPYTER_CONFIG_DIR=str(state / "config"))
+    env.update(JUPYTERLAB_SETTINGS_DIR=str(state / "settings"), JUPYTERLAB_WORKSPACES_DIR=str(state / "workspaces"))
     env.update(PYDEVD_DISABLE_FILE_VALIDATION="1", LANG="C.UTF-8", LC_ALL="C.UTF-8")
     env.pop("EKRAF_ROOT", None)
     argv = [str(SERVER), f"--ServerApp.root_dir={notebooks}", "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}"]
     argv += [f"--IdentityProvider.token={token}", "--LabApp.news_url=", "--ServerApp.disable_check_xsrf=False"]
     argv += ["--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
-    argv += [] if browser else ["--no-browser"]
+    argv += ([] if browser else ["--no-browser"]) + (["--allow-root"] if os.geteuid() == 0 else [])
     return argv, env
 
 

@@ -31,7 +31,9 @@ def _(message: str) -> str:
 
 def pages(app) -> list[str]:
     """The book's notebook pages, in order."""
-    return sorted(d for d in app.env.found_docs if d.startswith("notebooks/") and str(app.env.doc2path(d)).endswith(".ipynb"))  # noqa: E501
+    return sorted(
+        d for d in app.env.found_docs if d.startswith("notebooks/") and str(app.env.doc2path(d)).endswith(".ipynb")
+    )  # noqa: E501
 
 
 def resolver(app, docname: str):

@@ -44,13 +44,13 @@ from ..show import FileName
 from ..subsectors import placeholders
 
 ROLE = re.compile(r"\{(?P<role>[a-z][\w:-]*)\}`(?P<text>[^`]+)`|\{\{(?P<fill>\w+)\}\}")
-TABLE = re.compile(r"^:::\{table\}[ \t]*(?P<caption>[^\n]*)\n(?P<options>(?::[\w-]+:[^\n]*\n)*)\n*(?P<body>.*?)\n:::[ \t]*$", re.M | re.S)  # fmt: skip
-FIGURE = re.compile(r"^```\{glue:figure\}[ \t]+(?P<key>\S+)\n(?P<options>(?::[\w-]+:[^\n]*\n)*)\n*(?P<caption>.*?)\n```[ \t]*$", re.M | re.S)  # fmt: skip
+OPTIONS = r"(?P<options>(?::[\w-]+:[^\n]*\n)*)\n*"  # a directive's :name: value lines
+TABLE = re.compile(r"^:::\{table\}[ \t]*(?P<caption>[^\n]*)\n" + OPTIONS + r"(?P<body>.*?)\n:::[ \t]*$", re.M | re.S)
+FIGURE = re.compile(r"^```\{glue:figure\}[ \t]+(?P<key>\S+)\n" + OPTIONS + r"(?P<caption>.*?)\n```[ \t]*$", re.M | re.S)
 GLUE_MD = re.compile(r"```\{glue:md\}[ \t]+(?P<key>\S+)\n(?::[\w-]+:.*\n)*```")
-LABEL = re.compile(r"^\([\w.:-]+\)=[ \t]*$\n?", re.M)
-CODE_SPAN = re.compile(r"(`+).+?\1", re.S)
+LABEL = re.compile(r"^\([\w.:{}-]+\)=[ \t]*$\n?", re.M)
 RESOLVED = ("numref", "ref", "doc", "cite:")  # roles that the book's build resolves to text
-LEFT_OVER = re.compile(r"\{\{(glue|cite|numref|ref|doc)|:::\{\{|```\{\{|^\([\w.:-]+\)=", re.M)
+LEFT_OVER = re.compile(r"\{\{(glue|cite|numref|ref|doc)|:::\{\{|```\{\{|^\([\w.:{}-]+\)=", re.M)
 TAG = "jika:bahasa_{}"
 
 NOTE = {
@@ -94,12 +94,7 @@ class _Prose:
     @staticmethod
     def plain(text: str) -> str:
         """Prose text: ``$`` escaped outside code (Jupyter would read maths), braces kept literal."""
-        out, at = [], 0
-        for m in CODE_SPAN.finditer(text):
-            out += [re.sub(r"(?<!\\)\$", r"\\$", text[at : m.start()]), m.group(0)]
-            at = m.end()
-        out.append(re.sub(r"(?<!\\)\$", r"\\$", text[at:]))
-        return "".join(out).replace("{", "{{").replace("}", "}}")
+        return student.no_maths(text).replace("{", "{{").replace("}", "}}")
 
     def role(self, m: re.Match) -> str:
         if m["fill"]:
@@ -304,7 +299,9 @@ def make(nb: dict, lang: str, *, name: str, title: str, resolve: Callable, numbe
     values.update(_assignments(_text(cells[injected])) if injected is not None else {})
     values.pop("bahasa", None)
     glued = _glued(cells)
-    facts = {k[len(CONDITION) :]: _literal(v["text/plain"]) == "ya" for k, v in glued.items() if k.startswith(CONDITION)}
+    facts = {
+        k[len(CONDITION) :]: _literal(v["text/plain"]) == "ya" for k, v in glued.items() if k.startswith(CONDITION)
+    }
     texts = {k: _literal(v.get("text/plain", "")) for k, v in glued.items()}
     texts = {k: FileName(v) if "text/markdown" in glued[k] else v for k, v in texts.items() if isinstance(v, str)}
     fills = placeholders(_literal(values.get("subsektor", repr(DEFAULTS["subsektor"]))), lang) if values else {}
@@ -343,7 +340,11 @@ def make(nb: dict, lang: str, *, name: str, title: str, resolve: Callable, numbe
             bundles = student.figure_bundles(data["image/png"], caption, student.render(piece["alt"], texts))
         code_cell(cid, source, display(bundles))
 
-    out.append(nbformat.v4.new_markdown_cell(NOTE[lang].format(title=title, params=values and NOTE_PARAMS[lang] or ""), id="pengantar"))  # noqa: E501
+    out.append(
+        nbformat.v4.new_markdown_cell(
+            NOTE[lang].format(title=title, params=values and NOTE_PARAMS[lang] or ""), id="pengantar"
+        )
+    )  # noqa: E501
     if values:
         source = PARAMS_COMMENT[lang] + "\n" + "\n".join(f"{k} = {v}" for k, v in values.items())
         code_cell(cells[params].get("id", "parameter"), source, [], hidden=False)

@@ -1,0 +1,310 @@
+"""Student notebooks (issue 21): one language, prose that follows the numbers, the book's numbering, a download.
+
+The fast tests make student notebooks from the committed executed notebooks
+(:func:`ekraf_repro.bookmaker.studentnb.make`, with stand-ins for the book's
+cross-references) and run the student module; the slow ones read the built
+book: its student notebooks (nbval runs them), their links, their agreement
+with the book's pages, the zip, and the zip unpacked and run where only Python
+and uv are installed. The real JupyterLab is tests/test_lab.py.
+"""
+
+import copy
+import json
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from student_support import MYST, PAGES, everything, executed, other_language, shown_values, squash
+
+from ekraf_repro import paths, student
+from ekraf_repro.bookmaker import editions, lab, pipeline, sphinx_student, studentnb, studentzip
+from ekraf_repro.errors import InputError
+from ekraf_repro.show import FileName
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def resolve(role: str, text: str) -> str:
+    return f"REF[{role}:{text}]"
+
+
+def number(kind: str, label: str) -> str:
+    return f"NUM[{label}]"
+
+
+def make(lang: str, page: str, nb: dict | None = None):
+    template = json.loads((paths.NOTEBOOKS / pipeline.TEMPLATE).read_text(encoding="utf-8"))
+    prose = {c["id"]: "".join(c["source"]) for c in template["cells"] if c["cell_type"] == "markdown"}
+    nb = editions.strip_other_language(nb or executed(lang, page), lang)
+    return studentnb.make(
+        nb, lang, name=page, title="Buku", resolve=resolve, number=number, prose=None if page[:2].isdigit() else prose
+    )
+
+
+def cell(nb, cid: str):
+    return next(c for c in nb.cells if c.id == cid)
+
+
+# --------------------------------------------------------------------------- made from the executed notebooks
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_student_notebook_is_in_one_language_without_myst(lang, page):
+    nb = make(lang, page)
+    text = everything(nb)
+    assert not MYST.search(text), MYST.search(text)
+    assert not any(t.startswith("jika:bahasa_") for c in nb.cells for t in c.metadata.get("tags", []))
+    leaked = [s for s in other_language(executed(lang, page), lang) if squash(s) in squash(text)]
+    assert not leaked, leaked[:3]
+    assert "REF\\[" in text  # cross-references and citations were read as text
+    # every value the passages write is the one the book glued, and it is in the stored outputs
+    values = shown_values(json.loads(studentnb.dumps(nb)), executed(lang, page))
+    assert values and all(student.escape(v) in text for v in values.values())
+
+
+def test_code_cells_come_from_the_book_and_call_the_student_module():
+    nb = make("id", "04_hasil")
+    first = nb.cells[1]  # after the note: the chapter's first code cell (04_hasil has no parameter but bahasa)
+    assert first.source.splitlines()[:4] == [
+        'bahasa = "id"  # bahasa notebook ini',
+        "from ekraf_repro.chapters import hasil",
+        "from ekraf_repro.student import start",
+        "bab = start(bahasa=bahasa)",
+    ]
+    assert first.metadata["jupyter"]["source_hidden"] is True
+    table = cell(nb, "c17-tbl-kendala")
+    caption = "**NUM[tbl-kendala]** Kendala kerja sama menurut makalah"
+    assert table.source == f'bab.table("tbl_kendala", hasil.constraints, keterangan="{caption}")'
+    assert table.outputs[0]["data"]["text/markdown"].startswith(caption)
+    # a table sits where the book places it: after the passage's text before it, before the text after it
+    ids = [c.id for c in nb.cells]
+    assert ids.index("c17") < ids.index("c17-tbl-kendala") < ids.index("c17-2") < ids.index("c17-tbl-hambatan")
+
+
+def test_the_parameters_cell_is_in_the_notebooks_language_and_an_appendix_keeps_its_subsector(lang):
+    nb = make(lang, "profil_fashion")
+    params = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
+    assert 'subsektor = "Fashion"' in params.source and "bahasa" not in params.source
+    assert params.source.startswith(studentnb.PARAMS_COMMENT[lang])
+    assert "jupyter" not in params.metadata  # shown with its code: this is what a student changes
+    title = {"id": "# Profil subsektor: Fesyen", "en": "# Subsector profile: Fashion"}[lang]
+    first = next(c for c in nb.cells if c.cell_type == "code" and c.source.startswith("bab.teks("))
+    assert "{subsektor}" in first.source and first.outputs[0]["data"]["text/markdown"].startswith(title)
+
+
+def test_a_value_used_before_the_code_computes_it_moves_to_the_first_code_cell():
+    nb = make("id", "01_pendahuluan")
+    assert 'bab.condition("koreksi", pendahuluan.has_correction(bab))' in nb.cells[2].source
+    assert "bab.condition" not in cell(nb, "c18").source if any(c.id == "c18" for c in nb.cells) else True
+
+
+def _with_fact(nb: dict, name: str, value: bool) -> dict:
+    nb = copy.deepcopy(nb)
+    for c in nb["cells"]:
+        for o in c.get("outputs", []):
+            if o.get("metadata", {}).get("scrapbook", {}).get("name") == f"kondisi_{name}":
+                o["data"]["application/papermill.record/text/plain"] = repr("ya" if value else "tidak")
+    return nb
+
+
+def test_a_conditional_passage_shows_only_when_its_condition_holds_in_that_run():
+    nb = make("id", "01_pendahuluan")
+    assert cell(nb, "c07").outputs and not cell(nb, "c09").outputs  # the book's own table: Tabel 1.1 as printed
+    assert cell(nb, "c09").source.rstrip().endswith('jika_tidak=("asli",)\n)'.rstrip())
+    assert cell(nb, "c07-tbl-tercetak").outputs and not cell(nb, "c09-tbl-tercetak").outputs
+    assert cell(nb, "c14").outputs and not cell(nb, "c16").outputs
+    variant = make("id", "01_pendahuluan", _with_fact(executed("id", "01_pendahuluan"), "asli", False))
+    assert not cell(variant, "c07").outputs and cell(variant, "c09").outputs
+    assert student.holds({"asli": False}, jika_tidak="asli") and not student.holds({}, jika=("asli",))
+
+
+def test_values_are_written_into_the_prose_as_text():
+    values = {"a": "5*3 <b>x</b> & $2$", "f": FileName("data saya.csv"), "n": "tiga"}
+    assert student.render("{a}; {f:md}; {f}; {n}; {{literal}}", values) == (
+        "5\\*3 \\<b\\>x\\</b\\> \\& \\$2\\$; `data saya.csv`; data saya.csv; tiga; {literal}"
+    )
+    with pytest.raises(KeyError, match="'hilang'"):
+        student.render("{hilang}", values)
+
+
+def test_myst_that_has_no_reading_stops_the_generator_naming_the_cell():
+    nb = executed("id", "04_hasil")
+    planted = copy.deepcopy(nb)
+    target = next(c for c in planted["cells"] if c.get("id") == "c05")
+    target["source"] = "".join(target["source"]) + "\n\nSee {term}`UMKM`."
+    with pytest.raises(studentnb.NotConvertible, match=r"cell c05: the role \{term\}"):
+        make("id", "04_hasil", planted)
+    target["source"] = "".join(nb["cells"][4]["source"]) + "\n\n::::{note}\nCatatan\n::::\n"
+    with pytest.raises(studentnb.NotConvertible, match="MyST syntax left"):
+        make("id", "04_hasil", planted)
+
+
+def test_the_book_keeps_only_glued_outputs_so_nothing_shows_twice():
+    """The book's notebooks are unchanged by the student notebooks: every output is glue, placed once by the page."""
+    for path in sorted(paths.NOTEBOOKS.rglob("*.ipynb")):
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        for c in nb["cells"]:
+            for o in c.get("outputs", []):
+                assert o["metadata"].get("scrapbook"), f"{path.name}: a visible output beside the glue"
+
+
+# --------------------------------------------------------------------------- errors a student meets
+
+
+def test_a_bad_input_reads_as_one_line_with_what_to_do():
+    line = student.one_line(InputError("data/raw/hilang.csv: file not found"), "id")
+    assert line.startswith("data/raw/hilang.csv: file not found. Berkas dibaca relatif terhadap folder ")
+    assert str(paths.ROOT) in line
+    err = FileNotFoundError(2, "No such file", str(paths.ROOT / "data" / "coded" / "x.csv"))
+    assert student.one_line(err, "en").startswith("data/coded/x.csv: file not found. Files are read relative to")
+    assert "parameters cell" in student.one_line(InputError("parameter subsektor='Batik': not in the data"), "en")
+
+
+@pytest.mark.slow
+def test_in_a_kernel_a_bad_parameter_is_one_line_not_a_traceback(tmp_path, edition_site):
+    """A student notebook copied outside the project, run by a kernel with one parameter wrong."""
+    import nbclient
+    import nbformat
+
+    nb = nbformat.read(edition_site / lab.FOLDER / "profil_kriya.ipynb", as_version=4)
+    params = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
+    params.source = params.source.replace('"data/raw/tabel_1_1_ekspor_ekraf.csv"', '"data/raw/hilang.csv"')
+    with pytest.raises(nbclient.exceptions.CellExecutionError):
+        nbclient.NotebookClient(nb, timeout=120, resources={"metadata": {"path": str(tmp_path)}}).execute()
+    error = next(o for c in nb.cells for o in c.get("outputs", []) if o["output_type"] == "error")
+    assert len(error["traceback"]) == 1, error["traceback"]
+    assert "data/raw/hilang.csv: file not found" in error["traceback"][0]
+    assert str(paths.ROOT) in error["traceback"][0] and "ekraf_repro/" not in error["traceback"][0]
+
+
+# --------------------------------------------------------------------------- the built book
+
+
+def _notebooks(site: Path) -> list[Path]:
+    return sorted((site / lab.FOLDER).glob("*.ipynb"))
+
+
+@pytest.mark.slow
+def test_nbval_reruns_the_student_notebooks_to_their_stored_outputs(edition_site, tmp_path):
+    """The stored outputs are what the code makes: nbval runs every student notebook of the edition."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "--nbval", "-o", "addopts=", "-o", "testpaths=",
+         "--nbval-sanitize-with", str(ROOT / "tests" / "nbval_sanitize.cfg"), "--nbval-cell-timeout", "180",
+         "--rootdir", str(tmp_path), "-q", *map(str, _notebooks(edition_site))],
+        capture_output=True, text=True, cwd=tmp_path,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout[-4000:]
+    assert f"{sum(len(json.loads(p.read_text())['cells']) for p in _notebooks(edition_site))}" in result.stdout
+
+
+@pytest.mark.slow
+def test_every_notebook_page_links_its_student_notebook_and_the_zip(edition_site, lang):
+    from browser_support import visible_text
+
+    word = {"id": "Unduh notebook", "en": "Download notebook"}[lang]
+    pages = sorted((edition_site / "notebooks").rglob("*.html"))
+    assert len(pages) == len(_notebooks(edition_site)) >= 11
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        up = "../" * (len(page.relative_to(edition_site).parts) - 1)
+        own = f'href="{up}{lab.FOLDER}/{page.stem}.ipynb" download>{word}</a>'
+        assert own in html, page
+        assert f'href="{up}{lab.FOLDER}/{studentzip.name(lang)}.zip"' in html
+        assert f'href="{up}{lab.FOLDER}/{page.stem}.ipynb" target="_blank"' in html  # the theme's download button
+        assert (edition_site / lab.FOLDER / f"{page.stem}.ipynb").is_file()
+        assert word in visible_text(html)
+    guide = (edition_site / (sphinx_student.GUIDE + ".html")).read_text(encoding="utf-8")
+    assert f'{lab.FOLDER}/{studentzip.name(lang)}.zip"' in guide
+
+
+@pytest.mark.slow
+def test_the_student_notebooks_say_what_the_book_pages_say(edition_site, lang):
+    """Every sentence of a student notebook's prose, numbers, cross-references and citations included, is on the
+    book's page (rendered from the same executed notebook by Sphinx): "Tabel 4.3", "(Anonim, t.t.)"."""
+    from browser_support import visible_text
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark").enable("table")
+    for path in _notebooks(edition_site):
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        page = next((edition_site / "notebooks").rglob(f"{path.stem}.html"))
+        book = squash(visible_text(page.read_text(encoding="utf-8")))
+        prose = [
+            o["data"]["text/markdown"]
+            for c in nb["cells"][1:]
+            for o in c.get("outputs", [])
+            if "image/png" not in o["data"] and "\n|" not in o["data"].get("text/markdown", "|")
+        ]
+        prose += ["".join(c["source"]) for c in nb["cells"][1:] if c["cell_type"] == "markdown"]
+        sentences = [s for p in prose for s in squash(visible_text(md.render(p))).split(". ") if len(s) > 20]
+        missing = [s for s in sentences if s.removesuffix(".") not in book]
+        assert not missing, f"{path.name}: {missing[:3]}"
+        assert sentences
+
+
+@pytest.mark.slow
+def test_the_numbers_of_tables_and_figures_are_the_books(edition_site, lang):
+    registry = json.loads((ROOT / "tests" / "data" / "penomoran.json").read_text(encoding="utf-8"))
+    words = {"id": {}, "en": {"Gambar": "Figure", "Tabel": "Table"}}[lang]
+    sources = {p.stem: p.read_text(encoding="utf-8") for p in _notebooks(edition_site)}
+    for label, printed in registry.items():
+        printed = " ".join(words.get(w, w) for w in printed.split())
+        key = label.replace("-", "_")
+        found = [s for s in sources.values() if f'"{key}"' in s]
+        assert found and f"**{printed}** " in found[0], (label, printed)
+
+
+@pytest.mark.slow
+def test_the_notebooks_download_holds_what_a_student_needs_and_is_the_same_bytes_each_time(edition_site, lang):
+    target = edition_site / lab.FOLDER / f"{studentzip.name(lang)}.zip"
+    with zipfile.ZipFile(target) as z:
+        infos = z.infolist()
+        names = [i.filename for i in infos]
+        top = f"{studentzip.name(lang)}/"
+        assert names == sorted(names) and all(n.startswith(top) for n in names)
+        assert {i.date_time for i in infos} == {(2000, 1, 1, 0, 0, 0)}
+        rel = {n[len(top) :] for n in names}
+        assert {"README.md", "pyproject.toml", "uv.lock", "CITATION.cff", "LICENSE", "LICENSE-CONTENT.md"} <= rel
+        assert {"src/ekraf_repro/student.py", "src/ekraf_repro/paths.py", "data/raw/tabel_1_1_ekspor_ekraf.csv"} <= rel
+        for nb in _notebooks(edition_site):
+            assert z.read(top + nb.name) == nb.read_bytes()
+        readme = z.read(top + "README.md").decode()
+        assert studentzip.start_command() in readme and studentzip.README[lang].split("\n")[2][:40] in readme
+        files = {n[len(top) :]: z.read(n) for n in names}
+    assert studentzip.archive(files, lang) == target.read_bytes()
+    assert f"jupyterlab=={lab.version()}" in studentzip.start_command()
+
+
+@pytest.mark.slow
+def test_the_download_runs_where_only_python_and_uv_are_installed(tmp_path, edition_site, lang):
+    """Unpacked outside the project and set up exactly as its README says, every notebook runs; a missing data
+    file is named, with the student's own folder."""
+    with zipfile.ZipFile(edition_site / lab.FOLDER / f"{studentzip.name(lang)}.zip") as z:
+        z.extractall(tmp_path)
+    folder = tmp_path / studentzip.name(lang)
+    command = studentzip.start_command().split()
+    assert command[-2:] == ["jupyter", "lab"] and command[0] == "uv"
+    uv = shutil.which("uv") or str(Path(sys.executable).parent / "uv")
+    if not Path(uv).exists():
+        uv = None
+    prefix = [uv] if uv else ["python3", "-m", "uv"]
+    env = {"HOME": os.environ["HOME"], "PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8"}
+    env.update({k: v for k, v in os.environ.items() if k.startswith("UV_") and k != "UV_PROJECT_ENVIRONMENT"})
+    books = sorted(p.name for p in folder.glob("*.ipynb"))
+    run = [*prefix, *command[1:-2], "jupyter", "execute", *books]
+    result = subprocess.run(run, cwd=folder, env=env, capture_output=True, text=True, timeout=1800)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-4000:]
+    assert (folder / ".venv").is_dir() and not (
+        folder / ".venv" / "lib" / "python3.11" / "site-packages" / "ekraf_repro"
+    ).exists()
+    (folder / "data" / "raw" / "tabel_1_1_ekspor_ekraf.csv").unlink()
+    result = subprocess.run(
+        [*run[: -len(books)], "01_pendahuluan.ipynb"], cwd=folder, env=env, capture_output=True, text=True, timeout=600
+    )  # noqa: E501
+    assert result.returncode != 0
+    assert "data/raw/tabel_1_1_ekspor_ekraf.csv: file not found" in result.stderr
+    assert str(folder) in result.stderr
