@@ -195,7 +195,8 @@ def one_line(error: BaseException, lang: str | None = None) -> str:
 
 
 def _handler(shell, etype, value, tb, tb_offset=None):
-    return [f"\x1b[0;31m{etype.__name__}\x1b[0m: {one_line(value)}"]
+    """Show only the exception's one line (IPython's public ``showtraceback``), not where it was raised."""
+    shell.showtraceback((etype, etype(one_line(value)), None), exception_only=True)
 
 
 def _install() -> None:

@@ -46,11 +46,10 @@ def resolver(app, docname: str):
         explicit = re.fullmatch(r"(.*?)\s*<([^<>]+)>", text, flags=re.S) if domain == "std" else None
         title, target = (explicit[1], explicit[2]) if explicit else (text, text)
         target = target.lower() if domain == "std" else target
-        node = addnodes.pending_xref(text, refdomain=domain, reftype=typ, reftarget=target, refdoc=docname)
+        content = nodes.inline(title, title)  # as the role makes it: its text is the explicit title, if any
+        node = addnodes.pending_xref(text, content, refdomain=domain, reftype=typ, reftarget=target, refdoc=docname)
         node["refexplicit"], node["refwarn"] = bool(explicit), True
-        found = app.env.get_domain(domain).resolve_xref(
-            app.env, docname, app.builder, typ, target, node, nodes.inline(title, title)
-        )
+        found = app.env.get_domain(domain).resolve_xref(app.env, docname, app.builder, typ, target, node, content)
         if found is None:
             raise studentnb.NotConvertible(f"{docname}: {{{role}}}`{text}` does not resolve")
         return " ".join(found.astext().split())
