@@ -343,3 +343,55 @@ def test_the_download_runs_where_only_python_and_uv_are_installed(tmp_path, edit
     assert result.returncode != 0
     assert "data/raw/tabel_1_1_ekspor_ekraf.csv: file not found" in result.stderr
     assert str(folder) in result.stderr
+
+
+# --------------------------------------------------------------------------- make lab
+
+
+def test_the_lab_server_listens_on_127_0_0_1_and_runs_the_projects_environment(tmp_path):
+    argv, env = lab.command(tmp_path / "nb", tmp_path / "state", port=8123, token="t", browser=False)
+    assert argv[0] == str(lab.SERVER) and "--ServerApp.ip=127.0.0.1" in argv and "--ServerApp.port=8123" in argv
+    spec = json.loads((Path(env["JUPYTER_PATH"]) / "kernels" / "python3" / "kernel.json").read_text())
+    assert spec["argv"][0] == sys.executable  # the project's .venv, not the server's environment
+    assert env["LANG"] == "C.UTF-8" and "EKRAF_ROOT" not in env
+    settings = tmp_path / "state" / "settings" / "@jupyterlab" / "notebook-extension" / "tracker.jupyterlab-settings"
+    assert json.loads(settings.read_text()) == {"windowingMode": "none"}
+
+
+def test_papermill_runs_in_an_environment_without_the_jupyter_server_stack():
+    """JupyterLab has its own environment (lab/): rfc3987-syntax, which jupyter_server pulls in, costs every
+    papermill run of the book about 0.8 s (docs/design.md), so it must not reach .venv."""
+    import importlib.util
+
+    assert importlib.util.find_spec("rfc3987_syntax") is None and importlib.util.find_spec("jupyter_server") is None
+    assert "jupyterlab" not in (ROOT / "uv.lock").read_text(encoding="utf-8")
+    assert f'"jupyterlab=={lab.version()}"' in (ROOT / "lab" / "pyproject.toml").read_text(encoding="utf-8")
+    assert f'name = "jupyterlab"\nversion = "{lab.version()}"' in (ROOT / "lab" / "uv.lock").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("given", "edition"), [(["LANG=en"], "en"), (["LANG=id"], "id"), ([], "id")])
+def test_make_lab_takes_the_edition_from_LANG_and_keeps_a_valid_locale(given, edition):
+    env = {**os.environ, "LANG": "en_US.UTF-8"}  # a user's locale is not an edition
+    shown = subprocess.run(
+        ["make", "-s", "--eval", "show-locale: ; @echo locale=$$LANG edition=$(EDITION)", "show-locale", *given],
+        cwd=ROOT, env=env, capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert f"edition={edition}" in shown
+    assert "locale=C.UTF-8" in shown if given else "locale=en_US.UTF-8" in shown
+    dry = subprocess.run(["make", "-n", "lab", *given], cwd=ROOT, env=env, capture_output=True, text=True).stdout
+    assert f"lab --edition {edition}" in dry
+
+
+def test_make_lab_refuses_an_unknown_edition_and_keeps_a_students_changes(tmp_path):
+    with pytest.raises(InputError, match="LANG=fr: allowed values are id, en"):
+        lab.prepare("fr", tmp_path)
+    built = tmp_path / "_build" / "html" / "id" / lab.FOLDER
+    built.mkdir(parents=True)
+    (built / "01_a.ipynb").write_text("book 1")
+    (built / "02_b.ipynb").write_text("book 1")
+    work = lab.prepare("id", tmp_path)
+    (work / "01_a.ipynb").write_text("my own changes")
+    (built / "01_a.ipynb").write_text("book 2")
+    (built / "02_b.ipynb").write_text("book 2")
+    lab.prepare("id", tmp_path)
+    assert (work / "01_a.ipynb").read_text() == "my own changes" and (work / "02_b.ipynb").read_text() == "book 2"

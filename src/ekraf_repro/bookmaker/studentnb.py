@@ -28,8 +28,6 @@ and the text named.
 
 from __future__ import annotations
 
-import ast
-import builtins
 import json
 import re
 import string
@@ -38,10 +36,11 @@ from collections.abc import Callable
 import nbformat
 
 from .. import student
-from ..notebook import CONDITION, GLUE_PREFIX
+from ..notebook import CONDITION
 from ..params import DEFAULTS
 from ..show import FileName
 from ..subsectors import placeholders
+from .studentcode import Code, NotConvertible, assignments, cell_source, glued_outputs, literal
 
 ROLE = re.compile(r"\{(?P<role>[a-z][\w:-]*)\}`(?P<text>[^`]+)`|\{\{(?P<fill>\w+)\}\}")
 OPTIONS = r"(?P<options>(?::[\w-]+:[^\n]*\n)*)\n*"  # a directive's :name: value lines
@@ -76,10 +75,6 @@ PARAMS_COMMENT = {
     "# holds data/; None means the first or last year in the data.",
 }
 LANGUAGE_COMMENT = {"id": "bahasa notebook ini", "en": "the language of this notebook"}
-
-
-class NotConvertible(ValueError):
-    """The notebook holds something a student notebook cannot show; the message names it."""
 
 
 class _Prose:
@@ -155,116 +150,7 @@ class _Prose:
         return [p for p in merged if p.get("key") or p["text"]]
 
 
-# --------------------------------------------------------------------------- code
-
-
-def _statements(source: str) -> list[tuple[ast.stmt, str]]:
-    """Top-level statements with their source (comment lines go with the statement after them)."""
-    lines, out, prev = source.splitlines(keepends=True), [], 0
-    for node in ast.parse(source).body:
-        out.append((node, "".join(lines[prev : node.end_lineno]).strip("\n")))
-        prev = node.end_lineno
-    return out
-
-
-def _method(node: ast.stmt, bab: str) -> str | None:
-    """``"table"`` for ``bab.table(...)``, and so on; None for any other statement."""
-    call = node.value if isinstance(node, ast.Expr) else None
-    f = getattr(call, "func", None)
-    if isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) and f.value.id == bab:
-        return f.attr
-    return None
-
-
-def _free(node: ast.stmt) -> set[str]:
-    """Names a statement reads and does not bind itself (lambda arguments, comprehension variables)."""
-    bound = {a.arg for a in ast.walk(node) if isinstance(a, ast.arg)}
-    bound |= {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
-    read = {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
-    return read - bound - set(dir(builtins))
-
-
-def _binds(node: ast.stmt) -> set[str]:
-    if isinstance(node, (ast.Import, ast.ImportFrom)):
-        return {(a.asname or a.name).split(".")[0] for a in node.names}
-    if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
-        return {node.name}
-    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
-
-
-def _text(cell: dict) -> str:
-    return cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
-
-
-def _assignments(source: str) -> dict[str, str]:
-    """``name = value`` statements: each name with the source of its value."""
-    tree = ast.parse(source)
-    return {
-        n.targets[0].id: ast.get_source_segment(source, n.value)
-        for n in tree.body
-        if isinstance(n, ast.Assign) and isinstance(n.targets[0], ast.Name)
-    }
-
-
-def _literal(text: str):
-    try:
-        return ast.literal_eval(text)
-    except (ValueError, SyntaxError):
-        return None
-
-
-def _glued(cells: list[dict]) -> dict[str, dict]:
-    """Every glued output of the executed notebook, by key: its data without the glue prefix."""
-    out = {}
-    for cell in cells:
-        for o in cell.get("outputs", []):
-            name = o.get("metadata", {}).get("scrapbook", {}).get("name")
-            if name:
-                out[name] = {k[len(GLUE_PREFIX) :]: v for k, v in o.get("data", {}).items()}
-    return out
-
-
 # --------------------------------------------------------------------------- the notebook
-
-
-class _Code:
-    """The notebook's code from its first code cell on: what moves into that cell, and what makes each table and
-    figure (``makers``: glue key -> statement, the names it reads, the cell it came from)."""
-
-    def __init__(self, name: str, cells: list[dict], first: int, bound: set[str]):
-        self.name, self.bab, self.setup, self.bound = name, None, [], set(bound)
-        self.makers: dict[str, tuple[str, set[str], int]] = {}
-        self.kept: dict[int, list[str]] = {}  # cell -> its statements that stay in place
-        self.split: set[int] = {first}  # cells that lost statements
-        for i in range(first, len(cells)):
-            if cells[i]["cell_type"] == "code":
-                self._read(cells, i, i == first)
-        if self.bab is None or not any("ekraf_repro.student" in s for s in self.setup):
-            raise NotConvertible(f"{name}: its first code cell must import start from ekraf_repro.notebook, call it")
-
-    def _read(self, cells: list[dict], i: int, first: bool) -> None:
-        keep = []
-        for node, seg in _statements(_text(cells[i])):
-            method = _method(node, self.bab) if self.bab else None
-            if isinstance(node, ast.ImportFrom) and node.module == "ekraf_repro.notebook":
-                seg = seg.replace("ekraf_repro.notebook", "ekraf_repro.student")
-            call = getattr(node, "value", None)
-            if isinstance(node, ast.Assign) and isinstance(call, ast.Call) and ast.unparse(call.func) == "start":
-                self.bab = node.targets[0].id
-            if method in ("table", "figure"):
-                self.makers[_literal(ast.unparse(call.args[0]))] = (seg, _free(node), i)
-            elif first or method in ("glue", "condition", "conditions"):
-                if not first and not _free(node) <= self.bound:
-                    raise NotConvertible(f"{self.name}: cell {cells[i].get('id')}: {seg!r} reads names set later")
-                self.setup.append(seg)
-                self.bound |= _binds(node)
-            else:
-                keep.append(seg)
-                continue
-            self.split.add(i)
-        self.kept[i] = keep
-        if i in self.split and any(not o.get("metadata", {}).get("scrapbook") for o in cells[i].get("outputs", [])):
-            raise NotConvertible(f"{self.name}: cell {cells[i].get('id')} shows outputs and cannot be split")
 
 
 def _conditions(tags: set[str]) -> tuple[tuple, tuple, str]:
@@ -274,8 +160,62 @@ def _conditions(tags: set[str]) -> tuple[tuple, tuple, str]:
     return yes, no, (f", jika={_py(yes)}" if yes else "") + (f", jika_tidak={_py(no)}" if no else "")
 
 
-def _fields(template: str) -> list[str]:
-    return [f for _, f, _, _ in string.Formatter().parse(template) if f is not None]
+class _Student:
+    """A student notebook being written: its cells, and the values and facts of the run it shows."""
+
+    def __init__(self, name: str, cells: list[dict], params: dict, lang: str, bab: str):
+        self.name, self.bab, self.out = name, bab, []
+        glued = glued_outputs(cells)
+        self.glued = glued
+        facts = {k[len(CONDITION) :]: v for k, v in glued.items() if k.startswith(CONDITION)}
+        self.facts = {k: literal(v["text/plain"]) == "ya" for k, v in facts.items()}
+        texts = {k: literal(v.get("text/plain", "")) for k, v in glued.items()}
+        texts = {k: FileName(v) if "text/markdown" in glued[k] else v for k, v in texts.items() if isinstance(v, str)}
+        self.fills = placeholders(literal(params.get("subsektor", repr(DEFAULTS["subsektor"]))), lang) if params else {}
+        self.values = {**self.fills, **texts}
+        self.placed: set[str] = set()
+
+    def markdown(self, cid: str, text: str) -> None:
+        self.out.append(nbformat.v4.new_markdown_cell(text, id=cid))
+
+    def code(self, cid: str, source: str, outputs: list[dict], hidden: bool = True, display: bool = True) -> None:
+        count = sum(1 for c in self.out if c.cell_type == "code") + 1
+        cell = nbformat.v4.new_code_cell(source, id=cid, execution_count=count)
+        shown = [{"output_type": "display_data", "data": b, "metadata": {}} for b in outputs] if display else outputs
+        cell.outputs = [nbformat.from_dict(o) for o in shown]
+        if hidden:
+            cell.metadata["jupyter"] = {"source_hidden": True}
+        self.out.append(cell)
+
+    def passage(self, cid: str, piece: dict, yes: tuple, no: tuple, args: str) -> None:
+        """A run of prose: Markdown when nothing in it is computed, else a ``teks`` cell that writes it."""
+        fields = [f for _, f, _, _ in string.Formatter().parse(piece["text"]) if f is not None]
+        if not args and not fields:
+            return self.markdown(cid, student.render(piece["text"], {}))
+        shown = (
+            [student.prose_bundle(student.render(piece["text"], self.values))]
+            if student.holds(self.facts, yes, no)
+            else []
+        )  # noqa: E501
+        self.code(cid, f"bab.teks(\n{_triple(piece['text'])}{args}\n)", shown)
+
+    def place(self, cid: str, piece: dict, code: Code, yes: tuple, no: tuple, args: str) -> None:
+        """The statement that makes a table or figure, given its caption and conditions, where its passage puts it."""
+        key = piece["key"]
+        if key not in code.makers:
+            raise NotConvertible(f"{self.name}: cell {cid} places '{key}', which no code cell makes")
+        seg, free, _ = code.makers[key]
+        if not free <= code.bound:
+            raise NotConvertible(f"{self.name}: {seg!r} reads names set only later; make it in the first code cell")
+        self.placed.add(key)
+        extra = f", keterangan={_py(piece['caption'])}" + (f", alt={_py(piece['alt'])}" if piece["alt"] else "")
+        data, shown = self.glued.get(key), []
+        caption = student.render(piece["caption"], self.values)
+        if data and student.holds(self.facts, yes, no) and piece["kind"] == "table":
+            shown = [student.table_bundle(caption, data["text/markdown"], data["text/plain"])]
+        elif data and student.holds(self.facts, yes, no):
+            shown = student.figure_bundles(data["image/png"], caption, student.render(piece["alt"], self.values))
+        self.code(cid, seg.rstrip()[:-1].rstrip().rstrip(",") + extra + args + ")", shown)
 
 
 def make(nb: dict, lang: str, *, name: str, title: str, resolve: Callable, number: Callable, prose: dict | None = None):
@@ -289,98 +229,50 @@ def make(nb: dict, lang: str, *, name: str, title: str, resolve: Callable, numbe
     other = {TAG.format(x) for x in ("id", "en") if x != lang}
     cells = [c for c in nb["cells"] if not set(c.get("metadata", {}).get("tags", [])) & other]
     tags = [set(c.get("metadata", {}).get("tags", [])) for c in cells]
-    code = [i for i, c in enumerate(cells) if c["cell_type"] == "code"]
-    params = next((i for i in code if "parameters" in tags[i]), None)
-    injected = next((i for i in code if "injected-parameters" in tags[i]), None)
-    first = next((i for i in code if i not in (params, injected)), None)
+    code_cells = [i for i, c in enumerate(cells) if c["cell_type"] == "code"]
+    params = next((i for i in code_cells if "parameters" in tags[i]), None)
+    injected = next((i for i in code_cells if "injected-parameters" in tags[i]), None)
+    first = next((i for i in code_cells if i not in (params, injected)), None)
     if first is None:
         raise NotConvertible(f"{name}: no code cell after the parameters")
-    values = _assignments(_text(cells[params])) if params is not None else {}
-    values.update(_assignments(_text(cells[injected])) if injected is not None else {})
+    values = {**assignments(cell_source(cells[params]))} if params is not None else {}
+    values.update(assignments(cell_source(cells[injected])) if injected is not None else {})
     values.pop("bahasa", None)
-    glued = _glued(cells)
-    facts = {
-        k[len(CONDITION) :]: _literal(v["text/plain"]) == "ya" for k, v in glued.items() if k.startswith(CONDITION)
-    }
-    texts = {k: _literal(v.get("text/plain", "")) for k, v in glued.items()}
-    texts = {k: FileName(v) if "text/markdown" in glued[k] else v for k, v in texts.items() if isinstance(v, str)}
-    fills = placeholders(_literal(values.get("subsektor", repr(DEFAULTS["subsektor"]))), lang) if values else {}
-    texts = {**fills, **texts}
-    setup = [f"bahasa = {_py(lang)}  # {LANGUAGE_COMMENT[lang]}"]
-    code_ = _Code(name, cells, first, set(values) | {"bahasa"})
-    out: list = []
-
-    def code_cell(cid: str, source: str, outputs: list[dict], hidden: bool = True) -> None:
-        cell = nbformat.v4.new_code_cell(source, id=cid, execution_count=len([c for c in out if "outputs" in c]) + 1)
-        cell.outputs = [nbformat.from_dict(o) for o in outputs]
-        if hidden:
-            cell.metadata["jupyter"] = {"source_hidden": True}
-        out.append(cell)
-
-    def display(bundles: list[dict]) -> list[dict]:
-        return [{"output_type": "display_data", "data": b, "metadata": {}} for b in bundles]
-
-    used = set()
-
-    def place(cid: str, piece: dict, yes: tuple, no: tuple, args: str) -> None:
-        key = piece["key"]
-        if key not in code_.makers:
-            raise NotConvertible(f"{name}: cell {cid} places '{key}', which no code cell makes")
-        seg, free, _ = code_.makers[key]
-        if not free <= code_.bound:
-            raise NotConvertible(f"{name}: {seg!r} reads names set only later; make it in the first code cell")
-        used.add(key)
-        extra = f", keterangan={_py(piece['caption'])}" + (f", alt={_py(piece['alt'])}" if piece["alt"] else "")
-        source = seg.rstrip()[:-1].rstrip().rstrip(",") + extra + args + ")"
-        data, bundles = glued.get(key), []
-        caption = student.render(piece["caption"], texts)
-        if data and student.holds(facts, yes, no) and piece["kind"] == "table":
-            bundles = [student.table_bundle(caption, data["text/markdown"], data["text/plain"])]
-        elif data and student.holds(facts, yes, no):
-            bundles = student.figure_bundles(data["image/png"], caption, student.render(piece["alt"], texts))
-        code_cell(cid, source, display(bundles))
-
-    out.append(
-        nbformat.v4.new_markdown_cell(
-            NOTE[lang].format(title=title, params=values and NOTE_PARAMS[lang] or ""), id="pengantar"
-        )
-    )  # noqa: E501
+    code = Code(name, cells, first, set(values) | {"bahasa"})
+    nbk = _Student(name, cells, values, lang, code.bab)
+    nbk.markdown("pengantar", NOTE[lang].format(title=title, params=NOTE_PARAMS[lang] if values else ""))
     if values:
-        source = PARAMS_COMMENT[lang] + "\n" + "\n".join(f"{k} = {v}" for k, v in values.items())
-        code_cell(cells[params].get("id", "parameter"), source, [], hidden=False)
-        out[-1].metadata["tags"] = ["parameters"]
-    code_cell(cells[first].get("id", "mulai"), "\n".join(setup + code_.setup), [])
+        listed = "\n".join(f"{k} = {v}" for k, v in values.items())
+        nbk.code(cells[params].get("id", "parameter"), f"{PARAMS_COMMENT[lang]}\n{listed}", [], hidden=False)
+        nbk.out[-1].metadata["tags"] = ["parameters"]
+    setup = [f"bahasa = {_py(lang)}  # {LANGUAGE_COMMENT[lang]}", *code.setup]
+    nbk.code(cells[first].get("id", "mulai"), "\n".join(setup), [])
     for i, cell in enumerate(cells):
         cid = cell.get("id", f"sel{i}")
         if cell["cell_type"] == "markdown":
             yes, no, args = _conditions(tags[i])
-            pieces = _Prose(f"{name}: cell {cid}", resolve, number, fills).pieces((prose or {}).get(cid, _text(cell)))
-            for n, piece in enumerate(pieces):
-                pid = cid if n == 0 else f"{cid}-{n}"
+            prose_ = _Prose(f"{name}: cell {cid}", resolve, number, nbk.fills)
+            for n, piece in enumerate(prose_.pieces((prose or {}).get(cid, cell_source(cell)))):
                 if piece.get("key"):
-                    place(f"{cid}-{piece['key']}".replace("_", "-"), piece, yes, no, args)
-                elif not args and not _fields(piece["text"]):
-                    out.append(nbformat.v4.new_markdown_cell(student.render(piece["text"], {}), id=pid))
+                    nbk.place(f"{cid}-{piece['key']}".replace("_", "-"), piece, code, yes, no, args)
                 else:
-                    shown = student.holds(facts, yes, no)
-                    bundle = [student.prose_bundle(student.render(piece["text"], texts))] if shown else []
-                    code_cell(pid, f"{code_.bab}.teks(\n{_triple(piece['text'])}{args}\n)", display(bundle))
-        elif i in code_.kept and i != first and code_.kept[i]:
-            source = "\n".join(code_.kept[i]) if i in code_.split else _text(cell)
-            outputs = [] if i in code_.split else cell.get("outputs", [])
-            code_cell(cid, source, outputs, hidden="hide-input" in tags[i])
-    unplaced = sorted(set(code_.makers) - used)
+                    nbk.passage(cid if n == 0 else f"{cid}-{n}", piece, yes, no, args)
+        elif code.kept.get(i) and i != first:
+            split = i in code.split
+            source = "\n".join(code.kept[i]) if split else cell_source(cell)
+            nbk.code(cid, source, [] if split else cell.get("outputs", []), "hide-input" in tags[i], display=False)
+    unplaced = sorted(set(code.makers) - nbk.placed)
     if unplaced:
         raise NotConvertible(f"{name}: '{unplaced[0]}' is made by a code cell but placed by no passage")
     meta = {"kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}}
     meta["language_info"] = nb.get("metadata", {}).get("language_info", {"name": "python"})
-    return nbformat.v4.new_notebook(cells=out, metadata=meta)
+    return nbformat.v4.new_notebook(cells=nbk.out, metadata=meta)
 
 
 def _py(value) -> str:
     """A Python literal for a string or a tuple of strings (double quotes, like the book's code)."""
     if isinstance(value, tuple):
-        return value and (f"({_py(value[0])},)" if len(value) == 1 else "(" + ", ".join(map(_py, value)) + ")")
+        return "(" + ", ".join(map(_py, value)) + ("," if len(value) == 1 else "") + ")"
     return json.dumps(value, ensure_ascii=False)
 
 
