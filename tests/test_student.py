@@ -39,7 +39,7 @@ def number(kind: str, label: str) -> str:
 def make(lang: str, page: str, nb: dict | None = None):
     template = json.loads((paths.NOTEBOOKS / pipeline.TEMPLATE).read_text(encoding="utf-8"))
     prose = {c["id"]: "".join(c["source"]) for c in template["cells"] if c["cell_type"] == "markdown"}
-    nb = editions.strip_other_language(nb or executed(lang, page), lang)
+    nb = nb or executed(lang, page)  # both languages: make() keeps the edition's own
     return studentnb.make(
         nb, lang, name=page, title="Buku", resolve=resolve, number=number, prose=None if page[:2].isdigit() else prose
     )
@@ -149,7 +149,7 @@ def test_the_book_keeps_only_glued_outputs_so_nothing_shows_twice():
         nb = json.loads(path.read_text(encoding="utf-8"))
         for c in nb["cells"]:
             for o in c.get("outputs", []):
-                assert o["metadata"].get("scrapbook"), f"{path.name}: a visible output beside the glue"
+                assert o.get("metadata", {}).get("scrapbook"), f"{path.name}: a visible output beside the glue"
 
 
 # --------------------------------------------------------------------------- errors a student meets
@@ -362,7 +362,12 @@ def test_papermill_runs_in_an_environment_without_the_jupyter_server_stack():
     """JupyterLab has its own environment (lab/): rfc3987-syntax, which jupyter_server pulls in, costs every
     papermill run of the book about 0.8 s (docs/design.md), so it must not reach .venv."""
     import importlib.util
+    import tomllib
 
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    wanted = project["project"]["dependencies"] + [d for g in project["dependency-groups"].values() for d in g]
+    server = ("jupyterlab", "notebook", "jupyter-server", "jupyter_server", "nbclassic", "jupyterlab-myst", "nbdime")
+    assert not [d for d in wanted if d.split("=")[0].split(">")[0].split("<")[0].strip().lower() in server]
     assert importlib.util.find_spec("rfc3987_syntax") is None and importlib.util.find_spec("jupyter_server") is None
     assert "jupyterlab" not in (ROOT / "uv.lock").read_text(encoding="utf-8")
     assert f'"jupyterlab=={lab.version()}"' in (ROOT / "lab" / "pyproject.toml").read_text(encoding="utf-8")
