@@ -311,7 +311,7 @@ def test_the_two_downloads_differ_only_in_their_notebooks_and_readme():
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("lang", [editions.DEFAULT])
+@pytest.mark.parametrize("lang", [editions.DEFAULT], scope="module")
 def test_the_download_runs_where_only_python_and_uv_are_installed(tmp_path, edition_site, lang):
     """Unpacked outside the project and set up exactly as its README says, every notebook runs; a missing data
     file is named, with the student's own folder."""
