@@ -11,11 +11,19 @@ OUT    ?=
 FILE   ?=
 PDF    ?=
 
+LABENV := lab/.venv/.ready
+# `make lab LANG=en`: LANG names the edition; the processes make starts get a valid locale instead.
+ifeq ($(origin LANG),command line)
+EDITION := $(LANG)
+override LANG := C.UTF-8
+endif
+EDITION ?= id
+
 export UV_COMPILE_BYTECODE := 1
 export PYTHONHASHSEED := 0
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: help setup system-deps book pdf epub dist test check lint validate rerun sweep bench clean
+.PHONY: help setup system-deps book pdf epub dist test check lint validate rerun sweep bench clean lab
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -34,6 +42,11 @@ $(VENV)/.ready: pyproject.toml uv.lock
 	$$uv sync --frozen --all-groups --compile-bytecode --quiet
 	@touch $@
 
+# JupyterLab's own environment (lab/uv.lock), apart from .venv: the jupyter_server stack slows papermill there.
+$(LABENV): lab/pyproject.toml lab/uv.lock $(VENV)/.ready
+	@uv=$$(command -v uv || echo "python3 -m uv"); $$uv sync --project lab --frozen --compile-bytecode --quiet
+	@touch $@
+
 system-deps:  ## Debian chromium, TeX Live and npm axe-core for the browser and PDF tests (installed when missing and root)
 	@bash .ci/system-deps
 
@@ -49,11 +62,14 @@ epub: setup system-deps  ## _build/epub/book.epub and book-en.epub (EPUB 3, chec
 dist: book  ## _build/dist/ekraf-reproduksi-<version>.zip: HTML, PDF, EPUB, notebooks, data, lock, CITATION.cff, .zenodo.json, RO-Crate
 	$(EKRAF) dist
 
-test: setup system-deps  ## the whole suite: unit, data, pipeline, nbval, figures, strict build, PDF, browser
+test: setup system-deps $(LABENV)  ## the whole suite: unit, data, pipeline, nbval, figures, strict build, PDF, browser
 	$(EKRAF) render
 	$(EKRAF) pdf --if-possible
 	$(EKRAF) epub
 	$(PY) -m pytest
+
+lab: book $(LABENV)  ## JupyterLab on 127.0.0.1 with one edition's student notebooks: make lab LANG=id|en
+	$(EKRAF) lab --edition $(EDITION)
 
 check: setup  ## the fast tier: unit, data, architecture and Sphinx-extension tests; no notebook run, book build, browser or PDF; reverse order
 	$(PY) -m pytest tests -m "not slow" --reverse

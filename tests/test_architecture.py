@@ -152,8 +152,17 @@ def test_a_crossing_is_caught_even_when_lazy_and_relative(tmp_path):
 
 # --------------------------------------------------------------------------- inside the book machine
 
-ROOMS = ("base", "cite", "pages", "sphinxext", "run", "build", "top")  # from the bottom: each reads only below it
-BASE = {"settings", "text", "guards", "report", "variant"}
+ROOMS = (
+    "base",
+    "cite",
+    "pages",
+    "student",
+    "sphinxext",
+    "run",
+    "build",
+    "top",
+)  # from the bottom: each reads only below it
+BASE = {"settings", "text", "guards", "report", "variant", "zipped"}
 MAX_LINES = 350
 
 

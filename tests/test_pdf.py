@@ -16,6 +16,7 @@ from conftest import ROOT, chapter_titles, cited
 from ekraf_repro.bookmaker import settings
 from ekraf_repro.bookmaker.build import book as bookbuild
 from ekraf_repro.bookmaker.build import editions
+from ekraf_repro.bookmaker.cite import formats
 from ekraf_repro.bookmaker.cite import items as csl
 
 pytestmark = [pytest.mark.slow, pytest.mark.pdf]
@@ -141,7 +142,9 @@ def test_no_overfull_box_over_one_point(typeset):
 def test_caption_labels_keep_their_space(typeset, lang):
     glued = ps.caption_label_problems(typeset["pages"], CAPTION_WORDS[lang])
     assert glued == [], f"caption labels without their space: {glued[:20]}"
-    numbered = citation.numbered_items(editions.executed(lang))
+    numbered = [
+        p for p in (settings.SITE / lang / formats.FOLDER).glob("*.json") if p.stem.startswith(("gbr-", "tbl-"))
+    ]
     assert ps.caption_labels(typeset["pages"], CAPTION_WORDS[lang]) >= len(numbered) > 40
 
 

@@ -122,7 +122,7 @@ class Bab:
             _display(key, bundle, lang, data, print=printed)
 
 
-def start(bahasa: str = "id", **params) -> Bab:
+def prepare(bahasa: str = "id", **params) -> Params | None:
     """Check every parameter of the notebook, load its data when it has some, set the figure theme.
 
     ``bahasa`` is checked in every notebook, including those that read no table.
@@ -131,8 +131,12 @@ def start(bahasa: str = "id", **params) -> Bab:
         raise InputError(f"parameter bahasa={bahasa!r}: allowed values are {', '.join(labels.LANGUAGES)}")
     figures.theme()
     pd.set_option("display.width", 120)
-    checked = resolve(bahasa=bahasa, **params) if params else None
-    bab = Bab(checked, bahasa)
+    return resolve(bahasa=bahasa, **params) if params else None
+
+
+def start(bahasa: str = "id", **params) -> Bab:
+    """The chapter's :class:`Bab`, its parameters checked and its data loaded (:func:`prepare`)."""
+    bab = Bab(prepare(bahasa, **params), bahasa)
     # Markdown cells tagged jika:bahasa_id / jika:bahasa_en are shown only in a run in that language.
     for lang in labels.LANGUAGES:
         bab.condition(f"bahasa_{lang}", lang == bahasa)

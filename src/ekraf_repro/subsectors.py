@@ -79,3 +79,8 @@ def valid_names() -> str:
 def slug(name: str) -> str:
     """A file-name form of a subsector: ``'Seni Rupa'`` -> ``'seni_rupa'``."""
     return re.sub(r"[^a-z0-9]+", "_", name.casefold()).strip("_")
+
+
+def placeholders(name: str, lang: str = "id") -> dict[str, str]:
+    """The values of the appendix template's ``{{name}}`` placeholders for one subsector of the data."""
+    return {"subsektor": display(name, lang), "slug": slug(name)}

@@ -1,4 +1,4 @@
-"""Command line: ``ekraf validate|execute|book|rerun|sweep|render|pdf|epub|dist|pages``. An error in the user's
+"""Command line: ``ekraf validate|execute|book|rerun|sweep|render|pdf|epub|dist|pages|lab``. An error in the user's
 input ends the command with one line on stderr (``error: ...``) and exit status 2, never a traceback; every command
 writes the run report (``report.py``).
 """
@@ -143,12 +143,20 @@ def parser() -> argparse.ArgumentParser:
         ("epub", cmd_epub, "build _build/epub/book.epub and book-en.epub (EPUB 3)", force),
         ("dist", cmd_dist, "build _build/dist/ekraf-reproduksi-<version>.zip, the archive to deposit", {}),
         ("pages", cmd_pages, "write the generated pages of book/_generated/ and book/<lang>/_generated/", {}),
+        ("lab", cmd_lab, "JupyterLab on one edition's student notebooks (make lab LANG=id|en)", {
+            "--edition": {"default": settings.DEFAULT}}),
     ]:  # fmt: skip
         command = sub.add_parser(name, help=hlp)
         for option, settings_ in options.items():
             command.add_argument(option, **settings_)
         command.set_defaults(fn=fn)
     return ap
+
+
+def cmd_lab(args) -> None:
+    from .student import lab
+
+    lab.run(args.edition)
 
 
 def main(argv: list[str] | None = None) -> int:

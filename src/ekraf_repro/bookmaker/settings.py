@@ -17,6 +17,7 @@ import yaml
 from .. import paths
 
 EDITIONS = ("id", "en")
+TEMPLATE, APPENDIX = "templat/profil_subsektor.ipynb", "lampiran"  # the appendix pages' template and folder
 DEFAULT = "id"
 TAG = "jika:bahasa_{}"  # the tag of a Markdown cell written in one language
 SITE = paths.BUILD / "html"

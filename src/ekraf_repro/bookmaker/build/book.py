@@ -20,12 +20,18 @@ from .. import report, settings
 SOURCES = ("_config.yml", "_toc.yml", "book", "notebooks", "data", "CITATION.cff", "_locale")
 PACKAGE = Path(__file__).resolve().parents[2]  # the extensions and the code that writes the pages
 LOCK = paths.ROOT / "uv.lock"  # the installed libraries shape the book too
+SHIPPED = ("pyproject.toml", "LICENSE", "LICENSE-CONTENT.md", "lab/pyproject.toml")  # in the notebooks zip
 
 
 def source_hash(root: Path) -> str:
     """Hash of everything a build depends on: the project, this package, the lock file."""
     h = hashlib.sha256()
-    for base, names in ((root, SOURCES), (PACKAGE.parent, (PACKAGE.name,)), (LOCK.parent, (LOCK.name,))):
+    for base, names in (
+        (root, SOURCES),
+        (PACKAGE.parent, (PACKAGE.name,)),
+        (LOCK.parent, (LOCK.name,)),
+        (PACKAGE.parents[1], SHIPPED),
+    ):
         for name in names:
             top = base / name
             files = [top] if top.is_file() else sorted(p for p in top.rglob("*") if p.is_file())

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from ... import paths
 from .. import settings
+from ..zipped import entry
 from . import editions
-from .epub import entry
 
 FILES = ("uv.lock", "pyproject.toml", "CITATION.cff", "CHANGELOG.md", "CHANGELOG.id.md", "README.md", "LICENSE",
          "LICENSE-CONTENT.md")  # fmt: skip

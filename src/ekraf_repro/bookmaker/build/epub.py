@@ -11,19 +11,13 @@ import subprocess
 import zipfile
 from pathlib import Path
 
+from ..zipped import FIXED_TIME, entry  # noqa: F401 (FIXED_TIME: the tests read it here)
+
 EPUBCHECK_JAR = Path("/usr/share/java/epubcheck.jar")
 EPUBCHECK_MISSING = (
     "EPUBCheck is missing. Install it with `bash .ci/system-deps` (root on Debian) or "
     "`sudo apt-get install --no-install-recommends epubcheck default-jre-headless`."
 )
-FIXED_TIME = (2000, 1, 1, 0, 0, 0)  # every entry of the container: the date is in the OPF metadata, not here
-
-
-def entry(name: str, stored: bool = False) -> zipfile.ZipInfo:
-    """A zip entry with a fixed time and mode (the EPUB's and the archive's: the same bytes on every build)."""
-    info = zipfile.ZipInfo(name, FIXED_TIME)
-    info.compress_type, info.external_attr = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED, 0o644 << 16
-    return info
 
 
 def repack(source: Path, target: Path) -> None:

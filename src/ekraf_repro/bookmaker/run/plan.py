@@ -16,11 +16,10 @@ from pathlib import Path
 
 from ... import paths
 from ...params import DEFAULT_DATA, Params, data_path, for_subsector, resolve
-from ...subsectors import display, slug
+from ...subsectors import placeholders, slug
 from .. import settings
 
-TEMPLATE = "templat/profil_subsektor.ipynb"
-APPENDIX = "lampiran"
+TEMPLATE, APPENDIX = settings.TEMPLATE, settings.APPENDIX
 WORKERS = 2
 ANALYSIS = Path(__file__).resolve().parents[2]  # the package the notebooks import, without the book machine
 
@@ -76,7 +75,7 @@ def plan(
     jobs = [Job(src, outdir / src.name, own(src, parameters), root) for src in chapters(nbdir)]
     for name in checked.table.attrs["subsektor"]:
         for_subsector(checked, name)
-        fill = {"subsektor": display(name, checked.bahasa), "slug": slug(name)}
+        fill = placeholders(name, checked.bahasa)
         given = own(nbdir / TEMPLATE, {**parameters, "subsektor": name})
         jobs.append(Job(nbdir / TEMPLATE, outdir / APPENDIX / f"profil_{slug(name)}.ipynb", given, root, fill))
     return jobs, checked

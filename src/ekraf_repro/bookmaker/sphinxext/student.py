@@ -1,0 +1,134 @@
+"""Student notebooks in the HTML book (issue 21): the files, and a link to them on every notebook page.
+
+At the end of each HTML build, every notebook page (chapters and appendix)
+gets its student notebook in ``_notebooks/<name>.ipynb`` (:mod:`..student.notebooks`),
+its cross-references and citations resolved by this very build (Sphinx's own
+numbering, the edition's citation style), and ``_notebooks/ekraf-notebook-<lang>.zip``
+holds them all with the data and the package (:mod:`..student.archive`). Each
+notebook page says "Unduh notebook" / "Download notebook" under its title, next
+to the zip, and the theme's download button offers the student notebook
+instead of the MyST source. Registered in ``_config.yml`` (``extra_extensions``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+from .. import settings
+from ..student import archive as studentzip
+from ..student import lab
+from ..student import notebooks as studentnb
+
+FOLDER = lab.FOLDER
+GUIDE = "book/menjalankan-ulang"  # the rerun guide also offers the zip
+
+
+def _(message: str) -> str:
+    from sphinx.locale import get_translation
+
+    return str(get_translation("sphinx")(message))
+
+
+def pages(app) -> list[str]:
+    """The book's notebook pages, in order."""
+    return sorted(
+        d for d in app.env.found_docs if d.startswith("notebooks/") and str(app.env.doc2path(d)).endswith(".ipynb")
+    )  # noqa: E501
+
+
+def resolver(app, docname: str):
+    """``resolve(role, text)``: the text this build prints for ``{role}`text``` on ``docname``."""
+    from docutils import nodes
+    from sphinx import addnodes
+
+    def resolve(role: str, text: str) -> str:
+        domain, typ = ("cite", role.split(":", 1)[1]) if role.startswith("cite:") else ("std", role)
+        explicit = re.fullmatch(r"(.*?)\s*<([^<>]+)>", text, flags=re.S) if domain == "std" else None
+        title, target = (explicit[1], explicit[2]) if explicit else (text, text)
+        target = target.lower() if domain == "std" else target
+        content = nodes.inline(title, title)  # as the role makes it: its text is the explicit title, if any
+        node = addnodes.pending_xref(text, content, refdomain=domain, reftype=typ, reftarget=target, refdoc=docname)
+        node["refexplicit"], node["refwarn"] = bool(explicit), True
+        found = app.env.get_domain(domain).resolve_xref(app.env, docname, app.builder, typ, target, node, content)
+        if found is None:
+            raise studentnb.NotConvertible(f"{docname}: {{{role}}}`{text}` does not resolve")
+        return " ".join(found.astext().split())
+
+    return resolve
+
+
+def number(app):
+    """``number(kind, label)``: "Tabel 4.3" as this build numbers the table or figure, None when unnumbered."""
+
+    def find(kind: str, label: str) -> str | None:
+        docname, node_id = app.env.get_domain("std").anonlabels.get(label, (None, None))
+        found = app.env.toc_fignumbers.get(docname, {}).get(kind, {}).get(node_id)
+        return app.config.numfig_format[kind] % ".".join(map(str, found)) if found else None
+
+    return find
+
+
+def _template_prose() -> dict[str, str]:
+    """The appendix template's Markdown by cell id, with its ``{{name}}`` placeholders (the pages fill them)."""
+    nb = json.loads((lab.CHECKOUT / "notebooks" / settings.TEMPLATE).read_text(encoding="utf-8"))
+    return {c["id"]: "".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown"}
+
+
+def notebooks(app) -> dict[str, bytes]:
+    """Every student notebook of the edition, by file name."""
+    lang, title = app.config.language or "id", app.config.html_title or app.config.project
+    out, template = {}, None
+    for docname in pages(app):
+        nb = json.loads(Path(app.env.doc2path(docname)).read_text(encoding="utf-8"))
+        if docname.startswith(f"notebooks/{settings.APPENDIX}/"):
+            template = template or _template_prose()
+        prose = template if docname.startswith(f"notebooks/{settings.APPENDIX}/") else None
+        made = studentnb.make(
+            nb, lang, name=docname, title=title, resolve=resolver(app, docname), number=number(app), prose=prose
+        )
+        out[f"{Path(docname).name}.ipynb"] = studentnb.dumps(made).encode()
+    return out
+
+
+def _write(app, exception) -> None:
+    if exception is not None or app.builder.name != "html":
+        return
+    made = notebooks(app)
+    lang, title = app.config.language or "id", app.config.html_title or app.config.project
+    folder = Path(app.outdir) / FOLDER
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for name, data in made.items():
+        (folder / name).write_bytes(data)
+    files = studentzip.contents(made, Path(app.srcdir) / "data", lang, title)
+    (folder / f"{studentzip.name(lang)}.zip").write_bytes(studentzip.archive(files, lang))
+
+
+def _links(app, pagename, templatename, context, doctree) -> None:
+    """Under the title of a notebook page: its student notebook and the zip; the theme's button offers it too."""
+    from html import escape
+
+    if app.builder.name != "html" or not (pagename.startswith("notebooks/") or pagename == GUIDE):
+        return
+    up = "../" * pagename.count("/") + FOLDER + "/"
+    zipped = f'<a href="{up}{studentzip.name(app.config.language or "id")}.zip" download>{escape(_("All notebooks, with the data and the package (zip)"))}</a>'  # noqa: E501
+    own = f"{up}{Path(pagename).name}.ipynb"
+    links = zipped if pagename == GUIDE else f'<a href="{own}" download>{escape(_("Download notebook"))}</a> · {zipped}'
+    box = f'<p class="ekraf-notebook"><i class="fa-solid fa-download" aria-hidden="true"></i> {links}</p>'
+    body = context.get("body", "")
+    at = body.find("</h1>")
+    if at >= 0:
+        context["body"] = body[: at + 5] + box + body[at + 5 :]
+    for group in context.get("header_buttons", []):
+        for button in group.get("buttons", []) if pagename != GUIDE else []:
+            if button.get("text") == ".ipynb":
+                button.update(url=own, tooltip=_("Download notebook"))
+
+
+def setup(app):
+    app.connect("html-page-context", _links, priority=950)  # after the theme made its header buttons
+    app.connect("build-finished", _write)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

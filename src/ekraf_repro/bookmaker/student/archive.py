@@ -1,0 +1,96 @@
+"""The "notebooks to run" download of an edition: a zip that a student unpacks and starts with one command.
+
+``ekraf-notebook-<lang>.zip`` holds, under one folder of that name, the
+edition's student notebooks (at the top, so ``data/...`` reads the same from
+the notebooks and from the project), the data, the package's source
+(``src/ekraf_repro``), ``pyproject.toml`` and ``uv.lock`` (every version
+pinned), ``CITATION.cff`` (the package's version), the licences and a README
+in the edition's language whose one command sets up the locked environment
+with JupyterLab and opens it. Entries are sorted and carry a fixed time and
+mode (:func:`..zipped.entry`), so two builds give the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from ..zipped import entry
+from . import lab
+
+FILES = ("pyproject.toml", "uv.lock", "CITATION.cff", "LICENSE", "LICENSE-CONTENT.md")
+
+
+def name(lang: str) -> str:
+    return f"ekraf-notebook-{lang}"
+
+
+def start_command(jupyterlab: str | None = None) -> str:
+    """The README's one command (the tests run it with ``jupyter execute`` in place of ``jupyter lab``)."""
+    return f"uv run --frozen --no-dev --with jupyterlab=={jupyterlab or lab.version()} jupyter lab"
+
+
+README = {
+    "id": """# {title}: *notebook* untuk dijalankan
+
+Folder ini memuat *notebook* setiap bab dan lampiran edisi bahasa Indonesia buku ini, datanya (`data/`), paket
+analisisnya (`src/ekraf_repro/`), serta `pyproject.toml` dan `uv.lock`, yang mengunci versi setiap paket.
+
+Yang diperlukan: Python 3.11, [uv](https://docs.astral.sh/uv/) (misalnya `python3 -m pip install uv`), dan akses
+ke internet untuk memasang paket pada kali pertama. Di folder ini, jalankan:
+
+```sh
+{command}
+```
+
+Bila perintah `uv` tidak ditemukan, tulis `python3 -m uv` sebagai gantinya. JupyterLab terbuka di peramban: buka
+sebuah *notebook*, lalu pilih *Run › Run All Cells*. Ubah nilai di sel parameter (misalnya `subsektor`) dan
+jalankan lagi semua sel: teks, tabel, dan gambar mengikuti nilai yang baru. Berkas data dibaca relatif terhadap
+folder ini.
+
+Lisensi: kode MIT (`LICENSE`), teks dan data CC BY 4.0 (`LICENSE-CONTENT.md`). Cara mengutip: `CITATION.cff`.
+""",
+    "en": """# {title}: notebooks to run
+
+This folder holds the notebooks of every chapter and appendix page of this book's English edition, their data
+(`data/`), the analysis package (`src/ekraf_repro/`), and `pyproject.toml` and `uv.lock`, which pin the version of
+every package.
+
+You need Python 3.11, [uv](https://docs.astral.sh/uv/) (for instance `python3 -m pip install uv`), and internet
+access to install the packages the first time. In this folder, run:
+
+```sh
+{command}
+```
+
+If the `uv` command is not found, write `python3 -m uv` instead. JupyterLab opens in your browser: open a notebook
+and choose *Run › Run All Cells*. Change a value in the parameters cell (for instance `subsektor`) and run all
+cells again: the text, tables and figures follow the new value. Data files are read relative to this folder.
+
+Licences: code MIT (`LICENSE`), text and data CC BY 4.0 (`LICENSE-CONTENT.md`). How to cite: `CITATION.cff`.
+""",
+}
+
+
+def contents(notebooks: dict[str, bytes], data: Path, lang: str, title: str, checkout: Path = lab.CHECKOUT):
+    """Every file of the download, by its path under the download's folder."""
+    missing = [f for f in FILES if not (checkout / f).is_file()]
+    if missing:
+        raise FileNotFoundError(f"{checkout / missing[0]}: the notebooks download needs the package's checkout")
+    files = {f: (checkout / f).read_bytes() for f in FILES}
+    files["README.md"] = README[lang].format(title=title, command=start_command()).encode()
+    for base, prefix, pattern in ((checkout / "src", "src/", "ekraf_repro/**/*.py"), (data, "data/", "**/*")):
+        for path in sorted(base.glob(pattern)):
+            if path.is_file() and "__pycache__" not in path.parts:
+                files[prefix + path.relative_to(base).as_posix()] = path.read_bytes()
+    return {**files, **notebooks}
+
+
+def archive(files: dict[str, bytes], lang: str) -> bytes:
+    """The zip's bytes: sorted entries under ``<name>/``, fixed times and modes."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for rel in sorted(files):
+            z.writestr(entry(f"{name(lang)}/{rel}"), files[rel], compresslevel=9)
+    return buf.getvalue()
