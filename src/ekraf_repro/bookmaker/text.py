@@ -183,6 +183,9 @@ TEXT: dict[str, dict[str, tuple]] = {
         "and": ("dan", "and"),  # "Ahmad dan Seet"; three or more: "A, B, dan C" (EYD V: comma before dan)
         "et_al": ("dkk.", "et al."),  # dan kawan-kawan
         "no_year": ("t.t.", "n.d."),  # tanpa tahun
+        "in": ("Dalam", "In"),  # a chapter in an edited volume
+        "editor": ("editor", "editor"),  # KBBI: editor; the Indonesian word does not change for several
+        "editors": ("editor", "editors"),
     },
 }
 

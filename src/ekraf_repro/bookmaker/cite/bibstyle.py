@@ -21,6 +21,7 @@ from pybtex.style.template import (
     FieldIsMissing,
     field,
     href,
+    join,
     names,
     node,
     optional,
@@ -35,7 +36,13 @@ from .. import settings, text
 
 LANGUAGES = settings.EDITIONS
 COMMON = {"author", "title", "year", "note", "note_en", "url"}
-FIELDS = {"article": COMMON | {"journal"}, "book": COMMON | {"publisher", "address"}, "misc": COMMON | {"key", "month"}}
+PUBLISHED = {"publisher", "address"}
+FIELDS = {
+    "article": COMMON | {"journal", "volume", "number", "pages", "doi", "month"},
+    "book": COMMON | PUBLISHED | {"editor", "isbn"},
+    "incollection": COMMON | PUBLISHED | {"booktitle", "editor"},
+    "misc": COMMON | {"key", "month"},
+}
 ENTRY_TYPES = tuple(sorted(FIELDS))
 UNKNOWN_YEARS = {"", "t.t.", "t.t", "n.d.", "n.d", "tanpa tahun"}  # how a year that is not known may be written
 # A month as BibTeX writes it: a macro (``may``, expanded by pybtex to "May"), a number, or a name in either language.
@@ -75,12 +82,35 @@ def _month(children, context):
 
 
 date = words[optional[_month], _year]
+
+
+@node
+def _editors(children, context):
+    """The editors of a volume: "Michelmann, H. J. dan Soldatos, P. (editor)"."""
+    assert not children
+    style, entry = context["style"], context["entry"]
+    word = word_table(style.lang)["editors" if len(entry.persons["editor"]) > 1 else "editor"]
+    return words[style.format_names("editor", as_sentence=False), f"({word})"].format_data(context)
+
+
+@node
+def _in(children, context):
+    assert not children
+    return Text(word_table(context["style"].lang)["in"])
+
+
 web = sentence[optional[words["URL:", href(field("url", raw=True))[field("url", raw=True)]]]]
 TEMPLATES = {  # what each entry type prints, in order
     "article": lambda s, e: [s.format_names("author"), s.format_title(e, "title"),
-                             sentence[tag("em")[field("journal")], date]],
-    "book": lambda s, e: [s.format_names("author"), s.format_btitle(e, "title"),
-                          sentence[field("publisher"), optional_field("address"), date]],
+                             sentence[tag("em")[field("journal")], optional[join[field("volume"), optional[
+                                 join["(", field("number"), ")"]]]], optional[field("pages")], date],
+                             optional[sentence[words["DOI:", field("doi", raw=True)]]]],
+    "book": lambda s, e: [s.format_names("author") if "author" in e.persons else sentence[_editors],
+                          s.format_btitle(e, "title"), sentence[field("publisher"), optional_field("address"), date],
+                          optional[sentence[words["ISBN", field("isbn")]]]],
+    "incollection": lambda s, e: [s.format_names("author"), s.format_title(e, "title"),
+                                  sentence[words[_in, _editors], tag("em")[field("booktitle")]],
+                                  sentence[field("publisher"), optional_field("address"), date]],
     "misc": lambda s, e: [optional[sentence[s.format_names("author")]], optional[s.format_title(e, "title")],
                           sentence[date]],
 }  # fmt: skip
@@ -126,7 +156,7 @@ class LocalStyle(PlainStyle):
     def get_template(self, e):
         return toplevel[*TEMPLATES[e.type](self, e), sentence[optional_field("note")], web]
 
-    get_article_template = get_book_template = get_misc_template = get_template
+    get_article_template = get_book_template = get_incollection_template = get_misc_template = get_template
 
 
 class IndonesianStyle(LocalStyle):
