@@ -136,17 +136,50 @@ def test_no_english_words_in_the_indonesian_bibliography():
 
 
 def test_the_bibliography_uses_only_the_entry_types_and_fields_the_styles_know():
-    """The styles localise @article, @book and @misc with the fields references.bib uses; another type or field
-    would print pybtex's English words, so it stops the build naming the entry until the style learns it."""
-    assert {e.type for e in BIB.entries.values()} <= set(bibstyle.ENTRY_TYPES) == {"article", "book", "misc"}
+    """The styles localise @article, @book, @incollection and @misc with the fields references.bib uses; another
+    type or field would print pybtex's English words, so it stops the build naming the entry until the style learns
+    it."""
+    assert (
+        {e.type for e in BIB.entries.values()}
+        <= set(bibstyle.ENTRY_TYPES)
+        == {
+            "article",
+            "book",
+            "incollection",
+            "misc",
+        }
+    )
     for key, entry in BIB.entries.items():
         assert {*entry.fields, *entry.persons} <= bibstyle.FIELDS[entry.type], key
     thesis = "@phdthesis{dis, author = {Empat, E.}, title = {Judul}, school = {ITB}, year = {2019}}"
     with pytest.raises(ValueError, match=r"references.bib: @phdthesis\{dis\}: the book's styles know only @article"):
         entry_text("dis", "id", pybtex.database.parse_string(thesis, "bibtex"))
-    pages = "@article{art, author = {Satu, A.}, title = {Judul}, journal = {J}, year = {2020}, pages = {3--9}}"
-    with pytest.raises(ValueError, match=r"@article\{art\}: .* not 'pages'"):
-        entry_text("art", "en", pybtex.database.parse_string(pages, "bibtex"))
+    series = "@book{b, author = {Satu, A.}, title = {Judul}, publisher = {P}, year = {2020}, series = {S}}"
+    with pytest.raises(ValueError, match=r"@book\{b\}: .* not 'series'"):
+        entry_text("b", "en", pybtex.database.parse_string(series, "bibtex"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "chapter", "volume"),
+    [
+        (
+            "id",
+            "Dalam Hans J. Michelmann dan Panayotis Soldatos (editor), ",
+            "Hans J. Michelmann dan Panayotis Soldatos (editor). ",
+        ),
+        (
+            "en",
+            "In Hans J. Michelmann and Panayotis Soldatos (editors), ",
+            "Hans J. Michelmann and Panayotis Soldatos (editors). ",
+        ),
+    ],
+)
+def test_edited_volumes_and_their_chapters_in_the_editions_words(lang, chapter, volume):
+    """A chapter names its volume's editors with the edition's words; a volume without an author, its editors."""
+    assert chapter + "Federalism and International Relations" in entry_text("duchacek1990", lang, BIB)
+    assert entry_text("michelmann_soldatos1990", lang, BIB).startswith(volume)
+    article = entry_text("milner1992", lang, BIB)
+    assert "World Politics, 44(3), 466–496," in article and "DOI: 10.2307/2010546." in article
 
 
 def test_the_bibliography_order_is_deterministic_and_readable():
