@@ -1,13 +1,11 @@
 """Student notebooks in the HTML book (issue 21): the files, and a link to them on every notebook page.
 
-At the end of each HTML build, every notebook page (chapters and appendix)
-gets its student notebook in ``_notebooks/<name>.ipynb`` (:mod:`..student.notebooks`),
-its cross-references and citations resolved by this very build (Sphinx's own
-numbering, the edition's citation style), and ``_notebooks/ekraf-notebook-<lang>.zip``
-holds them all with the data and the package (:mod:`..student.archive`). Each
-notebook page says "Unduh notebook" / "Download notebook" under its title, next
-to the zip, and the theme's download button offers the student notebook
-instead of the MyST source. Registered in ``_config.yml`` (``extra_extensions``).
+At the end of each HTML build, every notebook page (chapters and appendix) gets its student notebook in
+``_notebooks/<name>.ipynb`` (:mod:`..student.notebooks`), its cross-references and citations resolved by this very build
+(Sphinx's own numbering, the edition's citation style), and ``_notebooks/ekraf-notebook-<lang>.zip`` holds them all with
+the data and the package (:mod:`..student.archive`). Each notebook page says "Unduh notebook" / "Download notebook"
+under its title, next to the zip, and the theme's download button offers the student notebook instead of the MyST
+source. Registered in ``_config.yml`` (``extra_extensions``).
 """
 
 from __future__ import annotations

@@ -1,13 +1,10 @@
 """``make lab``: JupyterLab on one edition's student notebooks, with the project's environment as the kernel.
 
-The server runs from an environment of its own, ``lab/.venv``, locked in
-``lab/uv.lock`` (the jupyter_server stack pulls in ``rfc3987-syntax``, which
-would slow every papermill run of the book in ``.venv``); its only kernel is
-the project's ``.venv`` (a kernel spec written under ``_build/lab/jupyter``). The
-notebooks are the edition's student notebooks from the built book
-(``_build/html/<lang>/_notebooks``), copied into ``_build/lab/<lang>``: a
-notebook the student changed there is kept, the others are brought up to date.
-The server listens on 127.0.0.1 only. The tests start it the same way
+The server runs from an environment of its own, ``lab/.venv``, locked in ``lab/uv.lock`` (the jupyter_server stack pulls
+in ``rfc3987-syntax``, which would slow every papermill run of the book in ``.venv``); its only kernel is the project's
+``.venv`` (a kernel spec written under ``_build/lab/jupyter``). The notebooks are the edition's student notebooks from
+the built book (``_build/html/<lang>/_notebooks``), copied into ``_build/lab/<lang>``: a notebook the student changed
+there is kept, the others are brought up to date. The server listens on 127.0.0.1 only. The tests start it the same way
 (:func:`command`, tests/lab_support.py).
 """
 

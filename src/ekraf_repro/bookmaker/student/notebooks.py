@@ -1,29 +1,25 @@
 """Student notebooks: a chapter's executed notebook rewritten for Jupyter, in one language (issue 21).
 
-The book's notebooks are written for the book: every passage twice (one cell
-per language), MyST roles and directives in the prose, values glued for Sphinx
-to place. :func:`make` turns the executed notebook of one edition into a
-notebook a student opens in Jupyter and reruns:
+The book's notebooks are written for the book: every passage twice (one cell per language), MyST roles and directives in
+the prose, values glued for Sphinx to place. :func:`make` turns the executed notebook of one edition into a notebook a
+student opens in Jupyter and reruns:
 
-- only the edition's passages; each becomes a Markdown cell when it holds no
-  computed value and no condition, and otherwise a code cell (input hidden)
-  that shows it through :meth:`ekraf_repro.student.Bab.teks`: the values are
-  written in when the cell runs, and a ``jika:``/``jika-tidak:`` passage shows
-  only when its condition holds in that run;
-- cross-references and citations are read as text, resolved by the book's own
-  Sphinx build (``resolve``: "Tabel 4.3", "(Anonim, t.t.)"); labels go;
-- each table or figure is made by a cell of its own, placed where the book
-  places it, with its caption (numbered by ``number``, as in the book);
-- the parameters (one-language comment) come first, then the chapter's first
-  code cell (``start`` from :mod:`ekraf_repro.student`), to which the cells'
-  ``glue`` and ``condition`` calls move, because a passage can use a value before
-  the book's code computes it.
+- only the edition's passages; each becomes a Markdown cell when it holds no computed value and no condition, and
+  otherwise a code cell (input hidden) that shows it through :meth:`ekraf_repro.student.Bab.teks`: the values are
+  written in when the cell runs, and a ``jika:``/``jika-tidak:`` passage shows only when its condition holds in that
+  run;
+- cross-references and citations are read as text, resolved by the book's own Sphinx build (``resolve``: "Tabel 4.3",
+  "(Anonim, t.t.)"); labels go;
+- each table or figure is made by a cell of its own, placed where the book places it, with its caption (numbered by
+  ``number``, as in the book);
+- the parameters (one-language comment) come first, then the chapter's first code cell (``start`` from
+  :mod:`ekraf_repro.student`), to which the cells' ``glue`` and ``condition`` calls move, because a passage can use a
+  value before the book's code computes it.
 
-The stored outputs are computed from the executed notebook's glued outputs
-with the functions the kernel calls (:mod:`ekraf_repro.student`), so no kernel
-runs here; nbval runs the student notebooks and compares (tests/test_student.py).
-Anything this module does not understand stops it with the notebook, the cell
-and the text named.
+The stored outputs are computed from the executed notebook's glued outputs with the functions the kernel calls
+(:mod:`ekraf_repro.student`), so no kernel runs here; nbval runs the student notebooks and compares
+(tests/test_student.py). Anything this module does not understand stops it with the notebook, the cell and the text
+named.
 """
 
 from __future__ import annotations
@@ -221,10 +217,9 @@ class _Student:
 def make(nb: dict, lang: str, *, name: str, title: str, resolve: Callable, number: Callable, prose: dict | None = None):
     """The student notebook of the executed notebook ``nb`` (edition ``lang``), as a notebook node.
 
-    ``resolve(role, text)``: a cross-reference or citation as the book prints it; ``number(kind, label)``: the
-    number of a table or figure ("Tabel 4.3", None when unnumbered); ``prose``: Markdown by cell id to use
-    instead of the notebook's (the appendix template's, with its ``{{name}}`` placeholders); ``name`` names the
-    notebook in errors.
+    ``resolve(role, text)``: a cross-reference or citation as the book prints it; ``number(kind, label)``: the number of
+    a table or figure ("Tabel 4.3", None when unnumbered); ``prose``: Markdown by cell id to use instead of the
+    notebook's (the appendix template's, with its ``{{name}}`` placeholders); ``name`` names the notebook in errors.
     """
     other = {TAG.format(x) for x in ("id", "en") if x != lang}
     cells = [c for c in nb["cells"] if not set(c.get("metadata", {}).get("tags", [])) & other]
