@@ -1,11 +1,6 @@
-"""The "notebooks to run" download of an edition: a zip that a student unpacks and starts with one command.
-
-``ekraf-notebook-<lang>.zip`` holds, under one folder of that name, the edition's student notebooks (at the top, so
-``data/...`` reads the same from the notebooks and from the project), the data, the package's source
-(``src/ekraf_repro``), ``pyproject.toml`` and ``uv.lock`` (every version pinned), ``CITATION.cff`` (the package's
-version), the licences and a README in the edition's language whose one command sets up the locked environment with
-JupyterLab and opens it. Entries are sorted and carry a fixed time and mode (:func:`..zipped.entry`), so two builds give
-the same bytes.
+"""The "notebooks to run" zip of an edition, ``ekraf-notebook-<lang>.zip``: the student notebooks at the top
+(so ``data/...`` reads the same), the data, the package's source, the lock, CITATION.cff, the licences and a README
+with the one command that opens JupyterLab. Sorted entries with a fixed time and mode: the same bytes every build.
 """
 
 from __future__ import annotations
