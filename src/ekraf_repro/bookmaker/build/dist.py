@@ -56,19 +56,11 @@ def contents(root: Path = paths.ROOT) -> dict[str, Path]:
 def zenodo(cff: dict, root: Path = paths.ROOT) -> dict:
     """``.zenodo.json``: Zenodo's deposit metadata, from CITATION.cff (a DOI only once one is set)."""
     title, author = settings.edition(cff, settings.DEFAULT, root)
-    record = {
-        "title": title,
-        "upload_type": "publication",
-        "publication_type": "book",
-        "description": " ".join(str(cff["abstract"]).split()),
-        "creators": [{"name": author}],
-        "version": str(cff["version"]),
-        "publication_date": str(cff["date-released"]),
-        "language": "ind",
-        "license": settings.LICENCES[cff["license"]][0],
-        "keywords": list(cff.get("keywords", [])),
-        "notes": "Two editions: Indonesian (id) and English (en), in one deposit.",
-    }
+    record = {"title": title, "upload_type": "publication", "publication_type": "book",
+              "description": " ".join(str(cff["abstract"]).split()), "creators": [{"name": author}],
+              "version": str(cff["version"]), "publication_date": str(cff["date-released"]), "language": "ind",
+              "license": settings.LICENCES[cff["license"]][0], "keywords": list(cff.get("keywords", [])),
+              "notes": "Two editions: Indonesian (id) and English (en), in one deposit."}  # fmt: skip
     doi = settings.config(settings.DEFAULT, root)["sphinx"]["config"].get("ekraf_doi")
     if doi:
         record["doi"] = doi
@@ -97,9 +89,8 @@ def ro_crate(cff: dict, files: dict[str, Path], root: Path = paths.ROOT) -> dict
     for folder, description in PARTS.items():
         crate.add_dataset(None, dest_path=f"{folder}/", properties={"name": folder, "description": description})
     for rel in (r for r in sorted(files) if not r.startswith("html/")):  # the site is one part, the html/ dataset
-        crate.add_file(
-            None, dest_path=rel, properties={"name": Path(rel).name, "contentSize": files[rel].stat().st_size}
-        )
+        properties = {"name": Path(rel).name, "contentSize": files[rel].stat().st_size}
+        crate.add_file(None, dest_path=rel, properties=properties)
     with tempfile.TemporaryDirectory() as tmp:
         crate.metadata.write(tmp)
         return json.loads((Path(tmp) / "ro-crate-metadata.json").read_text(encoding="utf-8"))

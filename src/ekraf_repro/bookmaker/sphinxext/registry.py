@@ -68,11 +68,8 @@ class CitableParts(EnvironmentCollector):
         _store(env, "ekraf_parts")[docname] = parts
         if run is not None:
             notebook = source.relative_to(app.srcdir).as_posix()
-            _store(env, "ekraf_runs")[docname] = {
-                "notebook": notebook,
-                "parameters": run["parameters"],
-                "reads": run["reads"],
-            }
+            _store(env, "ekraf_runs")[docname] = {"notebook": notebook, "parameters": run["parameters"]}
+            _store(env, "ekraf_runs")[docname]["reads"] = run["reads"]
 
 
 def _store(env, name: str) -> dict:

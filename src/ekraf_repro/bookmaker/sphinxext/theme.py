@@ -35,13 +35,9 @@ REWRITES = {
     "layout.html": ("landmark-labels", [('aria-label="Page"', "aria-label=\"{{ _('Page') }}\"")]),
     "article-header-buttons.html": ("language-switcher", [("", SWITCHER)]),
 }
+COMPONENTS = {"search-button-field.html", "theme-switcher.html", "toggle-primary-sidebar.html",
+              "toggle-secondary-sidebar.html"}
 # fmt: on
-COMPONENTS = {
-    "search-button-field.html",
-    "theme-switcher.html",
-    "toggle-primary-sidebar.html",
-    "toggle-secondary-sidebar.html",
-}  # fmt: skip
 
 
 def rewrite(name: str, theirs: str) -> str:
