@@ -1,9 +1,7 @@
-"""The run report: what the last command of the book machine did, as JSON, for tests and the benchmark.
-
-``_build/.ekraf/report.json`` of the project the command ran in: ``{"command": "book", "notebooks":
-{"planned", "executed", "copied", "refreshed": [paths]}, "builds": [{"project", "builder", "sphinx": ran,
-"read": [pages Sphinx read], "pruned": [files removed]}]}``. Sphinx's pages read come from
-``sphinxext/reproducible.py`` through the file ``EKRAF_SPHINX_REPORT`` names. Log lines are for people.
+"""The run report: what the last command of the book machine did, as JSON (``_build/.ekraf/report.json``),
+for the tests and the benchmark: notebooks planned, executed, copied and refreshed; each build with the pages
+Sphinx read (from ``sphinxext/reproducible.py``, through the file ``EKRAF_SPHINX_REPORT`` names) and the files
+pruned. Log lines are for people.
 """
 
 from __future__ import annotations

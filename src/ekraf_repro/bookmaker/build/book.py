@@ -1,8 +1,6 @@
-"""Render the staged notebooks and prose into the HTML book, the PDF or the EPUB with Jupyter Book.
-
-A build is skipped when the hash of everything it depends on (the project, the package, the lock file) is the
-one the last build of its kind stamped; otherwise Jupyter Book runs strictly (``-W``) and the pages Sphinx read
-go to the run report. After an HTML build, what a clean build would not make is removed (:func:`prune`).
+"""Render a staged project into the HTML book, the PDF or the EPUB with Jupyter Book, strictly (``-W``), unless
+the hash of everything it depends on is the one the last build of its kind stamped; after an HTML build, what a
+clean build would not make is removed (:func:`prune`).
 """
 
 import hashlib

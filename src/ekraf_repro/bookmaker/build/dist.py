@@ -1,9 +1,6 @@
-"""`make dist`: one reproducible archive of the edition, ready to deposit.
-
-``_build/dist/ekraf-reproduksi-<version>.zip``: the site (both editions), the PDFs and EPUBs, the notebooks and
-the data, the lock file, ``pyproject.toml``, ``CITATION.cff``, changelogs, README and licences, a
-``.zenodo.json`` and an RO-Crate describing every part. Entries are sorted, with a fixed time and mode, so two
-builds give the same bytes. No address or DOI is written while ``ekraf_doi`` and ``ekraf_canonical_url`` are empty.
+"""`make dist`: one reproducible archive of the edition to deposit (``_build/dist/ekraf-reproduksi-<version>.zip``),
+with ``.zenodo.json`` and an RO-Crate; sorted entries, fixed times and modes. No address or DOI is written while
+``ekraf_doi`` and ``ekraf_canonical_url`` are empty.
 """
 
 from __future__ import annotations

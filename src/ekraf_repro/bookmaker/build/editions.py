@@ -1,9 +1,6 @@
-"""Two editions from one source: each staged as a Sphinx project of its own, built, and published side by side.
-
-An edition's project (``_build/editions/<lang>/source``) holds its configuration (``settings.config``), its pages
-(``book/<lang>/`` over ``book/``), its compiled catalogues and its executed notebooks without the other language's
-cells. Files are rewritten only when their content changes, so Sphinx sees only real changes. The site
-(``_build/html``: ``id/``, ``en/``, a front door) is kept equal to the builds file by file.
+"""Two editions from one source: each staged as a Sphinx project of its own (``_build/editions/<lang>/source``),
+built, and published side by side in ``_build/html``. Files are rewritten only when their content changes, so
+Sphinx sees only real changes.
 """
 
 from __future__ import annotations

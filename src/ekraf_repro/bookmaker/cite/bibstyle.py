@@ -1,10 +1,7 @@
 """The bibliography in the book's language: the pybtex formatting styles ``ekraf_id`` and ``ekraf_en``.
 
-pybtex's ``plain`` for the entry types and fields ``references.bib`` uses (:data:`FIELDS`; another stops the build
-naming the entry, and a test keeps the file to them), sorted by author, year and title, with the words of
-``text.TEXT["bib"]`` and ``ekraf_repro.tanggal`` (EYD V). A missing year, ``t.t.`` and ``n.d.`` print the
-language's word, and the note is ``note`` or ``note_en``, so one file serves both editions. Registered when
-imported; chosen in ``_config.yml`` (``bibtex_default_style``).
+pybtex's ``plain`` for the entry types and fields ``references.bib`` uses (:data:`FIELDS`; another stops the build),
+with the words of ``text.TEXT["bib"]`` (EYD V); the note is ``note`` or ``note_en``. Registered when imported.
 """
 
 from __future__ import annotations

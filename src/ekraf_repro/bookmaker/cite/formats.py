@@ -1,8 +1,5 @@
-"""A citable part's citation as a file, from its CSL item: BibTeX (pybtex), RIS (rispy) and CSL-JSON.
-
-The one writer of each format, for the downloads (``_kutipan/``) and the BibTeX on the page "Cara mengutip",
-so both say the same key, edition and note, in the edition's language; ``references.bib``'s entry for the
-original paper goes through the same writer.
+"""A citable part's citation as a file, from its CSL item: BibTeX (pybtex), RIS (rispy) and CSL-JSON; the one
+writer of each, for the downloads and the page "Cara mengutip" alike.
 """
 
 from __future__ import annotations

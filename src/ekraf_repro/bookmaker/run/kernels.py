@@ -1,9 +1,6 @@
-"""Warm kernels: one python3 kernel per worker, reused for the notebooks that worker executes.
-
-Starting a kernel and importing the analysis costs more than most notebooks take to run. A worker imports the
-package once, and before each notebook puts the kernel back in a fresh kernel's state after those imports
-(namespace, figures, Matplotlib's settings, working directory, files read). A notebook that fails, or a kernel
-that dies, ends the kernel; one that does not start is tried once more, then fails in one line.
+"""Warm kernels: one python3 kernel per worker, reused for the notebooks that worker executes, put back in a
+fresh kernel's state after the package's imports before each one. A failure ends the kernel; a start that fails is
+tried once more.
 """
 
 from __future__ import annotations

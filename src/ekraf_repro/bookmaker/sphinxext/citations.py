@@ -1,10 +1,7 @@
-"""Scholarly citation of the web book: each page's metadata, cite boxes, data links, downloads, and the parts of
-the page "Cara mengutip" made from the built book.
-
-All read the registry (``registry.py``): the book, each numbered chapter, figure and table is one CSL item
-(``cite/items.py``). Cite boxes and data links are nodes of the resolved doctree (:class:`fragment`: HTML the
-search index does not read); the head's tags go through the page context; the downloads are written when the
-build finishes. All the HTML of this module is written here, from escaped values.
+"""Scholarly citation of the web book, from the registry (``registry.py``) as CSL items (``cite/items.py``):
+each page's metadata and print line, cite boxes and data links (doctree nodes), the downloads (written when the
+build finishes) and the parts of the page "Cara mengutip" made from the built book. Its HTML is built from escaped
+values.
 """
 
 from __future__ import annotations

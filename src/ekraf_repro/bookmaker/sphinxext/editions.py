@@ -1,8 +1,5 @@
-"""The editions of the book: an edition's settings, its link to the same page in the other edition, its PDF link.
-
-The editions are published side by side with the same page paths, linked in each page's header (``theme.py``)
-and in ``hreflang`` alternates. A book with a PDF of its own has the tag ``ekraf_pdf``: its landing page shows
-the link, and a book without one the pointer to making one (``{only}`` in ``book/index.md``).
+"""The editions: their settings, the link to the same page in the other edition (the header, ``hreflang``) and
+the tag ``ekraf_pdf`` of a book with a PDF of its own (``{only}`` in ``book/index.md``).
 """
 
 from __future__ import annotations

@@ -1,8 +1,5 @@
-"""What Sphinx's EPUB 3 builder needs to make an EPUB that EPUBCheck accepts (its builder, subclassed).
-
-The spine's entries (``book/../notebooks/…``) are normalised; an e-reader gets text, figures and tables: no
-scripts (nor raw script nodes), only the EPUB theme's stylesheets. Code cells are left out by myst-nb
-(``latex.py``); cite boxes, data links and the PDF link are web-only. No HTML is rewritten.
+"""Sphinx's EPUB 3 builder, subclassed so that EPUBCheck accepts its EPUB: the spine's entries normalised, no
+scripts, only the EPUB theme's stylesheets.
 """
 
 from __future__ import annotations

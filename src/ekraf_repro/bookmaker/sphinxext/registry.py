@@ -1,10 +1,8 @@
-"""The registry of citable parts: every chapter, figure and table of the book, as Sphinx reads and numbers them.
+"""The registry of citable parts: every chapter, figure and table, as Sphinx reads and numbers them.
 
-An environment collector records each page's chapter (its first section) and each captioned figure and table:
-label, id, kind, caption, the glue key that placed it and the numbers glued with it; for a notebook, the
-parameters papermill recorded and the files it reads. Numbers are Sphinx's own: a part on a page outside the
-numbered part (an appendix) keeps its label and caption and has none. Cite boxes, downloads, figure data, the
-page "Cara mengutip" and the PDF's title page read this registry.
+An environment collector records label, id, kind, caption and glue key (with its data) of each part, and for a
+notebook the parameters papermill recorded and the files it reads. A part outside the numbered chapters has no
+number. Cite boxes, downloads, figure data, "Cara mengutip" and the PDF's title page read it.
 """
 
 from __future__ import annotations
