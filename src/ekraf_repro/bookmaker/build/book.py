@@ -24,12 +24,8 @@ SHIPPED = ("pyproject.toml", "LICENSE", "LICENSE-CONTENT.md", "lab/pyproject.tom
 def source_hash(root: Path) -> str:
     """Hash of everything a build depends on: the project, this package, the lock file."""
     h = hashlib.sha256()
-    for base, names in (
-        (root, SOURCES),
-        (PACKAGE.parent, (PACKAGE.name,)),
-        (LOCK.parent, (LOCK.name,)),
-        (PACKAGE.parents[1], SHIPPED),
-    ):
+    machine = [(PACKAGE.parent, (PACKAGE.name,)), (LOCK.parent, (LOCK.name,)), (PACKAGE.parents[1], SHIPPED)]
+    for base, names in [(root, SOURCES), *machine]:
         for name in names:
             top = base / name
             files = [top] if top.is_file() else sorted(p for p in top.rglob("*") if p.is_file())

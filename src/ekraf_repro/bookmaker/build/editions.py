@@ -55,9 +55,8 @@ def project_files(
     nbdir = notebooks or settings.executed(code, root)
     for path in executed_notebooks(nbdir, root):
         nb = strip_other_language(json.loads(path.read_text(encoding="utf-8")), code)
-        files[f"notebooks/{path.relative_to(nbdir).as_posix()}"] = (
-            json.dumps(nb, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
-        ).encode()
+        text = json.dumps(nb, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+        files[f"notebooks/{path.relative_to(nbdir).as_posix()}"] = text.encode()
     return files
 
 

@@ -109,9 +109,8 @@ class LocalStyle(PlainStyle):
             raise ValueError(f"references.bib: @{entry.type}{{{entry.key}}}: the book's styles know only @{known} "
                              f"with their fields, not '{unknown[0]}'; add it to cite/bibstyle.py")  # fmt: skip
         if self.lang != "id" and "note_en" in entry.fields:  # the note in the style's language
-            translated = Entry(
-                entry.type, fields={**entry.fields, "note": entry.fields["note_en"]}, persons=entry.persons
-            )
+            fields = {**entry.fields, "note": entry.fields["note_en"]}
+            translated = Entry(entry.type, fields=fields, persons=entry.persons)
             translated.key, entry = entry.key, translated
         return super().format_entry(label, entry, bib_data=bib_data)
 

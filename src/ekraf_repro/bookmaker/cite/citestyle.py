@@ -37,28 +37,17 @@ def _cite_year(children, data):
 @dataclasses.dataclass
 class _Parenthetical(BasicAuthorYearParentheticalReferenceStyle):
     def inner(self, role_name):
-        return join2(sep1=self.pre_text_sep, sep2=self.post_text_sep)[
-            pre_text,
-            reference[
-                sjoin(sep=self.author_year_sep)[
-                    self.person.author_or_editor_or_title(full="s" in role_name), _cite_year
-                ]
-            ],
-            post_text,
-        ]
+        author = self.person.author_or_editor_or_title(full="s" in role_name)
+        cited = reference[sjoin(sep=self.author_year_sep)[author, _cite_year]]
+        return join2(sep1=self.pre_text_sep, sep2=self.post_text_sep)[pre_text, cited, post_text]
 
 
 @dataclasses.dataclass
 class _Textual(BasicAuthorYearTextualReferenceStyle):
     def inner(self, role_name):
-        return sjoin(sep=self.text_reference_sep)[
-            self.person.author_or_editor_or_title(full="s" in role_name),
-            sjoin[
-                self.bracket.left,
-                join2(sep1=self.pre_text_sep, sep2=self.post_text_sep)[pre_text, reference[_cite_year], post_text],
-                self.bracket.right,
-            ],
-        ]
+        author = self.person.author_or_editor_or_title(full="s" in role_name)
+        year = join2(sep1=self.pre_text_sep, sep2=self.post_text_sep)[pre_text, reference[_cite_year], post_text]
+        return sjoin(sep=self.text_reference_sep)[author, sjoin[self.bracket.left, year, self.bracket.right]]
 
 
 @dataclasses.dataclass

@@ -23,12 +23,8 @@ def bibtex(item: dict) -> str:
     fields = [("title", item["title"])]
     if "container-title" in item:
         fields.append(("booktitle", item["container-title"]))
-    fields += [
-        ("year", str(item["issued"]["date-parts"][0][0])),
-        ("edition", item["version"]),
-        ("language", LANGUAGE_NAMES[item["language"]]),
-        ("note", item["note"]),
-    ]
+    fields += [("year", str(item["issued"]["date-parts"][0][0])), ("edition", item["version"])]
+    fields += [("language", LANGUAGE_NAMES[item["language"]]), ("note", item["note"])]
     author = pybtex.database.Person("{" + item["author"][0]["literal"] + "}")  # an organisation: one name
     kind = "book" if item["type"] == "book" else "incollection"
     return _bibliography(item["id"], pybtex.database.Entry(kind, fields=fields, persons={"author": [author]}))

@@ -47,9 +47,8 @@ def citable(app) -> dict:
         numbered = [p for p in registry.parts(app.env) if p["number"]]
         for part in numbered:
             if part["kind"] == "chapter":
-                found.append(
-                    items.part(book, part["label"], "chapter", f"{chapter} {part['number'][0]}: {part['caption']}")
-                )
+                title = f"{chapter} {part['number'][0]}: {part['caption']}"
+                found.append(items.part(book, part["label"], "chapter", title))
             else:
                 word = cfg.numfig_format[part["kind"]].replace("%s", "").strip()
                 title = f"{word} {'.'.join(map(str, part['number']))}: {part['caption'].rstrip('.')}"
@@ -148,9 +147,8 @@ class CitableDirective(SphinxDirective):
         if self.arguments[0] != "table":
             return [block]
         header = text.group("cite", self.env.config.language)["items_header"]
-        table = nodes.table(
-            "", nodes.title(self.options["caption"], self.options["caption"]), classes=["colwidths-auto"]
-        )
+        caption = nodes.title(self.options["caption"], self.options["caption"])
+        table = nodes.table("", caption, classes=["colwidths-auto"])
         group = nodes.tgroup(cols=len(header))
         group += [nodes.colspec(colwidth=100 // len(header)) for _ in header]
         group += nodes.thead("", nodes.row("", *(_entry(nodes.Text(h)) for h in header)))
@@ -198,9 +196,8 @@ class FillCitableBlocks(SphinxPostTransform):
         code = settings.lang(self.config.language)
         parts = [i for i in book["items"] if i["type"] in ("figure", "table")]
         chapters = [i for i in book["items"] if i["type"] == "chapter"]
-        markdown = dict(
-            zip([i["id"] for i in book["items"]], items.render(book["items"], code, "markdown"), strict=True)
-        )
+        rendered = items.render(book["items"], code, "markdown")
+        markdown = dict(zip([i["id"] for i in book["items"]], rendered, strict=True))
         word = text.group("cite", code)["chapter"]
         for block in list(self.document.findall(citable_block)):
             docname, kind = block["docname"], block["block"]
@@ -208,9 +205,8 @@ class FillCitableBlocks(SphinxPostTransform):
                 found = nodes.bullet_list(bullet="-")
                 for number, item in enumerate(chapters, start=1):
                     link = _xref(docname, "ref", item["id"], f"{word} {number}", True)
-                    found += nodes.list_item(
-                        "", nodes.paragraph("", "", link, nodes.Text(": "), *_markdown(markdown[item["id"]]))
-                    )
+                    entry = nodes.paragraph("", "", link, nodes.Text(": "), *_markdown(markdown[item["id"]]))
+                    found += nodes.list_item("", entry)
                 block.replace_self(found)
             elif kind == "chapter-bibtex":
                 code_text = formats.bibtex(chapters[0]).rstrip("\n")
@@ -232,11 +228,8 @@ def _provenance(run: dict, root: Path) -> dict:
     shown = translate_parameters("python3", "python", params, "Parameters").strip() if params else ""
     inputs = [{"path": r, "sha256": hashlib.sha256((root / r).read_bytes()).hexdigest()}
               for r in sorted(reads) if (root / r).is_file()]  # fmt: skip
-    return {
-        "notebook": run["notebook"],
-        "parameters": shown or "defaults: the notebook's parameters cell",
-        "inputs": inputs,
-    }
+    shown = shown or "defaults: the notebook's parameters cell"
+    return {"notebook": run["notebook"], "parameters": shown, "inputs": inputs}
 
 
 def _write_downloads(app, exception) -> None:
