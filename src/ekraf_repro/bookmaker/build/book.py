@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ... import paths
 from .. import report, settings
+from ..files import clear
 
 SOURCES = ("_config.yml", "_toc.yml", "book", "notebooks", "data", "CITATION.cff", "_locale")
 PACKAGE = Path(__file__).resolve().parents[2]  # the extensions and the code that writes the pages
@@ -122,12 +123,8 @@ def prune(html: Path, source: Path) -> list[str]:
             if "://" not in link and not link.startswith(("mailto:", "data:")):
                 used.add(os.path.normpath(page.parent.joinpath(link)))
     for folder in USED_FOLDERS:
-        for item in sorted((html / folder).rglob("*"), reverse=True):
-            if item.is_file() and os.path.normpath(item) not in used:
-                item.unlink()
-                removed.append(item.relative_to(html).as_posix())
-            elif item.is_dir() and not any(item.iterdir()):
-                item.rmdir()
+        wanted = lambda rel, base=html / folder: os.path.normpath(base / rel) in used
+        removed += [f"{folder}/{rel}" for rel in clear(html / folder, wanted)]
     return sorted(removed)
 
 

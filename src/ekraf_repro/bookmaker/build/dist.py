@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ... import paths
 from .. import settings
-from ..zipped import entry
+from ..files import entry, under
 from . import editions
 
 FILES = ("uv.lock", "pyproject.toml", "CITATION.cff", "CHANGELOG.md", "CHANGELOG.id.md", "README.md", "LICENSE",
@@ -36,9 +36,9 @@ def contents(root: Path = paths.ROOT) -> dict[str, Path]:
     build = root / "_build"
     found: dict[str, Path] = {}
     for folder, base in (("html", build / "html"), ("notebooks", root / "notebooks"), ("data", root / "data")):
-        for path in sorted(base.rglob("*")):
-            if path.is_file() and ".ipynb_checkpoints" not in path.parts and "__pycache__" not in path.parts:
-                found[f"{folder}/{path.relative_to(base).as_posix()}"] = path
+        for rel, path in under(base).items():
+            if not {".ipynb_checkpoints", "__pycache__"} & set(path.parts):
+                found[f"{folder}/{rel}"] = path
     for lang in settings.EDITIONS:
         found[f"pdf/{editions.PDF_NAMES[lang]}"] = build / "pdf" / editions.PDF_NAMES[lang]
         found[f"epub/{editions.EPUB_NAMES[lang]}"] = build / "epub" / editions.EPUB_NAMES[lang]

@@ -13,6 +13,7 @@ import yaml
 
 from ... import paths
 from .. import settings
+from ..files import clear, under
 from ..run.plan import notebooks as executed_notebooks
 from . import book
 from .catalogues import catalogues
@@ -29,11 +30,7 @@ def strip_other_language(nb: dict, code: str) -> dict:
 
 
 def _folder(base: Path, prefix: str, skip: tuple = ()) -> dict[str, bytes]:
-    return {
-        f"{prefix}{p.relative_to(base).as_posix()}": p.read_bytes()
-        for p in sorted(base.rglob("*"))
-        if p.is_file() and p.relative_to(base).parts[0] not in skip
-    }
+    return {prefix + rel: p.read_bytes() for rel, p in under(base).items() if rel.split("/")[0] not in skip}
 
 
 def project_files(
@@ -71,16 +68,7 @@ def sync(files: dict[str, bytes], dest: Path, keep: tuple[str, ...] = ()) -> lis
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
         changed.append(rel)
-    for path in sorted(dest.rglob("*"), reverse=True):
-        rel = path.relative_to(dest).as_posix()
-        if rel.split("/")[0] in keep:
-            continue
-        if path.is_file() and rel not in files:
-            path.unlink()
-            changed.append(rel)
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
-    return changed
+    return changed + clear(dest, files.__contains__, keep)
 
 
 def stage(code: str, dest: Path, root: Path = paths.ROOT, extra: dict | None = None) -> Path:

@@ -14,6 +14,7 @@ from docutils import nodes
 from sphinx.environment.collectors import EnvironmentCollector
 
 from .. import guards
+from ..student.code import glued
 
 KINDS = {nodes.figure: "figure", nodes.table: "table"}  # Sphinx's enumerable types, as CSL names them too
 
@@ -25,11 +26,8 @@ def _caption(node) -> nodes.Element | None:
 def _source(path: Path) -> dict:
     """A notebook's record of its run: parameters (papermill's), declared reads, and each glue key's data."""
     nb = json.loads(path.read_text(encoding="utf-8"))
-    meta, data = nb.get("metadata", {}), {}
-    for output in (o for cell in nb["cells"] for o in cell.get("outputs", [])):
-        key = output.get("metadata", {}).get("scrapbook", {}).get("name")
-        if key and "data" in output["metadata"].get("ekraf", {}):
-            data[key] = output["metadata"]["ekraf"]["data"]
+    meta, glues = nb.get("metadata", {}), [(key, o["metadata"].get("ekraf", {})) for key, o in glued(nb["cells"])]
+    data = {key: ekraf["data"] for key, ekraf in glues if "data" in ekraf}
     params = meta.get("papermill", {}).get("parameters", {})
     return {"parameters": params, "reads": meta.get("ekraf", {}).get("reads", []), "data": data}
 

@@ -9,7 +9,7 @@ import io
 import zipfile
 from pathlib import Path
 
-from ..zipped import entry
+from ..files import entry, under
 from . import lab
 
 FILES = ("pyproject.toml", "uv.lock", "CITATION.cff", "LICENSE", "LICENSE-CONTENT.md")
@@ -73,10 +73,10 @@ def contents(notebooks: dict[str, bytes], data: Path, lang: str, title: str, che
         raise FileNotFoundError(f"{checkout / missing[0]}: the notebooks download needs the package's checkout")
     files = {f: (checkout / f).read_bytes() for f in FILES}
     files["README.md"] = README[lang].format(title=title, command=start_command()).encode()
-    for base, prefix, pattern in ((checkout / "src", "src/", "ekraf_repro/**/*.py"), (data, "data/", "**/*")):
-        for path in sorted(base.glob(pattern)):
-            if path.is_file() and "__pycache__" not in path.parts:
-                files[prefix + path.relative_to(base).as_posix()] = path.read_bytes()
+    for base, prefix, suffix in ((checkout / "src" / "ekraf_repro", "src/ekraf_repro/", ".py"), (data, "data/", "")):
+        for rel, path in under(base).items():
+            if rel.endswith(suffix) and "__pycache__" not in path.parts:
+                files[prefix + rel] = path.read_bytes()
     return {**files, **notebooks}
 
 

@@ -70,15 +70,16 @@ def literal(source: str):
         return None
 
 
+def glued(cells: list[dict]):
+    """Each glued output of an executed notebook, with its glue key."""
+    for o in (o for cell in cells for o in cell.get("outputs", [])):
+        if name := o.get("metadata", {}).get("scrapbook", {}).get("name"):
+            yield name, o
+
+
 def glued_outputs(cells: list[dict]) -> dict[str, dict]:
     """Every glued output of the executed notebook, by key: its data without the glue prefix."""
-    out = {}
-    for cell in cells:
-        for o in cell.get("outputs", []):
-            name = o.get("metadata", {}).get("scrapbook", {}).get("name")
-            if name:
-                out[name] = {k[len(GLUE_PREFIX) :]: v for k, v in o.get("data", {}).items()}
-    return out
+    return {name: {k[len(GLUE_PREFIX) :]: v for k, v in o.get("data", {}).items()} for name, o in glued(cells)}
 
 
 class Code:
