@@ -19,7 +19,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from .. import settings, text
 from ..cite import formats, items
-from . import metadata, registry
+from . import metadata, registry, to_root
 from .i18n import _
 
 DATA = "_data"  # where a built edition holds each figure's and table's numbers (CSV) and provenance (JSON)
@@ -94,7 +94,7 @@ def _add_to_pages(app, doctree, docname: str) -> None:
     """A cite box ends the front page and each chapter; data, provenance and citation follow each figure and table."""
     if app.builder.name != "html":
         return  # the web edition only: an EPUB or a PDF has no downloads
-    up, book = "../" * docname.count("/"), citable(app)
+    up, book = to_root(docname), citable(app)
     key = page_key(app, docname)
     if key != "buku" or docname == app.config.root_doc:
         heading = escape(_("Cite this book") if key == "buku" else _("Cite this chapter"))
@@ -214,7 +214,7 @@ class FillCitableBlocks(SphinxPostTransform):
             elif kind == "example":
                 block.replace_self(nodes.block_quote("", nodes.paragraph("", "", *_markdown(markdown[parts[0]["id"]]))))
             else:
-                up, web = "../" * docname.count("/"), self.app.builder.name != "epub"  # an EPUB has no downloads
+                up, web = to_root(docname), self.app.builder.name != "epub"  # an EPUB has no downloads
                 block.replace_self([_row(docname, i["id"], book["parts"][i["id"]]["caption"], up, web) for i in parts])
 
 

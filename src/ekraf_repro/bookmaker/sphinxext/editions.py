@@ -7,6 +7,7 @@ from __future__ import annotations
 from html import escape
 
 from ..text import LANGUAGE_NAMES
+from . import to_root
 
 
 def _tags(app, config) -> None:
@@ -18,7 +19,7 @@ def _link_editions(app, pagename: str, templatename, context, doctree) -> None:
     """The same page in the other editions: ``ekraf_other_editions`` for the header, alternates in the head."""
     if app.builder.name != "html":
         return  # an EPUB stands alone
-    up = "../" * (pagename.count("/") + 1)
+    up = "../" + to_root(pagename)
     editions = sorted((app.config.ekraf_editions or {}).items())
     others = [{"lang": c, "url": f"{up}{folder}/{pagename}.html", "name": LANGUAGE_NAMES[c]} for c, folder in editions]
     context["ekraf_other_editions"] = others

@@ -14,6 +14,7 @@ from .. import settings
 from ..student import archive as studentzip
 from ..student import lab
 from ..student import notebooks as studentnb
+from . import to_root
 from .i18n import _
 
 FOLDER = lab.FOLDER
@@ -98,7 +99,7 @@ def _links(app, pagename, templatename, context, doctree) -> None:
 
     if app.builder.name != "html" or not (pagename.startswith("notebooks/") or pagename == GUIDE):
         return
-    up = "../" * pagename.count("/") + FOLDER + "/"
+    up = f"{to_root(pagename)}{FOLDER}/"
     zipped = f'<a href="{up}{studentzip.name(app.config.language or "id")}.zip" download>{escape(_("All notebooks, with the data and the package (zip)"))}</a>'  # noqa: E501
     own = f"{up}{Path(pagename).name}.ipynb"
     links = zipped if pagename == GUIDE else f'<a href="{own}" download>{escape(_("Download notebook"))}</a> · {zipped}'
