@@ -63,7 +63,6 @@ def _run(cmd, root: Path) -> tuple[float, str]:
 
 
 def _ekraf(root: Path, *args) -> tuple[float, dict]:
-    """Run `ekraf` in ``root``; its time and its run report."""
     seconds, _out = _run([sys.executable, "-m", "ekraf_repro.bookmaker.cli", *args], root)
     return seconds, run_report.read(root / run_report.PATH.relative_to(paths.ROOT))
 

@@ -28,14 +28,12 @@ def begin(command: str) -> None:
 
 
 def notebooks(**lists: list[str]) -> None:
-    """Add notebooks to the report's lists (``planned``, ``executed``, ``copied``, ``refreshed``)."""
     with _LOCK:
         for key, names in lists.items():
             _RUN.setdefault("notebooks", {}).setdefault(key, []).extend(names)
 
 
 def build(project: Path, builder: str, sphinx: bool, read: list[str] | None = None, pruned: list[str] | None = None):
-    """Add one book build (HTML, PDF or EPUB) to the report."""
     entry = {"project": paths.display(project), "builder": builder, "sphinx": sphinx, "read": sorted(read or []),
              "pruned": sorted(pruned or [])}  # fmt: skip
     with _LOCK:

@@ -191,5 +191,4 @@ def pick(pair: tuple, code: str):
 
 
 def group(name: str, code: str) -> dict:
-    """Every text of one group of :data:`TEXT`, in one language."""
     return {key: pick(pair, code) for key, pair in TEXT[name].items()}

@@ -32,7 +32,6 @@ def name(cff: dict) -> str:
 
 
 def contents(root: Path = paths.ROOT) -> dict[str, Path]:
-    """Every file of the archive, by its path under the archive's folder."""
     build = root / "_build"
     found: dict[str, Path] = {}
     for folder, base in (("html", build / "html"), ("notebooks", root / "notebooks"), ("data", root / "data")):

@@ -127,7 +127,6 @@ def _copy(built: Path, target: Path) -> Path:  # unless the same bytes are there
 
 
 def pdf_ready(code: str, root: Path = paths.ROOT) -> bool:
-    """Is there a PDF of the edition made from its current sources?"""
     out = workdir(code, root) / "_build"
     target, stamp = out / "pdf" / "book.pdf", book.stamp_path(out, "pdf")
     if not (target.exists() and stamp.exists()):

@@ -14,7 +14,6 @@ def _key(pid: str) -> str:
 
 
 def audited(pid: str) -> list[str]:
-    """Statements of the audit made in paragraph ``pid``."""
     claims = coded.table("klaim")
     return sorted(claims.loc[claims["paragraf"] == pid, "id"])
 

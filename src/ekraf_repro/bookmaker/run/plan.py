@@ -42,7 +42,6 @@ def chapters(nbdir: Path = paths.NOTEBOOKS, root: Path | None = None) -> list[Pa
 
 
 def notebooks(nbdir: Path, root: Path | None = None) -> list[Path]:
-    """Every executed notebook of a folder: the chapters and the appendix pages."""
     return chapters(nbdir, root) + sorted((nbdir / APPENDIX).glob("*.ipynb"))
 
 

@@ -105,7 +105,6 @@ class Column:
 
 
 def measure(rows: list[list[Cell]]) -> list[Column]:
-    """Measure a table given as rows of cells."""
     columns: list[Column] = []
     for row in rows:
         for i, cell in enumerate(row):

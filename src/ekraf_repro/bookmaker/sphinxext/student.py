@@ -22,7 +22,6 @@ GUIDE = "book/menjalankan-ulang"  # the rerun guide also offers the zip
 
 
 def pages(app) -> list[str]:
-    """The book's notebook pages, in order."""
     found = app.env.found_docs
     return sorted(d for d in found if d.startswith("notebooks/") and str(app.env.doc2path(d)).endswith(".ipynb"))
 
@@ -66,7 +65,6 @@ def _template_prose() -> dict[str, str]:
 
 
 def notebooks(app) -> dict[str, bytes]:
-    """Every student notebook of the edition, by file name."""
     lang, title = app.config.language or "id", app.config.html_title or app.config.project
     out = {}
     for docname in pages(app):

@@ -67,7 +67,6 @@ Licences: code MIT (`LICENSE`), text and data CC BY 4.0 (`LICENSE-CONTENT.md`). 
 
 
 def contents(notebooks: dict[str, bytes], data: Path, lang: str, title: str, checkout: Path = lab.CHECKOUT):
-    """Every file of the download, by its path under the download's folder."""
     missing = [f for f in FILES if not (checkout / f).is_file()]
     if missing:
         raise FileNotFoundError(f"{checkout / missing[0]}: the notebooks download needs the package's checkout")
