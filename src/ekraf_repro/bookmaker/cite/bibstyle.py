@@ -51,16 +51,13 @@ def month_name(value: str, code: str) -> str:
     return value if i is None else MONTHS[settings.lang(code)][i]
 
 
-def year_node(value: str | None, code: str) -> Text:
-    """The year as printed: the language's word for an unknown year when it is missing or marked unknown."""
-    shown = (value or "").strip()
-    return Text(word_table(code)["no_year"]) if shown.casefold() in UNKNOWN_YEARS else Text.from_latex(shown)
-
-
 @node
-def _year(children, context):
+def year(children, data):
+    """The year as printed (in the bibliography and in citations): the language's word for an unknown year when it
+    is missing or marked unknown."""
     assert not children
-    return year_node(context["entry"].fields.get("year"), context["style"].lang)
+    shown, code = (data["entry"].fields.get("year") or "").strip(), data["style"].lang
+    return Text(word_table(code)["no_year"]) if shown.casefold() in UNKNOWN_YEARS else Text.from_latex(shown)
 
 
 @node
@@ -71,7 +68,7 @@ def _month(children, context):
     return Text(month_name(str(context["entry"].fields["month"]), context["style"].lang))
 
 
-date = words[optional[_month], _year]
+date = words[optional[_month], year]
 web = sentence[optional[words["URL:", href(field("url", raw=True))[field("url", raw=True)]]]]
 TEMPLATES = {  # what each entry type prints, in order
     "article": lambda s, e: [s.format_names("author"), s.format_title(e, "title"),
