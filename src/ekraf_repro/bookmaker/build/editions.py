@@ -23,12 +23,6 @@ EPUB_NAMES = {"id": "book.epub", "en": "book-en.epub"}  # in _build/epub/
 PRINT_SOURCE = "pdf-source"  # the edition's project as the PDF and the EPUB are made from it
 
 
-def strip_other_language(nb: dict, code: str) -> dict:
-    """The notebook as the edition shows it: the other language's Markdown cells left out."""
-    drop = settings.TAG.format(settings.other(code))
-    return {**nb, "cells": [c for c in nb["cells"] if drop not in c.get("metadata", {}).get("tags", [])]}
-
-
 def _folder(base: Path, prefix: str, skip: tuple = ()) -> dict[str, bytes]:
     return {prefix + rel: p.read_bytes() for rel, p in under(base).items() if rel.split("/")[0] not in skip}
 
@@ -51,7 +45,7 @@ def project_files(
         return files
     nbdir = notebooks or settings.executed(code, root)
     for path in executed_notebooks(nbdir, root):
-        nb = strip_other_language(json.loads(path.read_text(encoding="utf-8")), code)
+        nb = settings.strip_other_language(json.loads(path.read_text(encoding="utf-8")), code)
         text = json.dumps(nb, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
         files[f"notebooks/{path.relative_to(nbdir).as_posix()}"] = text.encode()
     return files

@@ -22,6 +22,7 @@ from ...notebook import CONDITION
 from ...params import DEFAULTS
 from ...show import FileName
 from ...subsectors import placeholders
+from .. import settings
 from .code import Code, NotConvertible, assignments, cell_source, glued_outputs, literal
 
 ROLE = re.compile(r"\{(?P<role>[a-z][\w:-]*)\}`(?P<text>[^`]+)`|\{\{(?P<fill>\w+)\}\}")
@@ -32,7 +33,6 @@ GLUE_MD = re.compile(r"```\{glue:md\}[ \t]+(?P<key>\S+)\n(?::[\w-]+:.*\n)*```")
 LABEL = re.compile(r"^\([\w.:{}-]+\)=[ \t]*$\n?", re.M)
 RESOLVED = ("numref", "ref", "doc", "cite:")  # roles that the book's build resolves to text
 LEFT_OVER = re.compile(r"\{\{(glue|cite|numref|ref|doc)|:::\{\{|```\{\{|^\([\w.:{}-]+\)=", re.M)
-TAG = "jika:bahasa_{}"
 
 NOTE = {
     "id": "**{title}**: *notebook* ini adalah halaman buku itu untuk dijalankan ulang di Jupyter, dalam bahasa "
@@ -147,8 +147,7 @@ class _Student:
 
     def __init__(self, name: str, cells: list[dict], params: dict, lang: str, bab: str):
         self.name, self.bab, self.out = name, bab, []
-        glued = glued_outputs(cells)
-        self.glued = glued
+        self.glued = glued = glued_outputs(cells)
         facts = {k[len(CONDITION) :]: v for k, v in glued.items() if k.startswith(CONDITION)}
         self.facts = {k: literal(v["text/plain"]) == "ya" for k, v in facts.items()}
         texts = {k: literal(v.get("text/plain", "")) for k, v in glued.items()}
@@ -205,8 +204,7 @@ def make(nb: dict, lang: str, *, name: str, title: str, resolve: Callable, numbe
     a table or figure ("Tabel 4.3", None when unnumbered); ``prose``: Markdown by cell id to use instead of the
     notebook's (the appendix template's, with its ``{{name}}`` placeholders); ``name`` names the notebook in errors.
     """
-    other = {TAG.format(x) for x in ("id", "en") if x != lang}
-    cells = [c for c in nb["cells"] if not set(c.get("metadata", {}).get("tags", [])) & other]
+    cells = settings.strip_other_language(nb, lang)["cells"]
     tags = [set(c.get("metadata", {}).get("tags", [])) for c in cells]
     code_cells = [i for i, c in enumerate(cells) if c["cell_type"] == "code"]
     params = next((i for i in code_cells if "parameters" in tags[i]), None)
