@@ -64,24 +64,17 @@ def _template_prose() -> dict[str, str]:
     return {c["id"]: "".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown"}
 
 
-def notebooks(app) -> dict[str, bytes]:
-    lang, title = app.config.language or "id", app.config.html_title or app.config.project
-    out = {}
+def _write(app, exception) -> None:  # every student notebook of the edition, and their zip
+    if exception is not None or app.builder.name != "html":
+        return
+    lang, title, made = app.config.language or "id", app.config.html_title or app.config.project, {}
     for docname in pages(app):
         nb = json.loads(Path(app.env.doc2path(docname)).read_text(encoding="utf-8"))
         prose = _template_prose() if docname.startswith(f"notebooks/{settings.APPENDIX}/") else None
-        made = studentnb.make(
+        made_nb = studentnb.make(
             nb, lang, name=docname, title=title, resolve=resolver(app, docname), number=number(app), prose=prose
         )
-        out[f"{Path(docname).name}.ipynb"] = studentnb.dumps(made).encode()
-    return out
-
-
-def _write(app, exception) -> None:
-    if exception is not None or app.builder.name != "html":
-        return
-    made = notebooks(app)
-    lang, title = app.config.language or "id", app.config.html_title or app.config.project
+        made[f"{Path(docname).name}.ipynb"] = studentnb.dumps(made_nb).encode()
     folder = Path(app.outdir) / FOLDER
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
