@@ -162,7 +162,7 @@ ROOMS = (
     "build",
     "top",
 )  # from the bottom: each reads only below it
-BASE = {"settings", "text", "guards", "report", "variant", "zipped"}
+BASE = {"settings", "text", "guards", "report", "variant", "files"}
 MAX_LINES = 350
 
 

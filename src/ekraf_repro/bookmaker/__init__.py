@@ -1,10 +1,7 @@
-"""The book machine: the command line, the papermill pipeline (``run/``), the builds of the editions, PDFs, EPUBs,
-variants and archive (``build/``), the generated pages (``pages/``), the citations (``cite/``), the Sphinx
-extensions (``sphinxext/``) and the benchmark; at the bottom, ``settings.py``, the reader-visible texts
-(``text.py``), the hooks into other libraries (``guards.py``) and the run report (``report.py``).
-
-The analysis (the rest of ``ekraf_repro``) never imports it (a test of the import graph guards the wall), and the
-notebooks' execution cache hashes only the analysis, so a change here re-executes no notebook.
+"""The book machine: command line, pipeline (``run/``), builds (``build/``), generated pages (``pages/``),
+citations (``cite/``), Sphinx extensions (``sphinxext/``), student notebooks (``student/``) and the benchmark, over
+``settings.py``, ``text.py``, ``guards.py`` and ``report.py``. The analysis never imports it (a test guards that),
+so a change here re-executes no notebook.
 """
 
 __all__ = ["rerun", "sweep"]

@@ -63,7 +63,6 @@ def _run(cmd, root: Path) -> tuple[float, str]:
 
 
 def _ekraf(root: Path, *args) -> tuple[float, dict]:
-    """Run `ekraf` in ``root``; its time and its run report."""
     seconds, _out = _run([sys.executable, "-m", "ekraf_repro.bookmaker.cli", *args], root)
     return seconds, run_report.read(root / run_report.PATH.relative_to(paths.ROOT))
 
@@ -175,10 +174,8 @@ def _cases(work: Path, i: int, add) -> None:
     seconds, got = _ekraf(ours, "rerun", "--param", "subsektor=Fashion", "--out", str(work / f"rerun{i}"))
     expect(case, got, notebooks, sphinx=True)
     add(case, seconds)
-    case, subsectors = (
-        "6. make sweep, five variants (one per subsector)",
-        ["Kriya", "Kuliner", "Musik", "Fashion", "Seni Rupa"],
-    )
+    case = "6. make sweep, five variants (one per subsector)"
+    subsectors = ["Kriya", "Kuliner", "Musik", "Fashion", "Seni Rupa"]
     (work / "sweep.csv").write_text("nama;subsektor\n" + "".join(f"v{k};{s}\n" for k, s in enumerate(subsectors)))
     seconds, got = _ekraf(ours, "sweep", "--file", str(work / "sweep.csv"), "--out", str(work / f"sweep{i}"))
     readers = sum(1 for r in table_readers(ours) if f"/{plan.APPENDIX}/" not in r)
@@ -223,9 +220,8 @@ def table(times: dict[str, list[float]], runs: int) -> str:
     baseline = statistics.median(times[BASELINE])
     lines = [f"# Build benchmark (median of {runs} runs, {os.cpu_count()} cores)", ""]
     lines += ["| case | seconds | vs baseline |", "|---|--:|--:|"]
-    lines += [
-        f"| {c} | {statistics.median(v):.2f} | {statistics.median(v) / baseline:.2f}x |" for c, v in times.items()
-    ]
+    medians = {case: statistics.median(v) for case, v in times.items()}
+    lines += [f"| {c} | {m:.2f} | {m / baseline:.2f}x |" for c, m in medians.items()]
     lines += ["", "| target | ratio | limit | met |", "|---|--:|--:|---|"]
     for case, limit in LIMITS.items():
         if case in times:

@@ -1,10 +1,7 @@
-"""Every place where the book machine leans on another library's internals, and the versions it was checked with.
+"""Every hook of the book machine into another library's internals, with the versions it was checked with.
 
-A hook into a private API, a rewrite of a theme's template or a copy of a library's wire format works for the
-versions it was written against and may break silently on the next. Each hook names its library and the
-versions checked, the module that holds it, the upstream issue or pull request (or that none was found) and
-what it works around. :func:`check` runs where the hook is installed: with another version installed, the build
-stops with one line naming the hook. The README's table "Hooks into other libraries" lists the same hooks.
+:func:`check` runs where a hook is installed: with another version installed, the build stops in one line naming
+the hook, its upstream issue and what it works around. The README's table "Hooks into other libraries" lists them.
 """
 
 from __future__ import annotations

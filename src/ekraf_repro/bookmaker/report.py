@@ -1,9 +1,7 @@
-"""The run report: what the last command of the book machine did, as JSON, for tests and the benchmark.
-
-``_build/.ekraf/report.json`` of the project the command ran in: ``{"command": "book", "notebooks":
-{"planned", "executed", "copied", "refreshed": [paths]}, "builds": [{"project", "builder", "sphinx": ran,
-"read": [pages Sphinx read], "pruned": [files removed]}]}``. Sphinx's pages read come from
-``sphinxext/reproducible.py`` through the file ``EKRAF_SPHINX_REPORT`` names. Log lines are for people.
+"""The run report: what the last command of the book machine did, as JSON (``_build/.ekraf/report.json``),
+for the tests and the benchmark: notebooks planned, executed, copied and refreshed; each build with the pages
+Sphinx read (from ``sphinxext/reproducible.py``, through the file ``EKRAF_SPHINX_REPORT`` names) and the files
+pruned. Log lines are for people.
 """
 
 from __future__ import annotations
@@ -30,14 +28,12 @@ def begin(command: str) -> None:
 
 
 def notebooks(**lists: list[str]) -> None:
-    """Add notebooks to the report's lists (``planned``, ``executed``, ``copied``, ``refreshed``)."""
     with _LOCK:
         for key, names in lists.items():
             _RUN.setdefault("notebooks", {}).setdefault(key, []).extend(names)
 
 
 def build(project: Path, builder: str, sphinx: bool, read: list[str] | None = None, pruned: list[str] | None = None):
-    """Add one book build (HTML, PDF or EPUB) to the report."""
     entry = {"project": paths.display(project), "builder": builder, "sphinx": sphinx, "read": sorted(read or []),
              "pruned": sorted(pruned or [])}  # fmt: skip
     with _LOCK:

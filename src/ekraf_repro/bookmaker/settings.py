@@ -38,6 +38,12 @@ def other(code: str) -> str:
     return next(e for e in EDITIONS if e != code)
 
 
+def strip_other_language(nb: dict, code: str) -> dict:
+    """The notebook as the edition shows it: the other language's Markdown cells left out."""
+    drop = TAG.format(other(code))
+    return {**nb, "cells": [c for c in nb["cells"] if drop not in c.get("metadata", {}).get("tags", [])]}
+
+
 def executed(code: str, root: Path = paths.ROOT) -> Path:  # where the edition's executed notebooks are
     return root / "notebooks" if code == DEFAULT else root / "notebooks" / code
 

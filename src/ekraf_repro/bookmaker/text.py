@@ -1,9 +1,7 @@
 """Every text the book machine writes for a reader, in both languages: one catalogue, one way to pick.
 
-Each entry is a pair ``(Indonesian, English)``, grouped by where it appears; :func:`pick` chooses by the
-edition's language (``settings.lang`` turns ``id_ID`` into ``id``). A test keeps each string here once. Other
-homes (the README's table): interface strings in ``book/_locale/``, the analysis's labels and computed sentences
-in ``ekraf_repro/labels.py``, the bibliography's notes in ``book/references.bib``.
+Each entry is a pair ``(Indonesian, English)`` grouped by where it appears; :func:`pick` chooses by the edition's
+language. The README's table names the other homes of reader-visible text.
 """
 
 from __future__ import annotations
@@ -196,5 +194,4 @@ def pick(pair: tuple, code: str):
 
 
 def group(name: str, code: str) -> dict:
-    """Every text of one group of :data:`TEXT`, in one language."""
     return {key: pick(pair, code) for key, pair in TEXT[name].items()}

@@ -1,8 +1,6 @@
-"""Render the staged notebooks and prose into the HTML book, the PDF or the EPUB with Jupyter Book.
-
-A build is skipped when the hash of everything it depends on (the project, the package, the lock file) is the
-one the last build of its kind stamped; otherwise Jupyter Book runs strictly (``-W``) and the pages Sphinx read
-go to the run report. After an HTML build, what a clean build would not make is removed (:func:`prune`).
+"""Render a staged project into the HTML book, the PDF or the EPUB with Jupyter Book, strictly (``-W``), unless
+the hash of everything it depends on is the one the last build of its kind stamped; after an HTML build, what a
+clean build would not make is removed (:func:`prune`).
 """
 
 import hashlib
@@ -16,6 +14,7 @@ from pathlib import Path
 
 from ... import paths
 from .. import report, settings
+from ..files import clear
 
 SOURCES = ("_config.yml", "_toc.yml", "book", "notebooks", "data", "CITATION.cff", "_locale")
 PACKAGE = Path(__file__).resolve().parents[2]  # the extensions and the code that writes the pages
@@ -26,12 +25,8 @@ SHIPPED = ("pyproject.toml", "LICENSE", "LICENSE-CONTENT.md", "lab/pyproject.tom
 def source_hash(root: Path) -> str:
     """Hash of everything a build depends on: the project, this package, the lock file."""
     h = hashlib.sha256()
-    for base, names in (
-        (root, SOURCES),
-        (PACKAGE.parent, (PACKAGE.name,)),
-        (LOCK.parent, (LOCK.name,)),
-        (PACKAGE.parents[1], SHIPPED),
-    ):
+    machine = [(PACKAGE.parent, (PACKAGE.name,)), (LOCK.parent, (LOCK.name,)), (PACKAGE.parents[1], SHIPPED)]
+    for base, names in [(root, SOURCES), *machine]:
         for name in names:
             top = base / name
             files = [top] if top.is_file() else sorted(p for p in top.rglob("*") if p.is_file())
@@ -128,12 +123,8 @@ def prune(html: Path, source: Path) -> list[str]:
             if "://" not in link and not link.startswith(("mailto:", "data:")):
                 used.add(os.path.normpath(page.parent.joinpath(link)))
     for folder in USED_FOLDERS:
-        for item in sorted((html / folder).rglob("*"), reverse=True):
-            if item.is_file() and os.path.normpath(item) not in used:
-                item.unlink()
-                removed.append(item.relative_to(html).as_posix())
-            elif item.is_dir() and not any(item.iterdir()):
-                item.rmdir()
+        wanted = lambda rel, base=html / folder: os.path.normpath(base / rel) in used
+        removed += [f"{folder}/{rel}" for rel in clear(html / folder, wanted)]
     return sorted(removed)
 
 

@@ -1,9 +1,6 @@
-"""`make dist`: one reproducible archive of the edition, ready to deposit.
-
-``_build/dist/ekraf-reproduksi-<version>.zip``: the site (both editions), the PDFs and EPUBs, the notebooks and
-the data, the lock file, ``pyproject.toml``, ``CITATION.cff``, changelogs, README and licences, a
-``.zenodo.json`` and an RO-Crate describing every part. Entries are sorted, with a fixed time and mode, so two
-builds give the same bytes. No address or DOI is written while ``ekraf_doi`` and ``ekraf_canonical_url`` are empty.
+"""`make dist`: one reproducible archive of the edition to deposit (``_build/dist/ekraf-reproduksi-<version>.zip``),
+with ``.zenodo.json`` and an RO-Crate; sorted entries, fixed times and modes. No address or DOI is written while
+``ekraf_doi`` and ``ekraf_canonical_url`` are empty.
 """
 
 from __future__ import annotations
@@ -16,7 +13,7 @@ from pathlib import Path
 
 from ... import paths
 from .. import settings
-from ..zipped import entry
+from ..files import entry, under
 from . import editions
 
 FILES = ("uv.lock", "pyproject.toml", "CITATION.cff", "CHANGELOG.md", "CHANGELOG.id.md", "README.md", "LICENSE",
@@ -35,13 +32,12 @@ def name(cff: dict) -> str:
 
 
 def contents(root: Path = paths.ROOT) -> dict[str, Path]:
-    """Every file of the archive, by its path under the archive's folder."""
     build = root / "_build"
     found: dict[str, Path] = {}
     for folder, base in (("html", build / "html"), ("notebooks", root / "notebooks"), ("data", root / "data")):
-        for path in sorted(base.rglob("*")):
-            if path.is_file() and ".ipynb_checkpoints" not in path.parts and "__pycache__" not in path.parts:
-                found[f"{folder}/{path.relative_to(base).as_posix()}"] = path
+        for rel, path in under(base).items():
+            if not {".ipynb_checkpoints", "__pycache__"} & set(path.parts):
+                found[f"{folder}/{rel}"] = path
     for lang in settings.EDITIONS:
         found[f"pdf/{editions.PDF_NAMES[lang]}"] = build / "pdf" / editions.PDF_NAMES[lang]
         found[f"epub/{editions.EPUB_NAMES[lang]}"] = build / "epub" / editions.EPUB_NAMES[lang]
@@ -56,19 +52,11 @@ def contents(root: Path = paths.ROOT) -> dict[str, Path]:
 def zenodo(cff: dict, root: Path = paths.ROOT) -> dict:
     """``.zenodo.json``: Zenodo's deposit metadata, from CITATION.cff (a DOI only once one is set)."""
     title, author = settings.edition(cff, settings.DEFAULT, root)
-    record = {
-        "title": title,
-        "upload_type": "publication",
-        "publication_type": "book",
-        "description": " ".join(str(cff["abstract"]).split()),
-        "creators": [{"name": author}],
-        "version": str(cff["version"]),
-        "publication_date": str(cff["date-released"]),
-        "language": "ind",
-        "license": settings.LICENCES[cff["license"]][0],
-        "keywords": list(cff.get("keywords", [])),
-        "notes": "Two editions: Indonesian (id) and English (en), in one deposit.",
-    }
+    record = {"title": title, "upload_type": "publication", "publication_type": "book",
+              "description": " ".join(str(cff["abstract"]).split()), "creators": [{"name": author}],
+              "version": str(cff["version"]), "publication_date": str(cff["date-released"]), "language": "ind",
+              "license": settings.LICENCES[cff["license"]][0], "keywords": list(cff.get("keywords", [])),
+              "notes": "Two editions: Indonesian (id) and English (en), in one deposit."}  # fmt: skip
     doi = settings.config(settings.DEFAULT, root)["sphinx"]["config"].get("ekraf_doi")
     if doi:
         record["doi"] = doi
@@ -97,9 +85,8 @@ def ro_crate(cff: dict, files: dict[str, Path], root: Path = paths.ROOT) -> dict
     for folder, description in PARTS.items():
         crate.add_dataset(None, dest_path=f"{folder}/", properties={"name": folder, "description": description})
     for rel in (r for r in sorted(files) if not r.startswith("html/")):  # the site is one part, the html/ dataset
-        crate.add_file(
-            None, dest_path=rel, properties={"name": Path(rel).name, "contentSize": files[rel].stat().st_size}
-        )
+        properties = {"name": Path(rel).name, "contentSize": files[rel].stat().st_size}
+        crate.add_file(None, dest_path=rel, properties=properties)
     with tempfile.TemporaryDirectory() as tmp:
         crate.metadata.write(tmp)
         return json.loads((Path(tmp) / "ro-crate-metadata.json").read_text(encoding="utf-8"))

@@ -1,9 +1,6 @@
-"""Two editions from one source: each staged as a Sphinx project of its own, built, and published side by side.
-
-An edition's project (``_build/editions/<lang>/source``) holds its configuration (``settings.config``), its pages
-(``book/<lang>/`` over ``book/``), its compiled catalogues and its executed notebooks without the other language's
-cells. Files are rewritten only when their content changes, so Sphinx sees only real changes. The site
-(``_build/html``: ``id/``, ``en/``, a front door) is kept equal to the builds file by file.
+"""Two editions from one source: each staged as a Sphinx project of its own (``_build/editions/<lang>/source``),
+built, and published side by side in ``_build/html``. Files are rewritten only when their content changes, so
+Sphinx sees only real changes.
 """
 
 from __future__ import annotations
@@ -16,6 +13,7 @@ import yaml
 
 from ... import paths
 from .. import settings
+from ..files import clear, under
 from ..run.plan import notebooks as executed_notebooks
 from . import book
 from .catalogues import catalogues
@@ -25,18 +23,8 @@ EPUB_NAMES = {"id": "book.epub", "en": "book-en.epub"}  # in _build/epub/
 PRINT_SOURCE = "pdf-source"  # the edition's project as the PDF and the EPUB are made from it
 
 
-def strip_other_language(nb: dict, code: str) -> dict:
-    """The notebook as the edition shows it: the other language's Markdown cells left out."""
-    drop = settings.TAG.format(settings.other(code))
-    return {**nb, "cells": [c for c in nb["cells"] if drop not in c.get("metadata", {}).get("tags", [])]}
-
-
 def _folder(base: Path, prefix: str, skip: tuple = ()) -> dict[str, bytes]:
-    return {
-        f"{prefix}{p.relative_to(base).as_posix()}": p.read_bytes()
-        for p in sorted(base.rglob("*"))
-        if p.is_file() and p.relative_to(base).parts[0] not in skip
-    }
+    return {prefix + rel: p.read_bytes() for rel, p in under(base).items() if rel.split("/")[0] not in skip}
 
 
 def project_files(
@@ -57,10 +45,9 @@ def project_files(
         return files
     nbdir = notebooks or settings.executed(code, root)
     for path in executed_notebooks(nbdir, root):
-        nb = strip_other_language(json.loads(path.read_text(encoding="utf-8")), code)
-        files[f"notebooks/{path.relative_to(nbdir).as_posix()}"] = (
-            json.dumps(nb, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
-        ).encode()
+        nb = settings.strip_other_language(json.loads(path.read_text(encoding="utf-8")), code)
+        text = json.dumps(nb, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+        files[f"notebooks/{path.relative_to(nbdir).as_posix()}"] = text.encode()
     return files
 
 
@@ -75,16 +62,7 @@ def sync(files: dict[str, bytes], dest: Path, keep: tuple[str, ...] = ()) -> lis
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
         changed.append(rel)
-    for path in sorted(dest.rglob("*"), reverse=True):
-        rel = path.relative_to(dest).as_posix()
-        if rel.split("/")[0] in keep:
-            continue
-        if path.is_file() and rel not in files:
-            path.unlink()
-            changed.append(rel)
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
-    return changed
+    return changed + clear(dest, files.__contains__, keep)
 
 
 def stage(code: str, dest: Path, root: Path = paths.ROOT, extra: dict | None = None) -> Path:
@@ -143,7 +121,6 @@ def _copy(built: Path, target: Path) -> Path:  # unless the same bytes are there
 
 
 def pdf_ready(code: str, root: Path = paths.ROOT) -> bool:
-    """Is there a PDF of the edition made from its current sources?"""
     out = workdir(code, root) / "_build"
     target, stamp = out / "pdf" / "book.pdf", book.stamp_path(out, "pdf")
     if not (target.exists() and stamp.exists()):

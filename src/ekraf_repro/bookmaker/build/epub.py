@@ -11,7 +11,7 @@ import subprocess
 import zipfile
 from pathlib import Path
 
-from ..zipped import FIXED_TIME, entry  # noqa: F401 (FIXED_TIME: the tests read it here)
+from ..files import FIXED_TIME, entry  # noqa: F401 (FIXED_TIME: the tests read it here)
 
 EPUBCHECK_JAR = Path("/usr/share/java/epubcheck.jar")
 EPUBCHECK_MISSING = (

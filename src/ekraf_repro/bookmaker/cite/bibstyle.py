@@ -1,10 +1,7 @@
 """The bibliography in the book's language: the pybtex formatting styles ``ekraf_id`` and ``ekraf_en``.
 
-pybtex's ``plain`` for the entry types and fields ``references.bib`` uses (:data:`FIELDS`; another stops the build
-naming the entry, and a test keeps the file to them), sorted by author, year and title, with the words of
-``text.TEXT["bib"]`` and ``ekraf_repro.tanggal`` (EYD V). A missing year, ``t.t.`` and ``n.d.`` print the
-language's word, and the note is ``note`` or ``note_en``, so one file serves both editions. Registered when
-imported; chosen in ``_config.yml`` (``bibtex_default_style``).
+pybtex's ``plain`` for the entry types and fields ``references.bib`` uses (:data:`FIELDS`; another stops the build),
+with the words of ``text.TEXT["bib"]`` (EYD V); the note is ``note`` or ``note_en``. Registered when imported.
 """
 
 from __future__ import annotations
@@ -61,16 +58,13 @@ def month_name(value: str, code: str) -> str:
     return value if i is None else MONTHS[settings.lang(code)][i]
 
 
-def year_node(value: str | None, code: str) -> Text:
-    """The year as printed: the language's word for an unknown year when it is missing or marked unknown."""
-    shown = (value or "").strip()
-    return Text(word_table(code)["no_year"]) if shown.casefold() in UNKNOWN_YEARS else Text.from_latex(shown)
-
-
 @node
-def _year(children, context):
+def year(children, data):
+    """The year as printed (in the bibliography and in citations): the language's word for an unknown year when it
+    is missing or marked unknown."""
     assert not children
-    return year_node(context["entry"].fields.get("year"), context["style"].lang)
+    shown, code = (data["entry"].fields.get("year") or "").strip(), data["style"].lang
+    return Text(word_table(code)["no_year"]) if shown.casefold() in UNKNOWN_YEARS else Text.from_latex(shown)
 
 
 @node
@@ -81,7 +75,7 @@ def _month(children, context):
     return Text(month_name(str(context["entry"].fields["month"]), context["style"].lang))
 
 
-date = words[optional[_month], _year]
+date = words[optional[_month], year]
 
 
 @node
@@ -142,9 +136,8 @@ class LocalStyle(PlainStyle):
             raise ValueError(f"references.bib: @{entry.type}{{{entry.key}}}: the book's styles know only @{known} "
                              f"with their fields, not '{unknown[0]}'; add it to cite/bibstyle.py")  # fmt: skip
         if self.lang != "id" and "note_en" in entry.fields:  # the note in the style's language
-            translated = Entry(
-                entry.type, fields={**entry.fields, "note": entry.fields["note_en"]}, persons=entry.persons
-            )
+            fields = {**entry.fields, "note": entry.fields["note_en"]}
+            translated = Entry(entry.type, fields=fields, persons=entry.persons)
             translated.key, entry = entry.key, translated
         return super().format_entry(label, entry, bib_data=bib_data)
 

@@ -9,7 +9,6 @@ import dataclasses
 
 import sphinxcontrib.bibtex.plugin
 from pybtex.richtext import Text
-from pybtex.style.template import node
 from sphinxcontrib.bibtex.style.referencing import BracketStyle, GroupReferenceStyle, PersonStyle
 from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
 from sphinxcontrib.bibtex.style.referencing.basic_author_year import (
@@ -24,47 +23,29 @@ from sphinxcontrib.bibtex.style.template import join as sjoin
 from sphinxcontrib.bibtex.style.template import join2, post_text, pre_text, reference
 
 from .. import guards
-from .bibstyle import LANGUAGES, word_table, year_node
-
-
-@node
-def _cite_year(children, data):
-    """sphinxcontrib-bibtex's ``year`` node, with the language's word for an unknown year."""
-    assert not children
-    return year_node(data["entry"].fields.get("year"), data["style"].lang)
+from .bibstyle import LANGUAGES, word_table, year
 
 
 @dataclasses.dataclass
 class _Parenthetical(BasicAuthorYearParentheticalReferenceStyle):
     def inner(self, role_name):
-        return join2(sep1=self.pre_text_sep, sep2=self.post_text_sep)[
-            pre_text,
-            reference[
-                sjoin(sep=self.author_year_sep)[
-                    self.person.author_or_editor_or_title(full="s" in role_name), _cite_year
-                ]
-            ],
-            post_text,
-        ]
+        author = self.person.author_or_editor_or_title(full="s" in role_name)
+        cited = reference[sjoin(sep=self.author_year_sep)[author, year]]
+        return join2(sep1=self.pre_text_sep, sep2=self.post_text_sep)[pre_text, cited, post_text]
 
 
 @dataclasses.dataclass
 class _Textual(BasicAuthorYearTextualReferenceStyle):
     def inner(self, role_name):
-        return sjoin(sep=self.text_reference_sep)[
-            self.person.author_or_editor_or_title(full="s" in role_name),
-            sjoin[
-                self.bracket.left,
-                join2(sep1=self.pre_text_sep, sep2=self.post_text_sep)[pre_text, reference[_cite_year], post_text],
-                self.bracket.right,
-            ],
-        ]
+        author = self.person.author_or_editor_or_title(full="s" in role_name)
+        dated = join2(sep1=self.pre_text_sep, sep2=self.post_text_sep)[pre_text, reference[year], post_text]
+        return sjoin(sep=self.text_reference_sep)[author, sjoin[self.bracket.left, dated, self.bracket.right]]
 
 
 @dataclasses.dataclass
 class _Year(ExtraYearReferenceStyle):
     def inner(self, role_name):
-        return reference[_cite_year]
+        return reference[year]
 
 
 SEPARATOR = "; "  # between the works of one citation, in both languages

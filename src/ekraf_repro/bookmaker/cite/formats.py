@@ -1,8 +1,5 @@
-"""A citable part's citation as a file, from its CSL item: BibTeX (pybtex), RIS (rispy) and CSL-JSON.
-
-The one writer of each format, for the downloads (``_kutipan/``) and the BibTeX on the page "Cara mengutip",
-so both say the same key, edition and note, in the edition's language; ``references.bib``'s entry for the
-original paper goes through the same writer.
+"""A citable part's citation as a file, from its CSL item: BibTeX (pybtex), RIS (rispy) and CSL-JSON; the one
+writer of each, for the downloads and the page "Cara mengutip" alike.
 """
 
 from __future__ import annotations
@@ -26,12 +23,8 @@ def bibtex(item: dict) -> str:
     fields = [("title", item["title"])]
     if "container-title" in item:
         fields.append(("booktitle", item["container-title"]))
-    fields += [
-        ("year", str(item["issued"]["date-parts"][0][0])),
-        ("edition", item["version"]),
-        ("language", LANGUAGE_NAMES[item["language"]]),
-        ("note", item["note"]),
-    ]
+    fields += [("year", str(item["issued"]["date-parts"][0][0])), ("edition", item["version"])]
+    fields += [("language", LANGUAGE_NAMES[item["language"]]), ("note", item["note"])]
     author = pybtex.database.Person("{" + item["author"][0]["literal"] + "}")  # an organisation: one name
     kind = "book" if item["type"] == "book" else "incollection"
     return _bibliography(item["id"], pybtex.database.Entry(kind, fields=fields, persons={"author": [author]}))

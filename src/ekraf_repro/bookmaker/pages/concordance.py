@@ -14,7 +14,6 @@ def _key(pid: str) -> str:
 
 
 def audited(pid: str) -> list[str]:
-    """Statements of the audit made in paragraph ``pid``."""
     claims = coded.table("klaim")
     return sorted(claims.loc[claims["paragraf"] == pid, "id"])
 
@@ -31,14 +30,8 @@ def render(lang: str = "id") -> str:
     unknown = sorted(set(k["id"].map(_key)) - set(ORDER))
     if unknown:
         raise ValueError(f"data/coded/konkordansi.csv: unknown section keys {unknown}")
-    lines = [
-        "(konkordansi)=",
-        f"# {t['title']}",
-        "",
-        "% Generated from data/coded/konkordansi.csv by `ekraf pages`: edit the CSV, not this file.",
-        "",
-    ]
-    lines += [t["intro"], ""]
+    generated = "% Generated from data/coded/konkordansi.csv by `ekraf pages`: edit the CSV, not this file."
+    lines = ["(konkordansi)=", f"# {t['title']}", "", generated, "", t["intro"], ""]
     for key in ORDER:
         rows = k[k["id"].map(_key) == key]
         if rows.empty:
@@ -47,9 +40,8 @@ def render(lang: str = "id") -> str:
         lines += [f"(konkordansi-{key.lower()})=", f"## {heading}", ""]
         body = []
         for r in rows.itertuples(index=False):
-            labels_ = r.dibahas.split() + (
-                ["audit-catatan"] if noted(r.id) and "audit-catatan" not in r.dibahas else []
-            )
+            labels_ = r.dibahas.split()
+            labels_ += ["audit-catatan"] if noted(r.id) and "audit-catatan" not in r.dibahas else []
             places = ", ".join(f"{{ref}}`{label}`" for label in labels_)
             marks = [f"{{ref}}`{cid} <audit-hasil>`" for cid in audited(r.id)]
             marks += [f"{{ref}}`{nid} <audit-catatan>`" for nid in noted(r.id)]

@@ -25,33 +25,18 @@ def _get(item: dict, key: str, lang: str, default="") -> str:
 def render(lang: str = "id", package: dict | None = None, data_prefix: str = "../../data/") -> str:
     t = text.group("datapage", lang)
     package = package or json.loads(paths.DATAPACKAGE.read_text(encoding="utf-8"))
-    lines = [
-        "(halaman-data)=",
-        f"# {t['title']}",
-        "",
-        "% Generated from data/datapackage.json by `ekraf pages`: edit datapackage.json, not this file.",
-        "",
-        t["intro"],
-        "",
-    ]
+    generated = "% Generated from data/datapackage.json by `ekraf pages`: edit datapackage.json, not this file."
+    lines = ["(halaman-data)=", f"# {t['title']}", "", generated, "", t["intro"], ""]
     lic = ", ".join(lic_.get("title", lic_["name"]) for lic_ in package.get("licenses", []))
     lines += [t["package"].format(name=package["name"], lic=lic), ""]
     for res in package["resources"]:
         lines += [f"## {_get(res, 'title', lang, res['name'])}", ""]
-        lines += [
-            f"- **{t['file']}:** {{download}}`{res['path']} <{data_prefix}{res['path']}>`",
-            f"- **{t['source']}:** " + "; ".join(cell(_get(s, "title", lang)) for s in res.get("sources", [])),
-            f"- **{t['licence']}:** "
-            + ", ".join(x.get("title", x["name"]) for x in res.get("licenses", package.get("licenses", []))),
-            "",
-            cell(_get(res, "description", lang)),
-            "",
-            f":::{{table}} {t['columns'].format(path=res['path'])}",
-            f":name: tbl-data-{res['name']}",
-            "",
-            "| " + " | ".join(t["header"]) + " |",
-            "|---|---|---|---|",
-        ]
+        sources = "; ".join(cell(_get(s, "title", lang)) for s in res.get("sources", []))
+        licences = ", ".join(x.get("title", x["name"]) for x in res.get("licenses", package.get("licenses", [])))
+        lines += [f"- **{t['file']}:** {{download}}`{res['path']} <{data_prefix}{res['path']}>`"]
+        lines += [f"- **{t['source']}:** {sources}", f"- **{t['licence']}:** {licences}", ""]
+        lines += [cell(_get(res, "description", lang)), "", f":::{{table}} {t['columns'].format(path=res['path'])}"]
+        lines += [f":name: tbl-data-{res['name']}", "", "| " + " | ".join(t["header"]) + " |", "|---|---|---|---|"]
         for f in res["schema"]["fields"]:
             kind = f.get("type", "any")
             kind = t[kind] if kind in TYPES else kind

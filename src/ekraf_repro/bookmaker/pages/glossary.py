@@ -6,25 +6,10 @@ from ... import coded
 from ..text import group
 
 # Foreign terms that Indonesian text writes in italics (EYD V); the glossary's own entries for them too.
-FOREIGN = (
-    "sister city",
-    "state-centric",
-    "non-state",
-    "brand",
-    "handycraft",
-    "handicraft",
-    "et al.",
-    "et alii",
-    "Memorandum of Understanding",
-    "Compound Annual Growth Rate",
-    "Letter of Intent",
-    "ASEAN Trade in Goods Agreement",
-    "friendship city",
-    "twin city",
-    "Datuk Bandar",
-    "Menteri Besar",
-    "Perusahaan Kecil dan Sederhana",
-)
+FOREIGN = ("sister city", "state-centric", "non-state", "brand", "handycraft", "handicraft", "et al.", "et alii",
+           "Memorandum of Understanding", "Compound Annual Growth Rate", "Letter of Intent",
+           "ASEAN Trade in Goods Agreement", "friendship city", "twin city", "Datuk Bandar", "Menteri Besar",
+           "Perusahaan Kecil dan Sederhana")  # fmt: skip
 # A MyST role such as {cite:t}`keohane1984`: notes cite the bibliography with these (never a bare key);
 # they pass through to the page untouched.
 ROLE = re.compile(r"\{[\w:-]+\}`[^`]*`")
@@ -48,14 +33,8 @@ def render(lang: str = "id") -> str:
     t = group("glossary", lang)
     g = coded.table("glosarium")
     g = g.assign(_sort=g["istilah"].str.casefold()).sort_values("_sort")
-    lines = [
-        "(glosarium)=",
-        f"# {t['title']}",
-        "",
-        "% Generated from data/konteks/glosarium.csv by `ekraf pages`: edit the CSV, not this file.",
-        "",
-    ]
-    lines += [t["intro"], ""]
+    generated = "% Generated from data/konteks/glosarium.csv by `ekraf pages`: edit the CSV, not this file."
+    lines = ["(glosarium)=", f"# {t['title']}", "", generated, "", t["intro"], ""]
     letter = None
     for r in g.itertuples(index=False):
         initial = r.istilah[0].upper()

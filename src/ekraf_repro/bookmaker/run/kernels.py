@@ -1,9 +1,6 @@
-"""Warm kernels: one python3 kernel per worker, reused for the notebooks that worker executes.
-
-Starting a kernel and importing the analysis costs more than most notebooks take to run. A worker imports the
-package once, and before each notebook puts the kernel back in a fresh kernel's state after those imports
-(namespace, figures, Matplotlib's settings, working directory, files read). A notebook that fails, or a kernel
-that dies, ends the kernel; one that does not start is tried once more, then fails in one line.
+"""Warm kernels: one python3 kernel per worker, reused for the notebooks that worker executes, put back in a
+fresh kernel's state after the package's imports before each one. A failure ends the kernel; a start that fails is
+tried once more.
 """
 
 from __future__ import annotations
@@ -58,9 +55,8 @@ class WarmKernel:
     def _start_once(self) -> None:
         from nbclient import NotebookClient
 
-        starter = NotebookClient(
-            nbformat.v4.new_notebook(), kernel_name="python3", timeout=TIMEOUT, extra_arguments=KERNEL_ARGS
-        )
+        blank = nbformat.v4.new_notebook()
+        starter = NotebookClient(blank, kernel_name="python3", timeout=TIMEOUT, extra_arguments=KERNEL_ARGS)
         starter.km = starter.create_kernel_manager()
         starter.start_new_kernel(cwd=str(self.cwd))
         starter.start_new_kernel_client()
@@ -103,9 +99,8 @@ class WarmKernel:
     def _silent(self, code: str) -> None:
         from jupyter_core.utils import run_sync
 
-        reply = run_sync(self.kc.execute_interactive)(
-            code, silent=True, store_history=False, timeout=TIMEOUT, output_hook=lambda msg: None
-        )
+        run = run_sync(self.kc.execute_interactive)
+        reply = run(code, silent=True, store_history=False, timeout=TIMEOUT, output_hook=lambda msg: None)
         if (content := reply["content"])["status"] != "ok":
             raise KernelFailed(f"kernel set-up failed: {content.get('ename')}: {content.get('evalue')}")
 
@@ -115,9 +110,8 @@ class WarmKernel:
         from nbclient.exceptions import CellExecutionError, DeadKernelError
 
         self._silent(RESET.format(cwd=str(cwd)))
-        client = NotebookClient(
-            nb, km=self.km, kernel_name="python3", timeout=TIMEOUT, resources={"metadata": {"path": str(cwd)}}
-        )
+        where = {"metadata": {"path": str(cwd)}}
+        client = NotebookClient(nb, km=self.km, kernel_name="python3", timeout=TIMEOUT, resources=where)
         client.kc = self.kc
         try:
             client.execute(cleanup_kc=False)

@@ -1,9 +1,5 @@
-"""The plan: which notebooks to execute, with which parameters, and what decides that one must run again.
-
-The notebooks are those the table of contents names under ``notebooks/`` (the chapters, numbered or in the
-appendix) and one appendix page per subsector, made from the template. A job's fingerprint hashes its code
-cells, its parameters, the data files it reads (``ekraf.reads`` in its metadata; ``data`` replaces the raw
-table), the analysis package and the lock file.
+"""The plan: which notebooks to execute, with which parameters, and what decides that one must run again
+(its fingerprint: code cells, parameters, the data files it reads, the analysis package and the lock file).
 """
 
 from __future__ import annotations
@@ -46,7 +42,6 @@ def chapters(nbdir: Path = paths.NOTEBOOKS, root: Path | None = None) -> list[Pa
 
 
 def notebooks(nbdir: Path, root: Path | None = None) -> list[Path]:
-    """Every executed notebook of a folder: the chapters and the appendix pages."""
     return chapters(nbdir, root) + sorted((nbdir / APPENDIX).glob("*.ipynb"))
 
 

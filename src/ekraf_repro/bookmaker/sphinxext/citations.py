@@ -1,10 +1,7 @@
-"""Scholarly citation of the web book: each page's metadata, cite boxes, data links, downloads, and the parts of
-the page "Cara mengutip" made from the built book.
-
-All read the registry (``registry.py``): the book, each numbered chapter, figure and table is one CSL item
-(``cite/items.py``). Cite boxes and data links are nodes of the resolved doctree (:class:`fragment`: HTML the
-search index does not read); the head's tags go through the page context; the downloads are written when the
-build finishes. All the HTML of this module is written here, from escaped values.
+"""Scholarly citation of the web book, from the registry (``registry.py``) as CSL items (``cite/items.py``):
+each page's metadata and print line, cite boxes and data links (doctree nodes), the downloads (written when the
+build finishes) and the parts of the page "Cara mengutip" made from the built book. Its HTML is built from escaped
+values.
 """
 
 from __future__ import annotations
@@ -22,7 +19,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from .. import settings, text
 from ..cite import formats, items
-from . import metadata, registry
+from . import metadata, registry, to_root
 from .i18n import _
 
 DATA = "_data"  # where a built edition holds each figure's and table's numbers (CSV) and provenance (JSON)
@@ -50,9 +47,8 @@ def citable(app) -> dict:
         numbered = [p for p in registry.parts(app.env) if p["number"]]
         for part in numbered:
             if part["kind"] == "chapter":
-                found.append(
-                    items.part(book, part["label"], "chapter", f"{chapter} {part['number'][0]}: {part['caption']}")
-                )
+                title = f"{chapter} {part['number'][0]}: {part['caption']}"
+                found.append(items.part(book, part["label"], "chapter", title))
             else:
                 word = cfg.numfig_format[part["kind"]].replace("%s", "").strip()
                 title = f"{word} {'.'.join(map(str, part['number']))}: {part['caption'].rstrip('.')}"
@@ -98,7 +94,7 @@ def _add_to_pages(app, doctree, docname: str) -> None:
     """A cite box ends the front page and each chapter; data, provenance and citation follow each figure and table."""
     if app.builder.name != "html":
         return  # the web edition only: an EPUB or a PDF has no downloads
-    up, book = "../" * docname.count("/"), citable(app)
+    up, book = to_root(docname), citable(app)
     key = page_key(app, docname)
     if key != "buku" or docname == app.config.root_doc:
         heading = escape(_("Cite this book") if key == "buku" else _("Cite this chapter"))
@@ -151,9 +147,8 @@ class CitableDirective(SphinxDirective):
         if self.arguments[0] != "table":
             return [block]
         header = text.group("cite", self.env.config.language)["items_header"]
-        table = nodes.table(
-            "", nodes.title(self.options["caption"], self.options["caption"]), classes=["colwidths-auto"]
-        )
+        caption = nodes.title(self.options["caption"], self.options["caption"])
+        table = nodes.table("", caption, classes=["colwidths-auto"])
         group = nodes.tgroup(cols=len(header))
         group += [nodes.colspec(colwidth=100 // len(header)) for _ in header]
         group += nodes.thead("", nodes.row("", *(_entry(nodes.Text(h)) for h in header)))
@@ -201,9 +196,8 @@ class FillCitableBlocks(SphinxPostTransform):
         code = settings.lang(self.config.language)
         parts = [i for i in book["items"] if i["type"] in ("figure", "table")]
         chapters = [i for i in book["items"] if i["type"] == "chapter"]
-        markdown = dict(
-            zip([i["id"] for i in book["items"]], items.render(book["items"], code, "markdown"), strict=True)
-        )
+        rendered = items.render(book["items"], code, "markdown")
+        markdown = dict(zip([i["id"] for i in book["items"]], rendered, strict=True))
         word = text.group("cite", code)["chapter"]
         for block in list(self.document.findall(citable_block)):
             docname, kind = block["docname"], block["block"]
@@ -211,9 +205,8 @@ class FillCitableBlocks(SphinxPostTransform):
                 found = nodes.bullet_list(bullet="-")
                 for number, item in enumerate(chapters, start=1):
                     link = _xref(docname, "ref", item["id"], f"{word} {number}", True)
-                    found += nodes.list_item(
-                        "", nodes.paragraph("", "", link, nodes.Text(": "), *_markdown(markdown[item["id"]]))
-                    )
+                    entry = nodes.paragraph("", "", link, nodes.Text(": "), *_markdown(markdown[item["id"]]))
+                    found += nodes.list_item("", entry)
                 block.replace_self(found)
             elif kind == "chapter-bibtex":
                 code_text = formats.bibtex(chapters[0]).rstrip("\n")
@@ -221,7 +214,7 @@ class FillCitableBlocks(SphinxPostTransform):
             elif kind == "example":
                 block.replace_self(nodes.block_quote("", nodes.paragraph("", "", *_markdown(markdown[parts[0]["id"]]))))
             else:
-                up, web = "../" * docname.count("/"), self.app.builder.name != "epub"  # an EPUB has no downloads
+                up, web = to_root(docname), self.app.builder.name != "epub"  # an EPUB has no downloads
                 block.replace_self([_row(docname, i["id"], book["parts"][i["id"]]["caption"], up, web) for i in parts])
 
 
@@ -235,11 +228,8 @@ def _provenance(run: dict, root: Path) -> dict:
     shown = translate_parameters("python3", "python", params, "Parameters").strip() if params else ""
     inputs = [{"path": r, "sha256": hashlib.sha256((root / r).read_bytes()).hexdigest()}
               for r in sorted(reads) if (root / r).is_file()]  # fmt: skip
-    return {
-        "notebook": run["notebook"],
-        "parameters": shown or "defaults: the notebook's parameters cell",
-        "inputs": inputs,
-    }
+    shown = shown or "defaults: the notebook's parameters cell"
+    return {"notebook": run["notebook"], "parameters": shown, "inputs": inputs}
 
 
 def _write_downloads(app, exception) -> None:

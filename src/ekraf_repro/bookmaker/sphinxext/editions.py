@@ -1,8 +1,5 @@
-"""The editions of the book: an edition's settings, its link to the same page in the other edition, its PDF link.
-
-The editions are published side by side with the same page paths, linked in each page's header (``theme.py``)
-and in ``hreflang`` alternates. A book with a PDF of its own has the tag ``ekraf_pdf``: its landing page shows
-the link, and a book without one the pointer to making one (``{only}`` in ``book/index.md``).
+"""The editions: their settings, the link to the same page in the other edition (the header, ``hreflang``) and
+the tag ``ekraf_pdf`` of a book with a PDF of its own (``{only}`` in ``book/index.md``).
 """
 
 from __future__ import annotations
@@ -10,6 +7,7 @@ from __future__ import annotations
 from html import escape
 
 from ..text import LANGUAGE_NAMES
+from . import to_root
 
 
 def _tags(app, config) -> None:
@@ -21,7 +19,7 @@ def _link_editions(app, pagename: str, templatename, context, doctree) -> None:
     """The same page in the other editions: ``ekraf_other_editions`` for the header, alternates in the head."""
     if app.builder.name != "html":
         return  # an EPUB stands alone
-    up = "../" * (pagename.count("/") + 1)
+    up = "../" + to_root(pagename)
     editions = sorted((app.config.ekraf_editions or {}).items())
     others = [{"lang": c, "url": f"{up}{folder}/{pagename}.html", "name": LANGUAGE_NAMES[c]} for c, folder in editions]
     context["ekraf_other_editions"] = others

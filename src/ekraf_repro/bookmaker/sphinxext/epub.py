@@ -1,8 +1,5 @@
-"""What Sphinx's EPUB 3 builder needs to make an EPUB that EPUBCheck accepts (its builder, subclassed).
-
-The spine's entries (``book/../notebooks/…``) are normalised; an e-reader gets text, figures and tables: no
-scripts (nor raw script nodes), only the EPUB theme's stylesheets. Code cells are left out by myst-nb
-(``latex.py``); cite boxes, data links and the PDF link are web-only. No HTML is rewritten.
+"""Sphinx's EPUB 3 builder, subclassed so that EPUBCheck accepts its EPUB: the spine's entries normalised, no
+scripts, only the EPUB theme's stylesheets.
 """
 
 from __future__ import annotations
@@ -14,6 +11,7 @@ from docutils import nodes
 from sphinx.builders.epub3 import Epub3Builder
 
 from .. import guards
+from ..files import clear
 
 KEEP_STATIC = {"epub.css", "pygments.css", "basic.css"}
 
@@ -26,12 +24,8 @@ class EpubBuilder(Epub3Builder):
             item["refuri"] = posixpath.normpath(path) + hash_ + fragment
 
     def build_content(self) -> None:
-        static = Path(self.outdir) / "_static"
-        for item in sorted(static.rglob("*"), reverse=True):
-            if item.is_file() and item.name not in KEEP_STATIC and item.suffix not in (".png", ".svg", ".gif"):
-                item.unlink()
-            elif item.is_dir() and not any(item.iterdir()):
-                item.rmdir()
+        images = (".png", ".svg", ".gif")
+        clear(Path(self.outdir) / "_static", lambda rel: Path(rel).name in KEEP_STATIC or Path(rel).suffix in images)
         super().build_content()
 
 

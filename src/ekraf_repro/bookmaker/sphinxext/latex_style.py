@@ -1,15 +1,7 @@
-"""Sphinx extension for the PDF typeset as a book (issue 24): ``ekraf.sty`` and what it needs from the project.
-
-- ``ekraf.sty`` (beside this module, copied into the LaTeX build): one-line running heads, caption labels with
-  their space, no hyphenation in table cells, the column types of :mod:`.latex_tables`, and a record of the
-  type area and the hyphenation patterns in the LaTeX log, which the PDF tests read.
-- Every table gets column widths measured from its content (:mod:`.latex_tables`), as the ``tabularcolumns``
-  specification Sphinx would take from the source, and breaks between rows when it is long.
-- The names of countries (and their adjectives), of the people and of the firm the book names
-  (``data/coded/aktor.csv``) are never hyphenated, and a person's or the firm's name is never broken across lines
-  (its spaces become no-break spaces in the PDF only).
-
-Only the LaTeX builder is touched: the HTML and the EPUB are built as before.
+"""The PDF typeset as a book (issue 24), LaTeX builder only: ``ekraf.sty`` (running heads, caption labels, the
+column types of :mod:`.latex_tables`, a record of the type area in the log for the PDF tests), column widths measured
+from every table's content, and the names of ``data/coded/aktor.csv`` never hyphenated (a person's or the firm's
+name never broken across lines).
 """
 
 from __future__ import annotations
@@ -55,14 +47,9 @@ def _configure(app, config) -> None:
     words = {w for name in countries + people + firms for w in re.findall(r"[^\W\d_]{2,}", name)}
     words = sorted(words | {f"{country}n" for country in countries if country.endswith("a")})
     elements = dict(config.latex_elements or {})
-    elements["preamble"] = (
-        elements.get("preamble", "")
-        + "\n% ekraf.sty (bookmaker/sphinxext/latex_style.py)\n"
-        + rf"\ekrafcaptionsfrom{{{_sphinx_language(config)}}}"
-        + "\n"
-        + rf"\ekrafnohyphenation{{{' '.join(words)}}}"
-        + "\n"
-    )
+    ours = ["% ekraf.sty (bookmaker/sphinxext/latex_style.py)", rf"\ekrafcaptionsfrom{{{_sphinx_language(config)}}}"]
+    ours.append(rf"\ekrafnohyphenation{{{' '.join(words)}}}")
+    elements["preamble"] = elements.get("preamble", "") + "\n" + "\n".join(ours) + "\n"
     config.latex_elements = elements
     app.ekraf_people = people + firms  # names kept on one line
 

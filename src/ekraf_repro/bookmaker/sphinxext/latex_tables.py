@@ -1,16 +1,9 @@
-"""Column widths for the PDF's tables, from what the cells hold (issue 24).
+"""Column widths for the PDF's tables (issue 24), measured in the fonts the PDF sets them in.
 
-Every table of the book is measured in the fonts the PDF sets it in (FreeSerif for the cells, FreeSans for the
-header, FreeMono for inline code, at the table size): the natural width of each column is its widest cell on
-one line, and its minimum the widest word (or name) it holds, since cells are never hyphenated. A table whose
-columns fit the line at their natural width keeps that width; otherwise every column gets its minimum and the
-room left is shared in proportion to how much each column would still need (the rule browsers use for
-automatic table layout). A table that would fill more than a third of a page becomes a long table: it breaks
-between rows and repeats its header on the next page.
-
-The result is a column specification for Sphinx's ``tabularcolumns`` mechanism (a ``tabular_col_spec`` node put
-before the table), written with the column types of ``ekraf.sty``: ``\\ekrafL`` (ragged-right text) and
-``\\ekrafR`` (numbers, flush right).
+A column's natural width is its widest cell on one line, its minimum its widest word (cells are never
+hyphenated); :func:`widths` shares the line as browsers' automatic table layout does. A table taller than a third
+of a page becomes a long table. :func:`spec` writes a ``tabularcolumns`` specification with ``ekraf.sty``'s
+column types ``\\ekrafL`` (ragged right) and ``\\ekrafR`` (numbers).
 """
 
 from __future__ import annotations
@@ -112,7 +105,6 @@ class Column:
 
 
 def measure(rows: list[list[Cell]]) -> list[Column]:
-    """Measure a table given as rows of cells."""
     columns: list[Column] = []
     for row in rows:
         for i, cell in enumerate(row):

@@ -54,10 +54,8 @@ def tags(b: Book, page: Page) -> str:
     highwire = [("citation_title", title), ("citation_inbook_title", b.title if chapter else None)]
     highwire += [("citation_author", a) for a in authors]
     highwire += [("citation_publication_date", b.date.replace("-", "/")), ("citation_language", lang)]
-    highwire += [
-        ("citation_version", version),
-        ("citation_pdf_url", b.pdf and f"{url or '../' * page.name.count('/')}book.pdf"),
-    ]
+    pdf = b.pdf and f"{url or '../' * page.name.count('/')}book.pdf"
+    highwire += [("citation_version", version), ("citation_pdf_url", pdf)]
     highwire += [("citation_doi", b.doi), ("citation_public_url", url and f"{url}{page.name}.html")]
     dc = [("DC.title", title), *[("DC.creator", a) for a in authors], ("DC.date", b.date), ("DC.language", lang)]
     dc += [("DC.type", "Text"), ("DC.source", b.paper["title"].strip("[]")), ("DC.relation", chapter and b.title)]
@@ -81,13 +79,8 @@ def json_ld(b: Book, page: Page, chapter: bool, authors: list[str], licence: str
     if page.name == "book/index":
         data = the_book
     elif chapter:
-        data = {
-            "@type": "Chapter",
-            "name": page.title,
-            "position": page.number,
-            "inLanguage": lang,
-            "isPartOf": the_book,
-        }
+        data = {"@type": "Chapter", "name": page.title, "position": page.number, "inLanguage": lang}
+        data["isPartOf"] = the_book
     else:
         data = {"@type": "WebPage", "name": page.title, "inLanguage": lang, "isPartOf": the_book}
     if b.canonical_url and page.name != "book/index":

@@ -1,10 +1,8 @@
-"""The registry of citable parts: every chapter, figure and table of the book, as Sphinx reads and numbers them.
+"""The registry of citable parts: every chapter, figure and table, as Sphinx reads and numbers them.
 
-An environment collector records each page's chapter (its first section) and each captioned figure and table:
-label, id, kind, caption, the glue key that placed it and the numbers glued with it; for a notebook, the
-parameters papermill recorded and the files it reads. Numbers are Sphinx's own: a part on a page outside the
-numbered part (an appendix) keeps its label and caption and has none. Cite boxes, downloads, figure data, the
-page "Cara mengutip" and the PDF's title page read this registry.
+An environment collector records label, id, kind, caption and glue key (with its data) of each part, and for a
+notebook the parameters papermill recorded and the files it reads. A part outside the numbered chapters has no
+number. Cite boxes, downloads, figure data, "Cara mengutip" and the PDF's title page read it.
 """
 
 from __future__ import annotations
@@ -16,6 +14,7 @@ from docutils import nodes
 from sphinx.environment.collectors import EnvironmentCollector
 
 from .. import guards
+from ..student.code import glued
 
 KINDS = {nodes.figure: "figure", nodes.table: "table"}  # Sphinx's enumerable types, as CSL names them too
 
@@ -27,11 +26,8 @@ def _caption(node) -> nodes.Element | None:
 def _source(path: Path) -> dict:
     """A notebook's record of its run: parameters (papermill's), declared reads, and each glue key's data."""
     nb = json.loads(path.read_text(encoding="utf-8"))
-    meta, data = nb.get("metadata", {}), {}
-    for output in (o for cell in nb["cells"] for o in cell.get("outputs", [])):
-        key = output.get("metadata", {}).get("scrapbook", {}).get("name")
-        if key and "data" in output["metadata"].get("ekraf", {}):
-            data[key] = output["metadata"]["ekraf"]["data"]
+    meta, glues = nb.get("metadata", {}), [(key, o["metadata"].get("ekraf", {})) for key, o in glued(nb["cells"])]
+    data = {key: ekraf["data"] for key, ekraf in glues if "data" in ekraf}
     params = meta.get("papermill", {}).get("parameters", {})
     return {"parameters": params, "reads": meta.get("ekraf", {}).get("reads", []), "data": data}
 
@@ -68,11 +64,8 @@ class CitableParts(EnvironmentCollector):
         _store(env, "ekraf_parts")[docname] = parts
         if run is not None:
             notebook = source.relative_to(app.srcdir).as_posix()
-            _store(env, "ekraf_runs")[docname] = {
-                "notebook": notebook,
-                "parameters": run["parameters"],
-                "reads": run["reads"],
-            }
+            _store(env, "ekraf_runs")[docname] = {"notebook": notebook, "parameters": run["parameters"]}
+            _store(env, "ekraf_runs")[docname]["reads"] = run["reads"]
 
 
 def _store(env, name: str) -> dict:

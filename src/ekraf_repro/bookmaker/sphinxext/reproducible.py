@@ -1,9 +1,8 @@
 """An incremental build equals a clean build, byte for byte, and a build says what it did.
 
-Every page is re-read when the book machine's code (every module: no list to keep), the edition's compiled
-catalogues or an installed library changed, or when a page came or went (every sidebar lists every page). The
-search index drops the words no page holds any more; myst-nb's stylesheet is in place before any page is
-written; each ``{numref}`` target's doctree is read once per build; the pages Sphinx read go to the run report.
+Every page is re-read when the book machine's code, the compiled catalogues or an installed library changed, or a
+page came or went; the search index drops words no page holds; myst-nb's stylesheet is in place before any page
+is written; each ``{numref}`` target's doctree is read once; the pages read go to the run report.
 """
 
 from __future__ import annotations

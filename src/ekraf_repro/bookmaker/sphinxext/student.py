@@ -1,13 +1,6 @@
-"""Student notebooks in the HTML book (issue 21): the files, and a link to them on every notebook page.
-
-At the end of each HTML build, every notebook page (chapters and appendix)
-gets its student notebook in ``_notebooks/<name>.ipynb`` (:mod:`..student.notebooks`),
-its cross-references and citations resolved by this very build (Sphinx's own
-numbering, the edition's citation style), and ``_notebooks/ekraf-notebook-<lang>.zip``
-holds them all with the data and the package (:mod:`..student.archive`). Each
-notebook page says "Unduh notebook" / "Download notebook" under its title, next
-to the zip, and the theme's download button offers the student notebook
-instead of the MyST source. Registered in ``_config.yml`` (``extra_extensions``).
+"""Student notebooks in the HTML book (issue 21): ``_notebooks/<name>.ipynb`` for each notebook page
+(:mod:`..student.notebooks`, references resolved by this build) and the zip of them all (:mod:`..student.archive`),
+linked under each page's title and from the theme's download button instead of the MyST source.
 """
 
 from __future__ import annotations
@@ -21,22 +14,16 @@ from .. import settings
 from ..student import archive as studentzip
 from ..student import lab
 from ..student import notebooks as studentnb
+from . import to_root
+from .i18n import _
 
 FOLDER = lab.FOLDER
 GUIDE = "book/menjalankan-ulang"  # the rerun guide also offers the zip
 
 
-def _(message: str) -> str:
-    from sphinx.locale import get_translation
-
-    return str(get_translation("sphinx")(message))
-
-
 def pages(app) -> list[str]:
-    """The book's notebook pages, in order."""
-    return sorted(
-        d for d in app.env.found_docs if d.startswith("notebooks/") and str(app.env.doc2path(d)).endswith(".ipynb")
-    )  # noqa: E501
+    found = app.env.found_docs
+    return sorted(d for d in found if d.startswith("notebooks/") and str(app.env.doc2path(d)).endswith(".ipynb"))
 
 
 def resolver(app, docname: str):
@@ -77,27 +64,17 @@ def _template_prose() -> dict[str, str]:
     return {c["id"]: "".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown"}
 
 
-def notebooks(app) -> dict[str, bytes]:
-    """Every student notebook of the edition, by file name."""
-    lang, title = app.config.language or "id", app.config.html_title or app.config.project
-    out, template = {}, None
-    for docname in pages(app):
-        nb = json.loads(Path(app.env.doc2path(docname)).read_text(encoding="utf-8"))
-        if docname.startswith(f"notebooks/{settings.APPENDIX}/"):
-            template = template or _template_prose()
-        prose = template if docname.startswith(f"notebooks/{settings.APPENDIX}/") else None
-        made = studentnb.make(
-            nb, lang, name=docname, title=title, resolve=resolver(app, docname), number=number(app), prose=prose
-        )
-        out[f"{Path(docname).name}.ipynb"] = studentnb.dumps(made).encode()
-    return out
-
-
-def _write(app, exception) -> None:
+def _write(app, exception) -> None:  # every student notebook of the edition, and their zip
     if exception is not None or app.builder.name != "html":
         return
-    made = notebooks(app)
-    lang, title = app.config.language or "id", app.config.html_title or app.config.project
+    lang, title, made = app.config.language or "id", app.config.html_title or app.config.project, {}
+    for docname in pages(app):
+        nb = json.loads(Path(app.env.doc2path(docname)).read_text(encoding="utf-8"))
+        prose = _template_prose() if docname.startswith(f"notebooks/{settings.APPENDIX}/") else None
+        made_nb = studentnb.make(
+            nb, lang, name=docname, title=title, resolve=resolver(app, docname), number=number(app), prose=prose
+        )
+        made[f"{Path(docname).name}.ipynb"] = studentnb.dumps(made_nb).encode()
     folder = Path(app.outdir) / FOLDER
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
@@ -113,7 +90,7 @@ def _links(app, pagename, templatename, context, doctree) -> None:
 
     if app.builder.name != "html" or not (pagename.startswith("notebooks/") or pagename == GUIDE):
         return
-    up = "../" * pagename.count("/") + FOLDER + "/"
+    up = f"{to_root(pagename)}{FOLDER}/"
     zipped = f'<a href="{up}{studentzip.name(app.config.language or "id")}.zip" download>{escape(_("All notebooks, with the data and the package (zip)"))}</a>'  # noqa: E501
     own = f"{up}{Path(pagename).name}.ipynb"
     links = zipped if pagename == GUIDE else f'<a href="{own}" download>{escape(_("Download notebook"))}</a> · {zipped}'

@@ -1,9 +1,6 @@
-"""The HTML theme (sphinx-book-theme on pydata-sphinx-theme), accessible and in the book's language.
-
-Each fix was found by axe-core or Chromium (``tests/test_browser.py``) and is made where the HTML is made: a
-theme template rewritten where it loads (:data:`REWRITES`: labels that hid their visible text, tooltips and
-landmarks in English, the language switcher), a node visitor, or the page context. A rewrite stops the build
-when the theme no longer holds the text it replaces; each is a hook of ``guards.py``.
+"""The HTML theme (sphinx-book-theme on pydata-sphinx-theme), accessible and in the book's language: fixes
+found by axe-core or Chromium, each made where the HTML is made (a template rewritten where it loads, a node
+visitor, the page context) and each a hook of ``guards.py``.
 """
 
 from __future__ import annotations
@@ -35,13 +32,9 @@ REWRITES = {
     "layout.html": ("landmark-labels", [('aria-label="Page"', "aria-label=\"{{ _('Page') }}\"")]),
     "article-header-buttons.html": ("language-switcher", [("", SWITCHER)]),
 }
+COMPONENTS = {"search-button-field.html", "theme-switcher.html", "toggle-primary-sidebar.html",
+              "toggle-secondary-sidebar.html"}
 # fmt: on
-COMPONENTS = {
-    "search-button-field.html",
-    "theme-switcher.html",
-    "toggle-primary-sidebar.html",
-    "toggle-secondary-sidebar.html",
-}  # fmt: skip
 
 
 def rewrite(name: str, theirs: str) -> str:

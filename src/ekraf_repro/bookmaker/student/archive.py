@@ -1,13 +1,6 @@
-"""The "notebooks to run" download of an edition: a zip that a student unpacks and starts with one command.
-
-``ekraf-notebook-<lang>.zip`` holds, under one folder of that name, the
-edition's student notebooks (at the top, so ``data/...`` reads the same from
-the notebooks and from the project), the data, the package's source
-(``src/ekraf_repro``), ``pyproject.toml`` and ``uv.lock`` (every version
-pinned), ``CITATION.cff`` (the package's version), the licences and a README
-in the edition's language whose one command sets up the locked environment
-with JupyterLab and opens it. Entries are sorted and carry a fixed time and
-mode (:func:`..zipped.entry`), so two builds give the same bytes.
+"""The "notebooks to run" zip of an edition, ``ekraf-notebook-<lang>.zip``: the student notebooks at the top
+(so ``data/...`` reads the same), the data, the package's source, the lock, CITATION.cff, the licences and a README
+with the one command that opens JupyterLab. Sorted entries with a fixed time and mode: the same bytes every build.
 """
 
 from __future__ import annotations
@@ -16,7 +9,7 @@ import io
 import zipfile
 from pathlib import Path
 
-from ..zipped import entry
+from ..files import entry, under
 from . import lab
 
 FILES = ("pyproject.toml", "uv.lock", "CITATION.cff", "LICENSE", "LICENSE-CONTENT.md")
@@ -74,16 +67,15 @@ Licences: code MIT (`LICENSE`), text and data CC BY 4.0 (`LICENSE-CONTENT.md`). 
 
 
 def contents(notebooks: dict[str, bytes], data: Path, lang: str, title: str, checkout: Path = lab.CHECKOUT):
-    """Every file of the download, by its path under the download's folder."""
     missing = [f for f in FILES if not (checkout / f).is_file()]
     if missing:
         raise FileNotFoundError(f"{checkout / missing[0]}: the notebooks download needs the package's checkout")
     files = {f: (checkout / f).read_bytes() for f in FILES}
     files["README.md"] = README[lang].format(title=title, command=start_command()).encode()
-    for base, prefix, pattern in ((checkout / "src", "src/", "ekraf_repro/**/*.py"), (data, "data/", "**/*")):
-        for path in sorted(base.glob(pattern)):
-            if path.is_file() and "__pycache__" not in path.parts:
-                files[prefix + path.relative_to(base).as_posix()] = path.read_bytes()
+    for base, prefix, suffix in ((checkout / "src" / "ekraf_repro", "src/ekraf_repro/", ".py"), (data, "data/", "")):
+        for rel, path in under(base).items():
+            if rel.endswith(suffix) and "__pycache__" not in path.parts:
+                files[prefix + rel] = path.read_bytes()
     return {**files, **notebooks}
 
 

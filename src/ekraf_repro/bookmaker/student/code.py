@@ -1,13 +1,6 @@
-"""The code of a student notebook: the book's code cells, with what a passage needs moved before it.
-
-A passage of the book may use a value that a later code cell glues, and the
-book places each table and figure wherever its passage stands. In a notebook
-that runs from top to bottom (:mod:`.studentnb`), every ``glue`` and
-``condition`` call moves into the chapter's first code cell, and each
-``bab.table``/``bab.figure`` statement goes to where its passage places it. A
-statement moves only when it reads nothing set later; otherwise, or when a
-cell that would lose statements shows outputs of its own, :class:`Code` stops
-with the notebook and the cell named.
+"""The code of a student notebook (:mod:`.notebooks`): ``glue`` and ``condition`` calls move into the first code
+cell and each ``bab.table``/``bab.figure`` to where its passage places it; a statement that reads a name set later,
+or a cell with outputs of its own that would lose statements, stops :class:`Code` with the notebook and cell named.
 """
 
 from __future__ import annotations
@@ -77,15 +70,16 @@ def literal(source: str):
         return None
 
 
+def glued(cells: list[dict]):
+    """Each glued output of an executed notebook, with its glue key."""
+    for o in (o for cell in cells for o in cell.get("outputs", [])):
+        if name := o.get("metadata", {}).get("scrapbook", {}).get("name"):
+            yield name, o
+
+
 def glued_outputs(cells: list[dict]) -> dict[str, dict]:
     """Every glued output of the executed notebook, by key: its data without the glue prefix."""
-    out = {}
-    for cell in cells:
-        for o in cell.get("outputs", []):
-            name = o.get("metadata", {}).get("scrapbook", {}).get("name")
-            if name:
-                out[name] = {k[len(GLUE_PREFIX) :]: v for k, v in o.get("data", {}).items()}
-    return out
+    return {name: {k[len(GLUE_PREFIX) :]: v for k, v in o.get("data", {}).items()} for name, o in glued(cells)}
 
 
 class Code:

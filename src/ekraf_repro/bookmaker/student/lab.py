@@ -1,14 +1,8 @@
-"""``make lab``: JupyterLab on one edition's student notebooks, with the project's environment as the kernel.
+"""``make lab``: JupyterLab on one edition's student notebooks, bound to 127.0.0.1, with ``.venv`` as its kernel.
 
-The server runs from an environment of its own, ``lab/.venv``, locked in
-``lab/uv.lock`` (the jupyter_server stack pulls in ``rfc3987-syntax``, which
-would slow every papermill run of the book in ``.venv``); its only kernel is
-the project's ``.venv`` (a kernel spec written under ``_build/lab/jupyter``). The
-notebooks are the edition's student notebooks from the built book
-(``_build/html/<lang>/_notebooks``), copied into ``_build/lab/<lang>``: a
-notebook the student changed there is kept, the others are brought up to date.
-The server listens on 127.0.0.1 only. The tests start it the same way
-(:func:`command`, tests/lab_support.py).
+The server has its own environment, ``lab/.venv`` (locked in ``lab/uv.lock``: the jupyter_server stack would slow
+every papermill run in ``.venv``). The notebooks are copied from the built book into ``_build/lab/<lang>``, keeping
+any a student changed there. The tests start the server through :func:`command` too.
 """
 
 from __future__ import annotations

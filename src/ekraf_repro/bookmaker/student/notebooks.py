@@ -1,29 +1,11 @@
-"""Student notebooks: a chapter's executed notebook rewritten for Jupyter, in one language (issue 21).
+"""Student notebooks (issue 21): a chapter's executed notebook rewritten for Jupyter, in one language.
 
-The book's notebooks are written for the book: every passage twice (one cell
-per language), MyST roles and directives in the prose, values glued for Sphinx
-to place. :func:`make` turns the executed notebook of one edition into a
-notebook a student opens in Jupyter and reruns:
-
-- only the edition's passages; each becomes a Markdown cell when it holds no
-  computed value and no condition, and otherwise a code cell (input hidden)
-  that shows it through :meth:`ekraf_repro.student.Bab.teks`: the values are
-  written in when the cell runs, and a ``jika:``/``jika-tidak:`` passage shows
-  only when its condition holds in that run;
-- cross-references and citations are read as text, resolved by the book's own
-  Sphinx build (``resolve``: "Tabel 4.3", "(Anonim, t.t.)"); labels go;
-- each table or figure is made by a cell of its own, placed where the book
-  places it, with its caption (numbered by ``number``, as in the book);
-- the parameters (one-language comment) come first, then the chapter's first
-  code cell (``start`` from :mod:`ekraf_repro.student`), to which the cells'
-  ``glue`` and ``condition`` calls move, because a passage can use a value before
-  the book's code computes it.
-
-The stored outputs are computed from the executed notebook's glued outputs
-with the functions the kernel calls (:mod:`ekraf_repro.student`), so no kernel
-runs here; nbval runs the student notebooks and compares (tests/test_student.py).
-Anything this module does not understand stops it with the notebook, the cell
-and the text named.
+Only the edition's passages stay: plain Markdown when nothing in them is computed or conditional, else a hidden
+code cell that writes them through :meth:`ekraf_repro.student.Bab.teks` when it runs. Cross-references and
+citations become the text this very Sphinx build prints; each table and figure gets a cell of its own where the
+book places it; ``glue`` and ``condition`` calls move into the first code cell (:mod:`.code`). Stored outputs are
+computed from the executed notebook's glued outputs, so no kernel runs here (nbval reruns them in
+tests/test_student.py). Anything not understood stops with the notebook, the cell and the text named.
 """
 
 from __future__ import annotations
@@ -40,6 +22,7 @@ from ...notebook import CONDITION
 from ...params import DEFAULTS
 from ...show import FileName
 from ...subsectors import placeholders
+from .. import settings
 from .code import Code, NotConvertible, assignments, cell_source, glued_outputs, literal
 
 ROLE = re.compile(r"\{(?P<role>[a-z][\w:-]*)\}`(?P<text>[^`]+)`|\{\{(?P<fill>\w+)\}\}")
@@ -50,7 +33,6 @@ GLUE_MD = re.compile(r"```\{glue:md\}[ \t]+(?P<key>\S+)\n(?::[\w-]+:.*\n)*```")
 LABEL = re.compile(r"^\([\w.:{}-]+\)=[ \t]*$\n?", re.M)
 RESOLVED = ("numref", "ref", "doc", "cite:")  # roles that the book's build resolves to text
 LEFT_OVER = re.compile(r"\{\{(glue|cite|numref|ref|doc)|:::\{\{|```\{\{|^\([\w.:{}-]+\)=", re.M)
-TAG = "jika:bahasa_{}"
 
 NOTE = {
     "id": "**{title}**: *notebook* ini adalah halaman buku itu untuk dijalankan ulang di Jupyter, dalam bahasa "
@@ -165,8 +147,7 @@ class _Student:
 
     def __init__(self, name: str, cells: list[dict], params: dict, lang: str, bab: str):
         self.name, self.bab, self.out = name, bab, []
-        glued = glued_outputs(cells)
-        self.glued = glued
+        self.glued = glued = glued_outputs(cells)
         facts = {k[len(CONDITION) :]: v for k, v in glued.items() if k.startswith(CONDITION)}
         self.facts = {k: literal(v["text/plain"]) == "ya" for k, v in facts.items()}
         texts = {k: literal(v.get("text/plain", "")) for k, v in glued.items()}
@@ -192,11 +173,9 @@ class _Student:
         fields = [f for _, f, _, _ in string.Formatter().parse(piece["text"]) if f is not None]
         if not args and not fields:
             return self.markdown(cid, student.render(piece["text"], {}))
-        shown = (
-            [student.prose_bundle(student.render(piece["text"], self.values))]
-            if student.holds(self.facts, yes, no)
-            else []
-        )  # noqa: E501
+        shown = []
+        if student.holds(self.facts, yes, no):
+            shown = [student.prose_bundle(student.render(piece["text"], self.values))]
         self.code(cid, f"bab.teks(\n{_triple(piece['text'])}{args}\n)", shown)
 
     def place(self, cid: str, piece: dict, code: Code, yes: tuple, no: tuple, args: str) -> None:
@@ -221,13 +200,11 @@ class _Student:
 def make(nb: dict, lang: str, *, name: str, title: str, resolve: Callable, number: Callable, prose: dict | None = None):
     """The student notebook of the executed notebook ``nb`` (edition ``lang``), as a notebook node.
 
-    ``resolve(role, text)``: a cross-reference or citation as the book prints it; ``number(kind, label)``: the
-    number of a table or figure ("Tabel 4.3", None when unnumbered); ``prose``: Markdown by cell id to use
-    instead of the notebook's (the appendix template's, with its ``{{name}}`` placeholders); ``name`` names the
-    notebook in errors.
+    ``resolve(role, text)``: a cross-reference or citation as the book prints it; ``number(kind, label)``: the number of
+    a table or figure ("Tabel 4.3", None when unnumbered); ``prose``: Markdown by cell id to use instead of the
+    notebook's (the appendix template's, with its ``{{name}}`` placeholders); ``name`` names the notebook in errors.
     """
-    other = {TAG.format(x) for x in ("id", "en") if x != lang}
-    cells = [c for c in nb["cells"] if not set(c.get("metadata", {}).get("tags", [])) & other]
+    cells = settings.strip_other_language(nb, lang)["cells"]
     tags = [set(c.get("metadata", {}).get("tags", [])) for c in cells]
     code_cells = [i for i, c in enumerate(cells) if c["cell_type"] == "code"]
     params = next((i for i in code_cells if "parameters" in tags[i]), None)

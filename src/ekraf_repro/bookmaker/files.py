@@ -1,0 +1,36 @@
+"""Files by their path under a folder, what is left over in a folder removed, and zip entries with a fixed time
+and mode (the EPUB, the archive and the notebooks' zip give the same bytes on every build)."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+FIXED_TIME = (2000, 1, 1, 0, 0, 0)  # the date lives in the metadata (OPF, CITATION.cff), not in the entries
+
+
+def entry(name: str, stored: bool = False) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, FIXED_TIME)
+    info.compress_type, info.external_attr = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED, 0o644 << 16
+    return info
+
+
+def under(base: Path) -> dict[str, Path]:
+    """Every file under ``base``, sorted, by its POSIX path under it."""
+    return {p.relative_to(base).as_posix(): p for p in sorted(base.rglob("*")) if p.is_file()}
+
+
+def clear(folder: Path, wanted, keep: tuple[str, ...] = ()) -> list[str]:
+    """Remove the files under ``folder`` that ``wanted`` (their path under it -> bool) turns down, then the folders
+    left empty; nothing in the top folders named in ``keep``. Returns the paths removed."""
+    removed = []
+    for item in sorted(folder.rglob("*"), reverse=True):
+        rel = item.relative_to(folder).as_posix()
+        if rel.split("/")[0] in keep:
+            continue
+        if item.is_file() and not wanted(rel):
+            item.unlink()
+            removed.append(rel)
+        elif item.is_dir() and not any(item.iterdir()):
+            item.rmdir()
+    return removed
