@@ -30,3 +30,20 @@ def test_a_name_with_a_line_break_is_refused_in_one_line_before_any_kernel(tmp_p
         "error: 'tabel\\nbaris.csv': a data file's name must not hold a control character (line break, tab)"
     ]
     assert not out.exists() and "Executing" not in result.stdout + result.stderr
+
+
+def _make(*args: str):
+    import subprocess
+
+    return subprocess.run(["make", "--no-print-directory", *args], cwd=ROOT, capture_output=True, text=True)
+
+
+def test_data_and_out_reach_the_cli_unchanged_through_make(tmp_path):
+    given = tmp_path / 'my $x "q" \\b.csv'
+    shutil.copy(TABLE, given)
+    result = _make("validate", f"DATA={given}")  # before: make and the shell expanded "$x", so "not found"
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert f"{given.name}: valid" in result.stdout, result.stdout[-2000:]
+    result = _make("rerun", f"DATA={given}", "OUT=data/x $y")  # a protected folder: refused, naming OUT as given
+    assert result.returncode == 2
+    assert "error: OUT=x $y: must not be or contain data" in result.stderr, result.stderr[-2000:]
