@@ -136,3 +136,16 @@ def test_no_other_way_of_writing_a_variants_strings_into_pages():
     for p in uses:
         for call in re.findall(r"\.(?:citation_suffix|statements)\([^)]*\)", sources[p]):
             assert "escape." in call or p.name in ("variant.py", "citations.py"), (p.name, call)
+
+
+def test_the_cite_pages_variant_section_is_text_only():
+    """Before: 'Varian dengan data <img src=x onerror=alert(1)>.csv' went raw into the MyST page."""
+    from ekraf_repro.bookmaker.pages import citing
+    from ekraf_repro.bookmaker.variant import Variant
+
+    name = NASTY[0] + NASTY[1] + ".csv"
+    page = citing.render("id", Variant(name, "abc123", {"subsektor": "Musik<b>"}))
+    section = page.split("## ")[1].split("\n", 1)[1]  # the section "Varian ini", below its heading
+    doc = _myst(section.split("```")[0])
+    text = _only_text(doc, (nodes.paragraph, nodes.Text, nodes.emphasis))
+    assert name in text and "subsektor=Musik<b>" in text
