@@ -79,13 +79,20 @@ lint: setup  ## ruff check and ruff format --check over src/ and tests/
 	$(VENV)/bin/ruff format --check src tests
 
 validate: setup  ## check a data file: make validate DATA=path/to/file.csv
-	$(EKRAF) validate $(or $(DATA),data/raw/tabel_1_1_ekspor_ekraf.csv)
+	$(EKRAF) validate "$${EKRAF_DATA:-data/raw/tabel_1_1_ekspor_ekraf.csv}"
+
+# DATA, OUT and FILE reach the CLI unchanged ($, quotes, backslashes): passed as environment variables, never
+# expanded by make ($(value ...)) nor written into the shell line.
+validate rerun sweep: export EKRAF_DATA = $(value DATA)
+rerun sweep: export EKRAF_OUT = $(value OUT)
+rerun sweep: export EKRAF_FILE = $(value FILE)
 
 rerun: setup  ## variant book: make rerun DATA=file.csv PARAMS="subsektor=Fashion bahasa=en" OUT=dir [PDF=1]
-	$(EKRAF) rerun $(if $(DATA),--data "$(DATA)") $(foreach p,$(PARAMS),--param "$(p)") $(if $(OUT),--out "$(OUT)") $(if $(PDF),--pdf)
+	$(EKRAF) rerun $(if $(value DATA),--data "$$EKRAF_DATA") $(foreach p,$(PARAMS),--param "$(p)") \
+	  $(if $(value OUT),--out "$$EKRAF_OUT") $(if $(PDF),--pdf)
 
 sweep: setup  ## variant books: make sweep FILE=sweep.csv OUT=dir (one per row: nama;data;subsektor;...) [PDF=1]
-	$(EKRAF) sweep $(if $(FILE),--file "$(FILE)") $(if $(OUT),--out "$(OUT)") $(if $(PDF),--pdf)
+	$(EKRAF) sweep $(if $(value FILE),--file "$$EKRAF_FILE") $(if $(value OUT),--out "$$EKRAF_OUT") $(if $(PDF),--pdf)
 
 bench: setup system-deps  ## time the pipeline against plain Jupyter Book (median of RUNS=5); table in _build/bench/
 	$(PY) -m ekraf_repro.bookmaker.bench --runs $(or $(RUNS),5)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import errata as errata_mod
-from . import idnum, paths, subsectors
+from . import escape, idnum, paths, subsectors
 from .errors import InputError
 
 YEAR = re.compile(r"^\d{4}$")
@@ -102,6 +102,8 @@ def load(path: Path | str = paths.RAW_TABLE, errata_file: Path | None = None, ro
     ``df.attrs['sumber']`` the file read, ``df.attrs['subsektor']`` the row order.
     """
     path = Path(path)
+    if escape.one_line(path.name) != path.name:  # a line break or tab would split the lines that name the file
+        raise InputError(f"{path.name!r}: a data file's name must not hold a control character (line break, tab)")
     rows = _read_rows(path)
     header, body = rows[0], rows[1:]
     years = _years(path, header)

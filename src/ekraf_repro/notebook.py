@@ -63,14 +63,14 @@ class Bab:
 
     def glue(self, make: Callable[["Bab", str], dict]) -> None:
         """Glue every ``key: text`` that ``make(self, lang)`` returns, for each language."""
-        from . import show
+        from . import escape, show
 
         for lang in self.langs:
             for key, value in make(self, lang).items():
                 show.check_text(key, value)
                 bundle = {"text/plain": repr(str(value))}
                 if isinstance(value, show.FileName):  # placed with {glue:md}, set as code
-                    bundle["text/markdown"] = f"`{value}`"
+                    bundle["text/markdown"] = escape.code(value)
                 _display(key, bundle, lang)
 
     def condition(self, name: str, value: bool) -> None:

@@ -25,9 +25,10 @@ class FileName(str):
 def check_text(key: str, value) -> None:
     """Stop on a glued value that still looks like code (``snake_case``, ``True``, an ISO date).
 
-    A :class:`FileName` is exempt: it is shown as code, which a reader recognises as a name."""
+    A :class:`FileName` is exempt: it is shown as code, which a reader recognises as a name. A name holds no
+    ``/``; a backslash is a character of a name here (POSIX), escaped where it is written (``escape.code``)."""
     if isinstance(value, FileName):
-        if "/" in value or "\\" in value:
+        if "/" in value:
             raise ValueError(f"glue '{key}': {value!r} is a path; show the file's name only")
         return
     if labels.looks_like_code(str(value)):

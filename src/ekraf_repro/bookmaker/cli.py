@@ -4,8 +4,11 @@ writes the run report (``report.py``).
 """
 
 import argparse
+import contextlib
+import fcntl
 import os
 import sys
+import time
 from pathlib import Path
 
 from .. import loader, paths
@@ -17,6 +20,35 @@ from .build.variants import read_sweep, rerun, sweep, typed
 from .run import execute, plan
 
 MANIFEST = paths.BUILD / ".ekraf" / "manifest.json"
+LOCK = paths.BUILD / ".ekraf" / "lock"
+WRITERS = {"book", "execute", "render", "rerun", "sweep", "pdf", "epub", "dist"}  # one at a time per checkout
+
+
+@contextlib.contextmanager
+def one_at_a_time(wait: float | None = None):
+    """Hold the checkout's lock (``fcntl.flock``): a second run waits, saying so, or gives up after ``wait`` s
+    (``EKRAF_WAIT``)."""
+    LOCK.parent.mkdir(parents=True, exist_ok=True)
+    with open(LOCK, "a+", encoding="utf-8") as handle:
+        start, said = time.monotonic(), False
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                handle.seek(0)
+                holder = handle.read().strip() or "?"
+                other = f"another ekraf run in this checkout (pid {holder})"
+                if wait is not None and time.monotonic() - start >= wait:
+                    raise InputError(f"{other} still runs after {wait:g} s") from None
+                if not said:
+                    print(f"waiting for {other}…", file=sys.stderr, flush=True)
+                said = True
+                time.sleep(0.2)
+        handle.truncate(0)
+        handle.write(f"{os.getpid()}\n")
+        handle.flush()
+        yield
 
 
 def parse_params(items: list[str]) -> dict:
@@ -163,8 +195,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = parser()
     args = ap.parse_args(argv)
     report.begin(args.cmd)
+    wait = os.environ.get("EKRAF_WAIT")
     try:
-        args.fn(args)
+        with one_at_a_time(float(wait) if wait else None) if args.cmd in WRITERS else contextlib.nullcontext():
+            args.fn(args)
     except InputError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2

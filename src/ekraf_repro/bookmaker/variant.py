@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from .. import labels
+from .. import escape, labels
 from ..params import DEFAULTS, Params
 
 HASH_LENGTH = 12
@@ -29,10 +29,11 @@ class Variant:
     def settings(self) -> str:  # "subsektor=Fashion, bahasa=en", or ""
         return ", ".join(f"{k}={v}" for k, v in self.changed.items())
 
-    def citation_suffix(self, lang: str | None = None) -> str:
-        """What a citation of the original edition adds to name this variant."""
+    def citation_suffix(self, lang: str | None = None, mark=str) -> str:
+        """What a citation of the original edition adds to name this variant (``mark`` escapes the user's strings)."""
         key = "varian_kutip_param" if self.changed else "varian_kutip"
-        return labels.label(key, lang or self.lang, berkas=self.data_name, hash=self.data_hash, param=self.settings)
+        given = {"berkas": mark(self.data_name), "hash": self.data_hash, "param": mark(self.settings)}
+        return labels.label(key, lang or self.lang, **given)
 
     def title(self, original: str) -> str:
         return labels.label("varian_judul", self.lang, judul=original, hash=self.data_hash)
@@ -49,10 +50,8 @@ class Variant:
 
     def banner(self) -> str:
         """The HTML shown at the top of every page: a variant, its data and parameters, how to cite it."""
-        from html import escape
-
-        first, *rest = self.statements(lambda value: f"<code>{escape(value)}</code>", escape)
-        return f'<span lang="{self.lang}">' + " ".join([f"<strong>{escape(first)}</strong>", *rest]) + "</span>"
+        first, *rest = self.statements(lambda value: f"<code>{escape.html(value)}</code>", escape.html)
+        return f'<span lang="{self.lang}">' + " ".join([f"<strong>{escape.html(first)}</strong>", *rest]) + "</span>"
 
 
 def content_hash(path: Path) -> str:

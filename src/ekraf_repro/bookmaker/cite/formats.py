@@ -4,11 +4,12 @@ writer of each, for the downloads and the page "Cara mengutip" alike.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pybtex.database
 import rispy
+
+from ... import escape
 
 FOLDER = "_kutipan"  # where a built edition holds the downloads: _kutipan/<key>.bib, .ris, .json
 LANGUAGE_NAMES = {"id": "indonesian", "en": "english"}  # BibTeX's language field
@@ -25,7 +26,8 @@ def bibtex(item: dict) -> str:
         fields.append(("booktitle", item["container-title"]))
     fields += [("year", str(item["issued"]["date-parts"][0][0])), ("edition", item["version"])]
     fields += [("language", LANGUAGE_NAMES[item["language"]]), ("note", item["note"])]
-    author = pybtex.database.Person("{" + item["author"][0]["literal"] + "}")  # an organisation: one name
+    fields = [(key, escape.bibtex(value)) for key, value in fields]  # a BibTeX field is LaTeX
+    author = pybtex.database.Person("{" + escape.bibtex(item["author"][0]["literal"]) + "}")  # one name
     kind = "book" if item["type"] == "book" else "incollection"
     return _bibliography(item["id"], pybtex.database.Entry(kind, fields=fields, persons={"author": [author]}))
 
@@ -39,16 +41,16 @@ def ris(item: dict) -> str:
     """The item as an RIS record (``BOOK`` for the book, ``CHAP`` for a part of it)."""
     year, month, day = item["issued"]["date-parts"][0]
     record = {"type_of_reference": "BOOK" if item["type"] == "book" else "CHAP"}
-    record.update(authors=[item["author"][0]["literal"]], title=item["title"])
+    record.update(authors=[escape.ris(item["author"][0]["literal"])], title=escape.ris(item["title"]))
     if "container-title" in item:
-        record["secondary_title"] = item["container-title"]
+        record["secondary_title"] = escape.ris(item["container-title"])
     record.update(year=str(year), date=f"{year:04d}/{month:02d}/{day:02d}", edition=item["version"])
-    record.update(language=item["language"], id=item["id"], notes=[item["note"]])
+    record.update(language=item["language"], id=item["id"], notes=[escape.ris(item["note"])])
     return rispy.dumps([record], implementation=_Ris)
 
 
 def csl_json(item: dict) -> str:
-    return json.dumps([item], ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return escape.json([item], indent=1) + "\n"
 
 
 FORMATS = {"bib": ("BibTeX", bibtex), "ris": ("RIS", ris), "json": ("CSL-JSON", csl_json)}

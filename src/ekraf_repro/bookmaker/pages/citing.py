@@ -5,7 +5,7 @@ citation pipeline (``cite/``); what depends on the built book (chapters, figures
 ``ekraf-citable`` directive, filled from the registry when Sphinx writes the page (``sphinxext/citations.py``).
 """
 
-from ... import paths
+from ... import escape, paths
 from .. import settings, text
 from ..cite import formats, items
 
@@ -28,7 +28,7 @@ def render(code: str = settings.DEFAULT, variant=None, root=paths.ROOT) -> str:
     lines = ["(mengutip)=", f"# {t['title']}", ""]
     lines += ["% Generated from CITATION.cff by `ekraf pages`: edit CITATION.cff, not this file.", ""]
     if variant is not None:
-        suffix = variant.citation_suffix(code)
+        suffix = variant.citation_suffix(code, escape.myst)
         lines += [
             f"## {t['variant']}",
             "",

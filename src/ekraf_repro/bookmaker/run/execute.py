@@ -81,6 +81,7 @@ def clean(path: Path, fill: dict | None = None) -> None:
     """Remove papermill's timestamps, give the injected cell a fixed id, hide (``remove-cell``) each Markdown
     passage whose condition this run does not meet; ``fill`` replaces the appendix template's ``{{name}}``."""
     nb = nbformat.read(path, as_version=4)
+    nb.metadata.get("language_info", {}).pop("version", None)  # the interpreter's patch release: not committed
     recorded = nb.metadata.pop("papermill", {}).get("parameters")
     if recorded:  # what papermill injected, without its timestamps
         nb.metadata["papermill"] = {"parameters": recorded}

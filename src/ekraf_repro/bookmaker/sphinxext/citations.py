@@ -7,18 +7,18 @@ values.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import shutil
-from html import escape
 from pathlib import Path
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
+from ... import escape
 from .. import settings, text
 from ..cite import formats, items
+from ..variant import from_config
 from . import metadata, registry, to_root
 from .i18n import _
 
@@ -43,6 +43,9 @@ def citable(app) -> dict:
     if not hasattr(app, "_ekraf_citable"):
         cfg, code = app.config, settings.lang(app.config.language)
         book = items.book(settings.cff(Path(app.srcdir)), code, cfg.html_title or cfg.project, cfg.author)
+        if variant := from_config(cfg.ekraf_variant):  # its citation files name it, as its banner asks
+            suffix = variant.citation_suffix(code)
+            book["note"] = f"{book['note']} {suffix[:1].upper()}{suffix[1:]}."
         chapter, found = text.group("cite", code)["chapter"], [book]
         numbered = [p for p in registry.parts(app.env) if p["number"]]
         for part in numbered:
@@ -74,7 +77,7 @@ def _downloads(up: str, key: str) -> list[tuple[str, str]]:
 
 
 def _links(up: str, key: str) -> str:
-    return " · ".join(f'<a href="{escape(href)}" download>{name}</a>' for href, name in _downloads(up, key))
+    return " · ".join(f'<a href="{escape.html(href)}" download>{name}</a>' for href, name in _downloads(up, key))
 
 
 def _link_nodes(up: str, key: str, web: bool) -> list[nodes.Node]:
@@ -83,7 +86,7 @@ def _link_nodes(up: str, key: str, web: bool) -> list[nodes.Node]:
     for href, name in _downloads(up, key):
         found += [nodes.Text(" · ")] if found else []
         if web:
-            found += [nodes.raw("", f'<a href="{escape(href)}" download>', format="html"), nodes.Text(name)]
+            found += [nodes.raw("", f'<a href="{escape.html(href)}" download>', format="html"), nodes.Text(name)]
             found += [nodes.raw("", "</a>", format="html")]
         else:
             found.append(nodes.Text(name))
@@ -97,20 +100,21 @@ def _add_to_pages(app, doctree, docname: str) -> None:
     up, book = to_root(docname), citable(app)
     key = page_key(app, docname)
     if key != "buku" or docname == app.config.root_doc:
-        heading = escape(_("Cite this book") if key == "buku" else _("Cite this chapter"))
+        heading = escape.html(_("Cite this book") if key == "buku" else _("Cite this chapter"))
         box = f'<aside class="ekraf-cite" aria-label="{heading}"><p class="ekraf-cite-title">{heading}</p>'
         box += f'<p class="ekraf-cite-apa">{book["html"][key]}</p>'
-        box += f'<p class="ekraf-cite-downloads">{escape(_("Download:"))} {_links(up, key)}</p></aside>'
+        box += f'<p class="ekraf-cite-downloads">{escape.html(_("Download:"))} {_links(up, key)}</p></aside>'
         doctree.append(fragment(html=box))
     if not docname.startswith("notebooks/"):
         return
     placed = {p["id"]: p for p in registry.parts(app.env) if p["doc"] == docname and p.get("data") is not None}
     for node in list(doctree.findall(lambda n: type(n) in registry.KINDS and n["ids"] and n["ids"][0] in placed)):
         part = placed[node["ids"][0]]
-        html = f'<p class="ekraf-data"><a href="{up}{DATA}/{part["id"]}.csv" download>{escape(_("Data (CSV)"))}</a>'
-        html += f' · <a href="{up}{DATA}/{part["id"]}.json">{escape(_("Provenance"))}</a>'
+        html = f'<p class="ekraf-data"><a href="{up}{DATA}/{part["id"]}.csv" download>'
+        html += f"{escape.html(_('Data (CSV)'))}</a>"
+        html += f' · <a href="{up}{DATA}/{part["id"]}.json">{escape.html(_("Provenance"))}</a>'
         if part["label"] in book["parts"]:
-            html += f" · {escape(_('Cite:'))} {_links(up, part['label'])}"
+            html += f" · {escape.html(_('Cite:'))} {_links(up, part['label'])}"
         node.parent.insert(node.parent.index(node) + 1, fragment(html=html + "</p>\n"))
 
 
@@ -245,7 +249,7 @@ def _write_downloads(app, exception) -> None:
             continue
         files[f"{DATA}/{part['id']}.csv"] = part["data"]
         record = {"label": part["id"], "glue": part["glue"], **_provenance(runs[part["doc"]], root)}
-        files[f"{DATA}/{part['id']}.json"] = json.dumps(record, ensure_ascii=False, indent=1) + "\n"
+        files[f"{DATA}/{part['id']}.json"] = escape.json(record, indent=1) + "\n"
     for folder in (formats.FOLDER, DATA):
         shutil.rmtree(out / folder, ignore_errors=True)
     for rel, content in files.items():

@@ -3,23 +3,20 @@ language, and no code cells on paper (nor in the EPUB)."""
 
 from pathlib import Path
 
-from ... import tanggal
+from ... import escape, tanggal
 from .. import guards, settings, text
 from ..cite import items
-
-LATEX_SPECIALS = {"&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "{": r"\{", "}": r"\}",
-                  "~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "\\": r"\textbackslash{}"}  # fmt: skip
 
 
 def tex(text: str) -> str:
     """Escape LaTeX specials; ``*...*`` (Markdown emphasis) becomes italics."""
-    parts = "".join(LATEX_SPECIALS.get(ch, ch) for ch in text).split("*")
+    parts = escape.latex(text).split("*")
     return "".join(f"\\textit{{{p}}}" if i % 2 else p for i, p in enumerate(parts))
 
 
 def variant_box(variant) -> str:
     """The variant's identity on the title page, in a frame above the citation."""
-    body = r"\par\smallskip ".join(tex(line) for line in variant.statements())
+    body = r"\par\smallskip ".join(variant.statements(escape.latex, escape.latex))  # a name's * stays a star
     return rf"\fbox{{\begin{{minipage}}{{0.8\textwidth}}\small {body}\end{{minipage}}}}\par\vspace{{0.8cm}}"
 
 

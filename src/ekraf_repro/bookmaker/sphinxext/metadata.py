@@ -5,10 +5,9 @@ item: Highwire Press ``citation_*`` tags, Dublin Core ``DC.*``, schema.org JSON-
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from html import escape
 
+from ... import escape
 from .. import settings
 
 
@@ -42,7 +41,7 @@ def book(item: dict, meta: dict, pdf: bool, canonical_url: str = "", doi: str = 
 
 
 def _meta(name: str, content) -> str:
-    return f'<meta name="{name}" content="{escape(str(content), quote=True)}">'
+    return f'<meta name="{name}" content="{escape.html(content)}">'
 
 
 def tags(b: Book, page: Page) -> str:
@@ -62,8 +61,7 @@ def tags(b: Book, page: Page) -> str:
     dc += [("DC.rights", licence), ("DC.identifier", b.doi and f"https://doi.org/{b.doi}")]
     lines = [_meta(k, v) for k, v in highwire if v] + ['<link rel="schema.DC" href="http://purl.org/dc/elements/1.1/">']
     lines += [_meta(k, v) for k, v in dc if v]
-    ld = json.dumps(json_ld(b, page, chapter, authors, licence), ensure_ascii=False, sort_keys=True)
-    ld = ld.replace("</", "<\\/")
+    ld = escape.json(json_ld(b, page, chapter, authors, licence))
     return "\n".join([*lines, f'<script type="application/ld+json">{ld}</script>']) + "\n"
 
 
