@@ -54,9 +54,7 @@ def stale(nb: dict, name: str) -> list[str]:
         if recorded is None:
             out.append(f"{where}: records no twin hash; check the English, then run {COMMAND}")
         elif recorded != digest(id_cell):
-            out.append(
-                f"{where}: the Indonesian passage changed; update the English and its twin hash ({COMMAND})"
-            )
+            out.append(f"{where}: the Indonesian passage changed; update the English and its twin hash ({COMMAND})")
     return out
 
 
