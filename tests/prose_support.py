@@ -11,6 +11,7 @@ on the real book and on a page with one planted example of each kind.
 from __future__ import annotations
 
 import csv
+import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,7 +42,7 @@ MISSPELLINGS = {
     r"\bpengrajin\b": "perajin",
     r"\bMall\b": "mal",
     r"\blinimasa\b": "lini masa",
-    r"\bsebesaran\b": "setara besarnya",
+    r"\bsebesaran\b": "sebanding",
     r"\berrata\b": "erata",
     r"\bDISDAGIN\b": "Disdagin",
     r"\blebih dari \d{1,2} negara\b": "a count of one or two words in letters",
@@ -205,3 +206,55 @@ def book_slips(html_dir: Path, pages: list[str], chapter_titles: tuple[str, ...]
         html = (html_dir / page).read_text(encoding="utf-8")
         out += page_slips(page, html, chapter_titles, page in numbered)
     return out
+
+
+# --------------------------------------------------------------------------- the term base (issue 20)
+
+TERMS = ROOT / "tests" / "data" / "istilah.csv"
+SENTENCE = re.compile(r"(?<!\bal\.)(?<!\bdkk\.)(?<!\bNo\.)(?<!\bvs\.)(?<=[.!?])\s+(?=[\"*“‘]?[A-Z])")
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+    english: str
+    avoid: dict[str, re.Pattern | None]  # per language: the variants not to use
+    unless: re.Pattern | None  # a sentence that matches this may use a variant (it discusses it)
+
+
+def _variants(cell: str) -> re.Pattern | None:
+    parts = [p.strip() for p in cell.split(" | ") if p.strip()]
+    return re.compile("|".join(rf"(?<!\w)(?:{p})(?!\w)" for p in parts)) if parts else None
+
+
+def terms(path: Path = TERMS) -> list[Term]:
+    """The term base: one row per term, its one English rendering, the variants not to use in each language."""
+    out = []
+    with open(path, encoding="utf-8", newline="") as fh:
+        for n, row in enumerate(csv.DictReader(fh, delimiter=";"), start=2):
+            if not (row["istilah"].strip() and row["en"].strip() and row["catatan"].strip()):
+                raise ValueError(f"{path.name}, row {n}: istilah, en and catatan are required")
+            avoid = {"en": _variants(row["en_hindari"]), "id": _variants(row["id_hindari"])}
+            unless = re.compile(row["kecuali"]) if row["kecuali"].strip() else None
+            out.append(Term(row["istilah"], row["en"], avoid, unless))
+    return out
+
+
+def term_slips(page: str, html: str, base: list[Term]) -> list[Slip]:
+    """Every sentence of a page that uses a variant the term base forbids in the sentence's language."""
+    found = []
+    for b in blocks(html):
+        if b.lang not in ("id", "en"):
+            continue
+        for term in base:
+            pattern = term.avoid[b.lang]
+            if pattern is None:
+                continue
+            for sentence in SENTENCE.split(b.italic):  # italics quote the paper or mark a foreign word
+                m = pattern.search(sentence)
+                if m and not (term.unless and term.unless.search(sentence)):
+                    # name the sentence as the reader sees it (italics included) where it can be found
+                    near = [s for s in SENTENCE.split(b.text) if m.group(0) in s] or [sentence]
+                    shown = max(near, key=lambda s: difflib.SequenceMatcher(None, s, sentence).ratio())
+                    found.append(Slip(page, f"{b.lang} term {term.term!r} ({m.group(0)!r})", shown))
+    return found

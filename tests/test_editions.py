@@ -24,6 +24,7 @@ import browser_support as bs
 import edition_support as es
 import language_support as ls
 import pytest
+import twin_support as ts
 from bs4 import BeautifulSoup
 
 from ekraf_repro import paths
@@ -84,6 +85,33 @@ def test_the_completeness_check_catches_each_kind_of_gap():
     caught(broken(lambda nb: nb["cells"][1].update(source=PAIR[1].replace("makalah", "keohane1984"))), "cites differ")
     caught(broken(lambda nb: nb["cells"][1].update(source=PAIR[1].replace("## Title", "Title"))), "headings differ")
     caught(broken(lambda nb: nb["cells"][1]["metadata"]["tags"].append("jika:asli")), "conditions differ")
+
+
+@pytest.mark.parametrize("path", ts.sources(), ids=lambda p: p.name)
+def test_every_english_twin_records_the_indonesian_text_it_translates(path):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    assert len(ts.pairs(nb)) >= 3, f"{path.name}: the pairs of passages were not found"
+    problems = ts.stale(nb, path.name)
+    assert not problems, "\n  ".join(problems)
+
+
+def test_the_twin_check_names_the_changed_passage_and_the_command_records_it(tmp_path):
+    assert {p.name for p in ts.sources()} == {p.name for p in SOURCES}
+    source = paths.NOTEBOOKS / "03_metode.ipynb"
+    nb = json.loads(source.read_text(encoding="utf-8"))
+    id_cell, en_cell = ts.pairs(nb)[1]
+    id_cell["source"] = "".join(id_cell["source"]).replace("makalah", "artikel", 1)
+    copy_path = tmp_path / source.name
+    copy_path.write_text(json.dumps(nb, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+    problems = ts.stale(json.loads(copy_path.read_text(encoding="utf-8")), source.name)
+    assert problems == [
+        f"03_metode.ipynb, cell {en_cell['id']} (English twin of cell {id_cell['id']}): the Indonesian passage "
+        f"changed; update the English and its twin hash ({ts.COMMAND})"
+    ]
+    del nb["cells"][nb["cells"].index(en_cell)]["metadata"]["ekraf"]
+    assert "records no twin hash" in ts.stale(nb, "x")[0]
+    assert ts.record(copy_path) == 1 and ts.record(copy_path) == 0
+    assert ts.stale(json.loads(copy_path.read_text(encoding="utf-8")), source.name) == []
 
 
 def test_the_page_check_catches_a_missing_or_different_page(tmp_path):

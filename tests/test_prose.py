@@ -96,7 +96,7 @@ def test_the_crawler_catches_each_kind_of_slip():
         ("number on an unnumbered page", "Gambar 3"),
         ("spelling (mal)", "Mall"),
         ("spelling (lini masa)", "linimasa"),
-        ("spelling (setara besarnya)", "sebesaran"),
+        ("spelling (sebanding)", "sebesaran"),
         ("spelling (erata)", "errata"),
         ("spelling (Disdagin)", "DISDAGIN"),
         ("spelling (a count of one or two words in letters)", "lebih dari 13 negara"),
@@ -135,3 +135,60 @@ def test_every_chapter_ends_with_three_to_five_discussion_questions():
             assert 3 <= len(questions) <= 5, (nb_path.name, lang, len(questions))
             counts[lang] = len(questions)
         assert counts["id"] == counts["en"], nb_path.name
+
+
+# --------------------------------------------------------------------------- the term base (issue 20)
+
+
+@pytest.mark.slow
+def test_the_built_book_uses_one_rendering_of_each_term(edition):
+    """Both editions, every page the reader reaches except the bibliography (whose titles are verbatim)."""
+    base = ps.terms()
+    pages = [p.path for p in bs.toc_pages(edition.source) if "bibliografi" not in p.path]
+    slips = []
+    for page in pages:
+        slips += ps.term_slips(page, (edition.html / page).read_text(encoding="utf-8"), base)
+    assert len(pages) > 10
+    assert not slips, f"{len(slips)} sentences use a variant the term base (tests/data/istilah.csv) forbids:\n  " + (
+        "\n  ".join(map(str, slips))
+    )
+
+
+TERM_PAGE = """<html lang="id"><body><article class="bd-article">
+<p>Pernyataan itu bertahan. Data ini lebih dapat dipegang. Kalimat ini bersih.</p>
+<p>Kerja sama Bandung - Petaling Jaya dibahas Ahmad et al. (2009), yang makalah tulis <em>Ahmad et al.</em> di halaman 2. Inggris: craft.</p>
+<p>Makalah menulis <em>Kriya dan Gloya</em>; kami menulis Kriya dan Golya. Kriya dan Gloya mengekspor.</p>
+<div lang="en"><p>The SMEs of Bandung grew by 5 percent. Malaysia's SMEs (UKM) are another matter.</p>
+<p>It was a cooperation. It was a cooperation agreement. We met an MSME leader and the UMKM chair.</p></div>
+<pre>bertahan percent</pre>
+</article></body></html>"""
+
+
+PLANTED_SENTENCE = (
+    "Kerja sama Bandung - Petaling Jaya dibahas Ahmad et al. (2009), yang makalah tulis Ahmad et al. di halaman 2."
+)
+
+
+def test_the_term_check_names_the_page_and_the_sentence():
+    slips = ps.term_slips("planted.html", TERM_PAGE, ps.terms())
+    found = {(s.kind.split(" (")[0], s.text) for s in slips}
+    assert found == {
+        ("id term 'bertahan'", "Pernyataan itu bertahan."),
+        ("id term 'lebih dapat dipegang'", "Data ini lebih dapat dipegang."),
+        ("id term 'Bandung–Petaling Jaya'", PLANTED_SENTENCE),
+        ("id term 'dkk.'", PLANTED_SENTENCE),
+        ("id term 'bahasa Inggris'", "Inggris: craft."),
+        ("id term 'Kriya dan Golya'", "Kriya dan Gloya mengekspor."),
+        ("en term 'UMKM'", "The SMEs of Bandung grew by 5 percent."),
+        ("en term 'persen'", "The SMEs of Bandung grew by 5 percent."),
+        ("en term 'kerja sama'", "It was a cooperation."),
+        ("en term 'ketua UMKM'", "We met an MSME leader and the UMKM chair."),
+    }, sorted(found)
+    assert all(s.page == "planted.html" for s in slips)
+
+
+def test_every_row_of_the_term_base_is_complete():
+    base = ps.terms()
+    assert len(base) >= 20
+    assert {t.term for t in base} >= {"UMKM", "ketua UMKM", "Permendagri", "subnasional", "kota kembar", "dkk."}
+    assert all(t.avoid["en"] or t.avoid["id"] for t in base), "a row that forbids nothing"

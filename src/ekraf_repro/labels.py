@@ -143,13 +143,15 @@ _LABELS = {
     "judul_pangsa": ("Pangsa subsektor, {tahun}", "Subsector shares, {tahun}"),
     "dekat": ("dekat", "close"),
     "tidak_dekat": ("tidak dekat", "not close"),
-    "setara": ("setara besarnya", "of the same size"),
-    "tidak_setara": ("tidak setara besarnya", "not of the same size"),
+    "setara": ("sebanding", "of the same size"),
+    "tidak_setara": ("tidak sebanding", "not of the same size"),
     "searah": ("searah", "in the same direction"),
     "berlawanan": ("berlawanan", "in the opposite direction"),
     "perhitungan_cocok": ("{n} perhitungan cocok", "{n} computations match"),
+    "perhitungan_cocok_1": ("{n} perhitungan cocok", "{n} computation matches"),
     "perhitungan_cocok_nol": ("tidak ada perhitungan yang cocok", "no computation matches"),
     "temuan_berganda": ("{n} temuan dengan dua sumber atau lebih", "{n} findings with two or more sources"),
+    "temuan_berganda_1": ("{n} temuan dengan dua sumber atau lebih", "{n} finding with two or more sources"),
     "pengamatan_pangsa": ("Mutu data: pangsa menurut pers", "Data quality: press-reported shares"),
     "pengamatan_besaran": ("Mutu data: total menurut pers", "Data quality: press-reported totals"),
     # findings that a reading of the malformed cell could move (chapter 5)
@@ -185,7 +187,7 @@ _LABELS = {
     ),
     "berubah_temuan": ("Berubah", "Changes"),
     "dekat_kolom": ("Dekat", "Close"),
-    "setara_kolom": ("Setara besarnya", "Same size"),
+    "setara_kolom": ("Sebanding", "Same size"),
     # the paper's sections and the subsections of D, as the concordance names them (in our words)
     "konkordansi_abs": ("Abstrak", "Abstract"),
     "konkordansi_a": ("A. Pendahuluan", "A. Introduction"),
@@ -367,7 +369,7 @@ _TERMS = {
     "perwakilan": ("perwakilan di luar negeri", "mission abroad"),
     # levels
     "nasional": ("nasional", "national"),
-    "subnasional": ("subnasional", "sub-national"),
+    "subnasional": ("subnasional", "subnational"),
     "non_negara": ("nonnegara", "non-state"),
     # sources of evidence
     "kamus": ("kamus", "dictionary"),
@@ -398,6 +400,7 @@ _TERMS = {
     "pernyataan": ("pernyataan", "statement"),
     "regulasi_mengikat": ("peraturan yang mengikat", "binding regulation"),
     "pendiri": ("pendiri", "founder"),
+    "nama": ("nama", "name"),
     "dipasarkan_melalui": ("dipasarkan melalui", "sold through"),
     "kerja_sama": ("kerja sama", "cooperation"),
     "ekspor": ("ekspor", "export"),

@@ -31,7 +31,7 @@ _GROUP = {"Indonesia": (0.0, 11.4), "Malaysia": (12.6, 6.0)}  # where each count
 
 
 def layout(g: nx.MultiDiGraph) -> dict:
-    """Deterministic layered positions: columns by country, rows by tier (national, sub-national, non-state).
+    """Deterministic layered positions: columns by country, rows by tier (national, subnational, non-state).
 
     Within a group, actors are ordered by number of relations (then id) and
     spread evenly; a group of three or more alternates between two sub-rows, so

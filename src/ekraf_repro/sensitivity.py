@@ -215,7 +215,7 @@ def _subject(key: str, lang: str) -> str:
 def _count(n: int, what: str, lang: str) -> str:
     if n == 0 and what == "perhitungan_cocok":
         return labels.label("perhitungan_cocok_nol", lang)
-    return labels.label(what, lang, n=idnum.words(n, lang))
+    return labels.counted(what, n, lang, n=idnum.words(n, lang))
 
 
 def reference_date() -> dt.date:

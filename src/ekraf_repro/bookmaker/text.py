@@ -174,7 +174,7 @@ TEXT: dict[str, dict[str, tuple]] = {
             "a term when that differs from the usual sense, and says when a definition or identification is our "
             "own, without a source.",
         ),
-        "equivalent": ("Inggris", "English"),
+        "equivalent": ("Bahasa Inggris", "English"),
         "note": ("Catatan", "Note"),
     },
     "bib": {  # the bibliography's words (cite/bibstyle.py, cite/citestyle.py), EYD V in Indonesian
