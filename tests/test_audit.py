@@ -222,6 +222,7 @@ def test_outside_sources(a):
     assert "Our inference" in a.evidence("k21", "en") and "WikiMili" in a.evidence("k33", "id")
     assert a.result("k20").facts["n"] == 6 and a.result("k20").facts["n_negara"] == 6
     assert a.result("k20").facts["tambahan"] == {"id": "Liuzhou (Tiongkok)", "en": "Liuzhou (China)"}
+    assert "Fort Worth Sister Cities International" in a.evidence("k20", "id")  # an institutional source too
     # the quotation of the KBBI matches the press quotation word for word (one comma aside)
     assert (a.result("k29").facts["n_kata"], a.result("k29").facts["n_beda"]) == (16, 0)
     assert (a.result("k30").facts["n"], a.result("k30").facts["n_ada"]) == (4, 4)
