@@ -18,8 +18,8 @@ EXPECTED = {
     "k11": "tidak_dapat",
     "k12": "tidak_dapat",
     "k15": "sesuai",
-    "k18": "tidak_dapat",  # issue 20: tested on implementation and joint action, not on our mapping
-    "k19": "tidak_sejalan",
+    "k18": "sejalan",  # E3 review B1: Little Bandung (2016-2017) is a public record of joint action
+    "k19": "sejalan",  # E3 review S2: judged at the signing of the MoU (2015), when Permendagri 3/2008 applied
     "k20": "sejalan",
     "k21": "tidak_dapat",
     "k22": "tidak_dapat",
@@ -30,9 +30,8 @@ EXPECTED = {
     "k29": "sejalan",
     "k30": "sejalan",
     "k31": "sejalan",
-    "k32": "tidak_sejalan",
     "k33": "tidak_sejalan",
-    "k34": "tidak_sejalan",
+    "k34": "tidak_dapat",  # E3 review S1: who issues an SKA does not say who gave the advice
 }
 
 
@@ -81,7 +80,8 @@ def test_only_the_papers_own_statements_are_audited():
     # transcription and consistency checks, data-quality observations, how a work is cited and slips of the pen
     # are not claims
     moved = coded.table("nomor_lama")
-    assert list(moved["nomor"]) == ["k01", "k02", "k13", "k07", "k14", "k16", "k17", "k24", "k25"]
+    assert list(moved["nomor"]) == ["k01", "k02", "k13", "k07", "k14", "k16", "k17", "k24", "k25", "k32"]
+    assert moved.set_index("nomor").loc["k32", "rujukan"] == "c13"  # E3 review B2: B.3 is theory, a reading note
     assert not ids & set(moved["nomor"])
     # every number of the first edition (k01-k26) is either audited or said to have moved, exactly once
     first_edition = {f"k{n:02d}" for n in range(1, 27)}
@@ -189,35 +189,49 @@ def test_method_statements(a):
 
 
 def test_joint_policies_are_tested_on_what_the_paper_asserts(a):
-    """k18: implementation and joint action. The one public record (PRFM, 2020) is one city's programme and counts
-    for Bandung only, by the rule written beside the statement."""
+    """k18: implementation and joint action. Little Bandung (Republika and Merdeka, 2018) records the two cities
+    promoting Bandung products in Petaling Jaya together; PRFM (2020) is one city's programme and counts for Bandung
+    only, by the rule written beside the statement."""
     f = a.result("k18").facts
-    assert (f["n_bersama"], f["n_satu_kota"]) == (0, 1)
-    assert a.status("k18") == "tidak_dapat"
+    assert (f["n_bersama"], f["n_satu_kota"], f["kebijakan_bersama"]) == (1, 1, ["u3"])
+    assert a.status("k18") == "sejalan"
     text = a.evidence("k18", "id")
     assert "85 pelaku UKM" in text and "September 2020" in text and "bukan bukti pelaksanaan bersama" in text
+    assert "Republika.co.id (2018)" in text and "4 November 2016" in text and "Desember 2017" in text
+    assert "December 2017" in a.evidence("k18", "en") and "k34, part of this statement" in a.evidence("k18", "en")
     assert "our coding" not in a.rule("k18", "en") and "one city alone" in a.rule("k18", "en")
-    # a record of both cities acting together would make it consistent
+    # without the joint record it would fall back to "we could not check it", and k34 never leans on Little Bandung
     records = coded.table("pelaksanaan")
-    records.loc[0, "pelaksana"] = "keduanya"
+    records = records[records["pelaksana"] != "keduanya"].reset_index(drop=True)
     real = coded.table
     try:
         coded.table = lambda name: records if name == "pelaksanaan" else real(name)
-        assert audit.kebijakan_dijalankan(None, coded.claim("k18")).status == "sejalan"
+        assert audit.kebijakan_dijalankan(None, coded.claim("k18")).status == "tidak_dapat"
     finally:
         coded.table = real
+    assert a.status("k34") == "tidak_dapat" and a.result("k34").facts["dalam_negeri"]
+    assert "Part of k18" in a.rule("k34", "en") and "Kantor Wilayah Kementerian Hukum" in a.evidence("k34", "id")
 
 
 def test_outside_sources(a):
     assert a.result("k19").facts["diundangkan"] == "2020-05-22" and a.result("k19").facts["selisih"] == 3
+    assert a.result("k19").facts["mou"] == "2015-11-27" and "27 November 2015" in a.evidence("k19", "id")
+    assert audit.regulation_in_force(2015) and not audit.regulation_in_force(2023)
+    # k21: the 2022 visit of Petaling Jaya's deputy mayor is offered as our inference, not counted as evidence
+    assert a.status("k21") == "tidak_dapat" and "8 Agustus 2022" in a.evidence("k21", "id")
+    assert "Our inference" in a.evidence("k21", "en") and "WikiMili" in a.evidence("k33", "id")
     assert a.result("k20").facts["n"] == 6 and a.result("k20").facts["n_negara"] == 6
     assert a.result("k20").facts["tambahan"] == {"id": "Liuzhou (Tiongkok)", "en": "Liuzhou (China)"}
+    assert "Fort Worth Sister Cities International" in a.evidence("k20", "id")  # an institutional source too
     # the quotation of the KBBI matches the press quotation word for word (one comma aside)
     assert (a.result("k29").facts["n_kata"], a.result("k29").facts["n_beda"]) == (16, 0)
     assert (a.result("k30").facts["n"], a.result("k30").facts["n_ada"]) == (4, 4)
     assert a.result("k31").facts["tanggal"] == "2015-12-11" and a.result("k31").facts["bidang"]["en"] == "design"
-    k32 = a.result("k32").facts
-    assert (k32["tahun"], k32["n_berlaku"], k32["n_wajib"]) == (2023, 4, 3)
+    # B.3 against the legal frame is a reading note now (c13), with the rules counted by code
+    assert "k32" not in a.results
+    c13 = notes.rows("id").set_index("id").loc["c13 (B.3, D1.3)"]
+    assert "tiga dari empat peraturan Indonesia yang berlaku pada 2023" in c13["catatan"]
+    assert c13["jenis"] == "ketegangan antara teori dan hukum"
     assert a.result("k33").facts["kepala"] == "Menteri Besar" and a.result("k33").facts["n_gubernur"] == 4
     assert a.result("k34").facts["n"] == 2 and "DJKI" in a.evidence("k34", "en")
 
@@ -244,7 +258,7 @@ def test_triangulation_counts_independent_sources(a):
 @pytest.mark.parametrize("lang", labels.LANGUAGES)
 def test_reading_notes_are_recorded_without_a_status(lang):
     rows = notes.rows(lang)
-    assert list(rows["id"].str.split(" ").str[0]) == [f"c{n}" for n in range(1, 13)]
+    assert list(rows["id"].str.split(" ").str[0]) == [f"c{n}" for n in range(1, 14)]
     assert "status" not in rows.columns
     first = rows.iloc[0]["tertulis"]
     quoted = ("\u201cKriya Nusantara & Golya\u201d", "\u201cKriya dan Golya\u201d", "\u201cKriya dan Gloya\u201d")
@@ -259,7 +273,7 @@ def test_reading_notes_are_recorded_without_a_status(lang):
 def test_first_edition_numbers_are_accounted_for():
     assert audit.moved("id") == (
         "k01, k02, k13, k16, dan k17 ke pemeriksaan transkripsi dan konsistensi; k07 ke catatan daftar pustaka; "
-        "k14 ke catatan bacaan; k24 dan k25 ke subbab mutu data di lampiran"
+        "k14 dan k32 ke catatan bacaan; k24 dan k25 ke subbab mutu data di lampiran"
     )
 
 
@@ -303,14 +317,14 @@ def test_thresholds_come_from_one_file():
 def test_sensitivity_table_shows_which_alternatives_change_a_result(df, a):
     for lang in labels.LANGUAGES:
         rows = sensitivity.rows(df, a, lang)
-        assert len(rows) == 21
+        assert len(rows) == 20
         claims = sensitivity.claims_only(rows)
-        assert len(claims) == 19 and len(sensitivity.quality_only(rows)) == 2
+        assert len(claims) == 18 and len(sensitivity.quality_only(rows)) == 2
         changed = claims.loc[claims["berubah"], "pernyataan"].tolist()
         # readings that would change a verdict in either direction: against the paper (k08, k10, k15 ...) and for
         # it (k03, k04, k05, k18 ...)
         assert changed == [
-            "k03", "k04", "k05", "k08", "k10", "k15", "k18", "k19", "k29", "k30", "k30", "k32", "k34",
+            "k03", "k04", "k05", "k08", "k10", "k15", "k18", "k19", "k29", "k30", "k30", "k34",
         ], changed  # fmt: skip
     rows = sensitivity.rows(df, a, "id")
     by = dict(zip(rows["alternatif"], rows["berubah"]))
@@ -328,9 +342,23 @@ def test_sensitivity_table_shows_which_alternatives_change_a_result(df, a):
     )
     k15 = rows[rows["pernyataan"] == "k15"].iloc[0]
     assert k15["hasil_alternatif"] == "tidak dilaporkan makalah"
-    k32 = rows[rows["pernyataan"] == "k32"]
-    assert k32.iloc[0]["hasil_alternatif"] == "bukan pernyataan faktual yang diaudit"
-    assert not k32.iloc[1]["berubah"]  # at the time of the MoU too, UU 37/1999 and UU 23/2014 applied
+    assert "k32" not in set(rows["pernyataan"])
+    k18 = rows[rows["pernyataan"] == "k18"]
+    assert not k18.iloc[0]["berubah"]  # a one-city source can only add to what the joint record already shows
+    assert (k18.iloc[1]["hasil_dipakai"], k18.iloc[1]["hasil_alternatif"]) == (
+        "sejalan dengan sumber luar",
+        "tidak dapat kami periksa",
+    )
+    k19 = rows[rows["pernyataan"] == "k19"].iloc[0]
+    assert (k19["hasil_dipakai"], k19["hasil_alternatif"]) == (
+        "sejalan dengan sumber luar",
+        "tidak sejalan dengan sumber luar",
+    )
+    k34 = rows[rows["pernyataan"] == "k34"].iloc[0]
+    assert (k34["hasil_dipakai"], k34["hasil_alternatif"]) == (
+        "tidak dapat kami periksa",
+        "tidak sejalan dengan sumber luar",
+    )
     assert (
         rows.loc[rows["pernyataan"] == "k05", "hasil_alternatif"]
         .tolist()[1]

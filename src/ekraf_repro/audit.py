@@ -190,6 +190,13 @@ def eksternal(df, claim):
 
 
 @check
+def kunjungan_pj(df, claim):
+    """No public record of the visit as the paper names it; the nearest one (a Petaling Jaya deputy mayor in Bandung,
+    2022) is offered as the editors' inference only, never counted as evidence."""
+    return Check(TIDAK_DAPAT, {"kunjungan": coded.context("c_pj_pasif")})
+
+
+@check
 def pameran_inacraft(df, claim):
     """No public record places the exhibition in Petaling Jaya; the one Inacraft in Malaysia we found was elsewhere
     and earlier."""
@@ -268,7 +275,7 @@ def lima_tahun_malaysia(df, claim):
 
 def start_points() -> pd.DataFrame:
     """The one dated event of the cities' cooperation that could bear on the firm's "almost five years" (the MoU), and
-    the latest start those words allow, with the years elapsed at the interview. No public source links the firm to
+    the earliest start those words allow, with the years elapsed at the interview. No public source links the firm to
     another event (the Little Bandung shop, for one), so none is offered as its start."""
     interview = _interview()
     claimed = int(float(coded.claim("k12")["nilai"]))
@@ -307,28 +314,54 @@ def situs_resmi(df, claim):
     return Check(SESUAI if used else TIDAK_DILAPORKAN, {"n_situs": len(sites)})
 
 
+def _record_sentences(records: pd.DataFrame, key: str) -> dict[str, str]:
+    """The public records of ``data/konteks/pelaksanaan.csv``, one sentence each, weighed by label ``key``."""
+    closed = coded.context("c_little_tutup")
+    return {
+        lang: " ".join(
+            labels.label(
+                key,
+                lang,
+                fakta=(r.fakta if lang == "id" else r.fakta_en).format(
+                    jumlah=idnum.words(int(r.jumlah), lang) if r.jumlah else "",
+                    kapan=tanggal.show(r.tanggal, lang),
+                    tutup=tanggal.show(closed, lang),
+                ),
+                kota=r.pelaksana,
+            )
+            for r in records.itertuples()
+        )
+        for lang in labels.LANGUAGES
+    }
+
+
+def joint_policies() -> list[str]:
+    """The policies of D4.1 (ids of ``data/coded/upaya.csv``) that a public record shows both cities carrying out."""
+    records = coded.table("pelaksanaan")
+    return sorted(set(records.loc[records["pelaksana"] == "keduanya", "upaya_id"]))
+
+
+def listed_policies() -> list[str]:
+    """The policies the paper lists as carried out by both cities (D4.1)."""
+    upaya = coded.table("upaya")
+    return upaya.loc[upaya["kelompok"] == "kebijakan_bersama", "id"].tolist()
+
+
 @check
 def kebijakan_dijalankan(df, claim):
-    """Were the policies carried out by both cities together (``data/konteks/pelaksanaan.csv``)? A public record of one
+    """Were the policies carried out by both cities together (``data/konteks/pelaksanaan.csv``)? A public record of
+    joint action on at least one listed policy, before the paper was written, supports the statement; a record of one
     city's programme counts as evidence for that city, never for joint action."""
     records = coded.table("pelaksanaan")
     joint = records[records["pelaksana"] == "keduanya"]
     one_city = records[records["pelaksana"] != "keduanya"]
-    sentences = {
-        lang: " ".join(
-            labels.label(
-                "k18_satu_kota",
-                lang,
-                fakta=(r.fakta if lang == "id" else r.fakta_en).format(
-                    jumlah=idnum.words(int(r.jumlah), lang), kapan=tanggal.show(r.tanggal, lang)
-                ),
-                kota=r.pelaksana,
-            )
-            for r in one_city.itertuples()
-        )
-        for lang in labels.LANGUAGES
+    facts = {
+        "n_bersama": len(joint),
+        "n_satu_kota": len(one_city),
+        "sumber_bersama": _record_sentences(joint, "k18_bersama"),
+        "sumber_satu_kota": _record_sentences(one_city, "k18_satu_kota"),
+        "kebijakan_bersama": joint_policies(),
     }
-    facts = {"n_bersama": len(joint), "n_satu_kota": len(one_city), "sumber_satu_kota": sentences}
     return Check(SEJALAN if len(joint) else TIDAK_DAPAT, facts)
 
 
@@ -339,11 +372,18 @@ def regulation_in_force(reference_year: int) -> bool:
 
 @check
 def permendagri_berlaku(df, claim):
-    revoked = coded.context("c_permendagri_ganti")
+    """D1.3 speaks of what Bandung must observe in establishing its cooperation: read at the signing of the MoU."""
+    revoked, signed = coded.context("c_permendagri_ganti"), coded.context("c_mou")
     interview = _interview().year
-    status = SEJALAN if regulation_in_force(interview) else TIDAK_SEJALAN
+    status = SEJALAN if regulation_in_force(tanggal.date(signed).year) else TIDAK_SEJALAN
     return Check(
-        status, {"diundangkan": revoked, "selisih": interview - tanggal.date(revoked).year, "wawancara": interview}
+        status,
+        {
+            "diundangkan": revoked,
+            "mou": signed,
+            "selisih": interview - tanggal.date(revoked).year,
+            "wawancara": interview,
+        },
     )
 
 
@@ -470,9 +510,10 @@ def jabatan_selangor(df, claim):
 
 @check
 def prosedur_dalam_negeri(df, claim):
-    """Are the procedures of a "joint" policy carried out only by Indonesian bodies (``data/konteks/prosedur.csv``)?"""
+    """The first "joint" policy (advising MSMEs to obtain an SKA and register HKI): did Petaling Jaya take part? The
+    procedures advised are Indonesian ones (``data/konteks/prosedur.csv``), which says who issues the documents, not
+    who gave the advice; only a public record of the advice itself (``data/konteks/pelaksanaan.csv``) can settle it."""
     steps = coded.table("prosedur")
-    domestic = (steps["negara"] == "Indonesia").all()
     text = {
         lang: "; ".join(
             labels.label("prosedur_oleh", lang, prosedur=p, lembaga=b)
@@ -480,7 +521,10 @@ def prosedur_dalam_negeri(df, claim):
         )
         for lang in labels.LANGUAGES
     }
-    return Check(TIDAK_SEJALAN if domestic else TIDAK_DAPAT, {"prosedur": text, "n": len(steps)})
+    advice = {"u1b", "u1c"}
+    joint = advice & set(joint_policies())
+    facts = {"prosedur": text, "n": len(steps), "dalam_negeri": bool((steps["negara"] == "Indonesia").all())}
+    return Check(SEJALAN if joint else TIDAK_DAPAT, facts)
 
 
 # --------------------------------------------------------------------------- the audit of one table

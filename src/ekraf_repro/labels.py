@@ -121,8 +121,8 @@ _LABELS = {
     "pembacaan_lain": ("Setara tahun sebelum dan sesudahnya", "At the level of the years before and after"),
     "mulai": ("Tanggal acuan", "Reference date"),
     "batas_lima_tahun": (
-        "Awal paling lambat bila kerja sama perusahaan itu sudah berjalan lima tahun pada tanggal wawancara",
-        "Latest start if the firm's cooperation had run for five years by the date of the interview",
+        "Awal paling awal bila kerja sama perusahaan itu belum genap lima tahun pada tanggal wawancara",
+        "Earliest start if the firm's cooperation had run for less than five years by the date of the interview",
     ),
     "tahun_berlalu": ("Tahun sampai wawancara", "Years to the interview"),
     "tabel": ("Tabel 1.1", "Table 1.1"),
@@ -179,7 +179,6 @@ _LABELS = {
         "Largest share gap to the press (data quality)",
     ),
     "poin": ("poin", "points"),
-    "bukan_pernyataan": ("bukan pernyataan faktual yang diaudit", "not a factual statement the audit checks"),
     "hasil": ("Hasil (% atau poin)", "Result (% or points)"),
     "arah_sel": (
         "Seperti ditunjukkan di atas, selisih arah ini bergantung pada sel yang rusak.",
@@ -214,6 +213,7 @@ _LABELS = {
     "catatan_kalimat_terbalik": ("kalimat yang maknanya terbalik", "sentence with its logic reversed"),
     "catatan_rujukan_tidak_cocok": ("rujukan yang tidak cocok", "reference that does not match"),
     "catatan_identitas": ("nama dan jabatan", "name and office"),
+    "catatan_ketegangan": ("ketegangan antara teori dan hukum", "tension between theory and law"),
     "tertulis": ("Yang tertulis di makalah", "What the paper writes"),
     "catatan": ("Pembacaan kami", "Our reading"),
     # where the first edition's statement numbers went (chapter 5)
@@ -272,7 +272,15 @@ _LABELS = {
         "{tabel_data:cap} mencakup seluruh periode {periode_teks}, dan di dalamnya {baris} tidak pernah naik.",
         "{tabel_data:cap} covers the whole period {periode_teks}, and within it {baris} never rose.",
     ),
-    # statement k18: a public record of one city's programme, weighed by the rule beside the statement
+    # statement k18: a public record of joint action, and of one city's programme, weighed by the rule beside it
+    "k18_bersama": (
+        "{fakta}. Menurut aturan di atas, sumber itu menjadi bukti bahwa kedua kota bersama menjalankan satu kebijakan "
+        "dalam daftar makalah, yaitu promosi produk Bandung di Malaysia; sumber yang sama mencatat bahwa toko itu "
+        "sudah ditutup jauh sebelum makalah ditulis.",
+        "{fakta}. By the rule above, this source is evidence that the two cities together carried out one policy on "
+        "the paper's list, the promotion of Bandung products in Malaysia; the same sources record that the shop "
+        "had closed well before the paper was written.",
+    ),
     "k18_satu_kota": (
         "{fakta}. Menurut aturan di atas, sumber itu menjadi bukti bahwa {kota} menjalankan kebijakan serupa, bukan "
         "bukti pelaksanaan bersama.",

@@ -10,12 +10,16 @@ from the coded tables here, so the text never goes stale.
 
 import pandas as pd
 
-from . import coded, labels, show
+from . import audit, coded, labels, show
 
 
 def _facts() -> dict[str, dict]:
     names = spellings()
-    return {"c1": {"ejaan": [f"\u201c{n}\u201d" for n in names], "n": len(names), "konteks": coded.context("c_gloya")}}
+    rules = audit.central_involvement(audit._interview().year).facts
+    return {
+        "c1": {"ejaan": [f"\u201c{n}\u201d" for n in names], "n": len(names), "konteks": coded.context("c_gloya")},
+        "c13": {k: rules[k] for k in ("n_wajib", "n_berlaku", "tahun")},
+    }
 
 
 def spellings() -> list[str]:

@@ -101,20 +101,25 @@ def _rows(df: pd.DataFrame, result: audit.Audit, lang: str = "id") -> pd.DataFra
     alt15 = tablechecks.TIDAK_DILAPORKAN if result.status("k26") == tablechecks.TIDAK_DILAPORKAN else k15
     add("k15_triangulasi", _status(k15, lang), _status(alt15, lang), alt15 != k15)
 
-    # k18: a source on one city's programme counted as evidence that the policies were carried out
+    # k18: a source on one city's programme counted as evidence that the policies were carried out; or every policy
+    # on the list required to be on record as joint
     k18 = result.status("k18")
     alt18 = tablechecks.SEJALAN if result.result("k18").facts["n_satu_kota"] else k18
     add("k18_satu_kota", _status(k18, lang), _status(alt18, lang), alt18 != k18)
+    every = set(audit.listed_policies()) <= set(audit.joint_policies())
+    alt18b = tablechecks.SEJALAN if every else tablechecks.TIDAK_DAPAT
+    add("k18_semua", _status(k18, lang), _status(alt18b, lang), alt18b != k18)
 
+    # k19: at the interview rather than at the signing of the MoU
     interview = audit._interview().year
     signed = tanggal.date(coded.context("c_mou")).year
-    alt19 = tablechecks.SEJALAN if audit.regulation_in_force(signed) else tablechecks.TIDAK_SEJALAN
+    alt19 = tablechecks.SEJALAN if audit.regulation_in_force(interview) else tablechecks.TIDAK_SEJALAN
     add(
         "k19_mou",
         _status(result.status("k19"), lang),
         _status(alt19, lang),
         alt19 != result.status("k19"),
-        {"dipakai": interview, "alternatif": signed},
+        {"dipakai": signed, "alternatif": interview},
     )
 
     # k29: only the dictionary entry itself counts as the source; we did not find it
@@ -137,22 +142,10 @@ def _rows(df: pd.DataFrame, result: audit.Audit, lang: str = "id") -> pd.DataFra
         {"dipakai": idnum.words(used30.facts["n"], lang), "alternatif": idnum.words(fine30.facts["n"], lang)},
     )
 
-    # k32: B.3 read as a theoretical view, which the audit would not check; or at the time of the MoU
-    k32 = result.status("k32")
-    add("k32_teori", _status(k32, lang), labels.label("bukan_pernyataan", lang), True)
-    alt32 = audit.central_involvement(signed).status
-    add(
-        "k32_mou",
-        _status(k32, lang),
-        _status(alt32, lang),
-        alt32 != k32,
-        {"dipakai": interview, "alternatif": signed},
-    )
-
-    # k34: "together" read as each city doing its own part; no public source records such a division
+    # k34: a source on who issues the documents advised counted as evidence that the advice was not joint
     k34 = result.status("k34")
-    alt34 = tablechecks.SEJALAN if result.result("k18").facts["n_bersama"] else tablechecks.TIDAK_DAPAT
-    add("k34_bagian", _status(k34, lang), _status(alt34, lang), alt34 != k34)
+    alt34 = tablechecks.TIDAK_SEJALAN if result.result("k34").facts["dalam_negeri"] else k34
+    add("k34_prosedur", _status(k34, lang), _status(alt34, lang), alt34 != k34)
 
     needed = int(audit.threshold("sumber_independen"))
     n_ind = int((matrices.support_counts(independent=True) >= needed).sum())

@@ -112,7 +112,7 @@ def firm(bab, lang: str) -> Table:
 
 
 def start_points(bab, lang: str) -> Table:
-    """The cities' MoU and the latest start that "almost five years" allows, with the years to the interview."""
+    """The cities' MoU and the earliest start that "almost five years" allows, with the years to the interview."""
     s = audit.start_points()
     k = coded.table("konteks").set_index("id")
     names = {i: coded.text(k, "fakta", lang)[i] for i in s["id"] if i in k.index}

@@ -12,7 +12,7 @@ from .hasil import joint_policies
 
 # The statements each section of the chapter weighs, by the paper's own questions (Abs.2) and its conclusion.
 QUESTIONS = {
-    "kerja_sama": ("k19", "k20", "k21", "k31", "k32", "k33"),
+    "kerja_sama": ("k19", "k20", "k21", "k31", "k33"),
     "perusahaan": ("k09", "k10", "k11", "k12", "k23"),
     "kendala": ("k22",),
     "upaya": ("k18", "k28", "k34"),
