@@ -181,10 +181,9 @@ def test_each_edition_is_hyphenated_with_its_own_language(typeset, lang):
 
 def test_figures_print_at_their_drawn_size_with_text_of_at_least_7_pt(typeset, lang):
     from ekraf_repro import figures
-    from ekraf_repro.bookmaker import figuredata
 
     drawn = {}  # pixel size -> the smallest text of the figures of that size
-    for path in figuredata.notebooks(editions.workdir(lang) / editions.PDF_SOURCE):
+    for path in sorted((editions.workdir(lang) / editions.PRINT_SOURCE / "notebooks").rglob("*.ipynb")):
         for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
             for output in cell.get("outputs", []):
                 printed = output.get("metadata", {}).get("ekraf", {}).get("print")

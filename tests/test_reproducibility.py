@@ -112,8 +112,10 @@ def test_checks_fail_when_one_number_changes(tmp_path):
         env=env,
     )
     assert env_run.returncode == 1, env_run.stdout[-3000:]
-    # Kriya 2018, old and new, in the check of the paper's sentence (chapter 1 keeps that check, not the totals)
-    assert "4.294.196,8" in env_run.stdout and "4.394.196,8" in env_run.stdout
+    # chapter 1 keeps the check of the paper's sentence, not the totals: a higher 2018 makes 2019 a fall, and the
+    # difference reads as the two sentences, old and new
+    assert "Kriya turun pada 2019, 2020, dan 2022 tetapi naik pada 2021" in env_run.stdout
+    assert "Kriya turun pada 2020 dan 2022 tetapi naik pada 2019 dan 2021" in env_run.stdout
     fresh = tmp_path / "fresh.ipynb"
     result = subprocess.run(
         [

@@ -45,7 +45,7 @@ ALTERATIONS = ("skala", "balik", "naik", "turun")
 
 @contextmanager
 def _capture(outputs: dict):
-    def display(key, bundle, lang, data=None):
+    def display(key, bundle, lang, data=None, **_metadata):  # the metadata (data, print size) is not content
         body = {k: v for k, v in bundle.items() if k != "text/plain" or len(bundle) == 1}
         outputs[key] = hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
 

@@ -40,6 +40,9 @@ def resolver(app, docname: str):
         node = addnodes.pending_xref(text, content, refdomain=domain, reftype=typ, reftarget=target, refdoc=docname)
         node["refexplicit"], node["refwarn"] = bool(explicit), True
         found = app.env.get_domain(domain).resolve_xref(app.env, docname, app.builder, typ, target, node, content)
+        if found is None and typ == "numref":  # in a passage this build leaves out (its condition is false here)
+            kind = {"tbl": "table", "gbr": "figure"}.get(target.split("-")[0], "section")
+            return (title if explicit else app.config.numfig_format[kind]).replace("%s", "").strip()
         if found is None:
             raise studentnb.NotConvertible(f"{docname}: {{{role}}}`{text}` does not resolve")
         return " ".join(found.astext().split())
@@ -90,10 +93,15 @@ def _links(app, pagename, templatename, context, doctree) -> None:
 
     if app.builder.name != "html" or not (pagename.startswith("notebooks/") or pagename == GUIDE):
         return
+
+    def label(message: str) -> str:  # in Indonesian text, the English word "notebook" is a foreign term: italics
+        shown = escape(_(message))
+        return shown.replace("notebook", "<em>notebook</em>") if (app.config.language or "id") == "id" else shown
+
     up = f"{to_root(pagename)}{FOLDER}/"
-    zipped = f'<a href="{up}{studentzip.name(app.config.language or "id")}.zip" download>{escape(_("All notebooks, with the data and the package (zip)"))}</a>'  # noqa: E501
+    zipped = f'<a href="{up}{studentzip.name(app.config.language or "id")}.zip" download>{label("All notebooks, with the data and the package (zip)")}</a>'  # noqa: E501
     own = f"{up}{Path(pagename).name}.ipynb"
-    links = zipped if pagename == GUIDE else f'<a href="{own}" download>{escape(_("Download notebook"))}</a> · {zipped}'
+    links = zipped if pagename == GUIDE else f'<a href="{own}" download>{label("Download notebook")}</a> · {zipped}'
     box = f'<p class="ekraf-notebook"><i class="fa-solid fa-download" aria-hidden="true"></i> {links}</p>'
     body = context.get("body", "")
     at = body.find("</h1>")
