@@ -30,7 +30,7 @@ help:  ## list the targets
 
 setup: $(VENV)/.ready  ## install uv if missing and the locked environment
 
-$(VENV)/.ready: pyproject.toml uv.lock
+$(VENV)/.ready: pyproject.toml uv.lock CITATION.cff  # the version lives in CITATION.cff: a new one reinstalls the package
 	@uv=$$(command -v uv || true); \
 	if [ -z "$$uv" ]; then \
 	  if ! python3 -m uv --version >/dev/null 2>&1; then \
@@ -39,7 +39,7 @@ $(VENV)/.ready: pyproject.toml uv.lock
 	  fi; \
 	  uv="python3 -m uv"; \
 	fi; \
-	$$uv sync --frozen --all-groups --compile-bytecode --quiet
+	$$uv sync --frozen --all-groups --compile-bytecode --quiet --reinstall-package ekraf-repro
 	@touch $@
 
 # JupyterLab's own environment (lab/uv.lock), apart from .venv: the jupyter_server stack slows papermill there.

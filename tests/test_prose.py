@@ -156,7 +156,7 @@ def test_the_built_book_uses_one_rendering_of_each_term(edition):
 
 TERM_PAGE = """<html lang="id"><body><article class="bd-article">
 <p>Pernyataan itu bertahan. Data ini lebih dapat dipegang. Kalimat ini bersih.</p>
-<p>Kerja sama Bandung - Petaling Jaya dibahas Ahmad et al. (2009), yang makalah tulis <em>Ahmad et al.</em> di halaman 2. Inggris: craft.</p>
+<p>Kerja sama Bandung - Petaling Jaya dibahas Budi et al. (2009), yang makalah tulis <em>Ahmad et al.</em> di halaman 2. Inggris: craft.</p>
 <p>Makalah menulis <em>Kriya dan Gloya</em>; kami menulis Kriya dan Golya. Kriya dan Gloya mengekspor.</p>
 <div lang="en"><p>The SMEs of Bandung grew by 5 percent. Malaysia's SMEs (UKM) are another matter.</p>
 <p>It was a cooperation. It was a cooperation agreement. We met an MSME leader and the UMKM chair.</p></div>
@@ -165,7 +165,7 @@ TERM_PAGE = """<html lang="id"><body><article class="bd-article">
 
 
 PLANTED_SENTENCE = (
-    "Kerja sama Bandung - Petaling Jaya dibahas Ahmad et al. (2009), yang makalah tulis Ahmad et al. di halaman 2."
+    "Kerja sama Bandung - Petaling Jaya dibahas Budi et al. (2009), yang makalah tulis Ahmad et al. di halaman 2."
 )
 
 

@@ -214,12 +214,13 @@ def test_every_notebook_page_links_its_student_notebook_and_the_zip(edition_site
     from browser_support import visible_text
 
     word = {"id": "Unduh notebook", "en": "Download notebook"}[lang]
+    markup = {"id": "Unduh <em>notebook</em>", "en": "Download notebook"}[lang]  # a foreign term in Indonesian
     pages = sorted((edition_site / "notebooks").rglob("*.html"))
     assert len(pages) == len(_notebooks(edition_site)) >= 11
     for page in pages:
         html = page.read_text(encoding="utf-8")
         up = "../" * (len(page.relative_to(edition_site).parts) - 1)
-        own = f'href="{up}{lab.FOLDER}/{page.stem}.ipynb" download>{word}</a>'
+        own = f'href="{up}{lab.FOLDER}/{page.stem}.ipynb" download>{markup}</a>'
         assert own in html, page
         assert f'href="{up}{lab.FOLDER}/{studentzip.name(lang)}.zip"' in html
         assert f'href="{up}{lab.FOLDER}/{page.stem}.ipynb" target="_blank"' in html  # the theme's download button
