@@ -8,6 +8,7 @@ import json
 import os
 import re
 import unicodedata
+from pathlib import Path
 
 import pdf_support as ps
 import pytest
@@ -211,16 +212,24 @@ def test_every_page_on_a_contact_sheet(typeset, lang):
         assert page.convert("L").getextrema()[0] < 100  # text on it, not a blank render
 
 
-def test_the_checks_catch_a_table_in_the_footer_a_glued_label_and_a_broken_name(typeset, lang, tmp_path):
-    """A page typeset with the book's own preamble, broken on purpose: the same checks must name each fault."""
+def _planted(lang: str, folder: Path, body: str) -> tuple[list, dict]:
+    """``body`` typeset with the book's own preamble and style files: its pages' word boxes and its type area."""
     import shutil
     import subprocess
 
     for item in latex_dir(lang).iterdir():
         if item.suffix in (".sty", ".cls", ".cfg", ".def", ".clo") or item.name == "book.tex":
-            shutil.copy2(item, tmp_path / item.name)
-    tex = (tmp_path / "book.tex").read_text(encoding="utf-8")
+            shutil.copy2(item, folder / item.name)
+    tex = (folder / "book.tex").read_text(encoding="utf-8")
     preamble = tex[: tex.index(r"\begin{document}")]
+    (folder / "planted.tex").write_text(preamble + body, encoding="utf-8")
+    subprocess.run(["xelatex", "-interaction=nonstopmode", "planted.tex"], cwd=folder, capture_output=True)
+    log = (folder / "planted.log").read_text(encoding="utf-8", errors="replace")
+    return ps.pages(folder / "planted.pdf"), ps.typearea(log)
+
+
+def test_the_checks_catch_a_table_in_the_footer_a_glued_label_and_a_broken_name(typeset, lang, tmp_path):
+    """A page typeset with the book's own preamble, broken on purpose: the same checks must name each fault."""
     label, word = CAPTION_WORDS[lang][1], "Indonesia"
     rows = "".join(f"Baris {i} & {i}\\\\\n" for i in range(90))
     body = rf"""\begin{{document}}
@@ -236,12 +245,45 @@ def test_the_checks_catch_a_table_in_the_footer_a_glued_label_and_a_broken_name(
 {rows}\end{{tabular}}
 \end{{document}}
 """
-    (tmp_path / "planted.tex").write_text(preamble + body, encoding="utf-8")
-    subprocess.run(["xelatex", "-interaction=nonstopmode", "planted.tex"], cwd=tmp_path, capture_output=True)
-    pages = ps.pages(tmp_path / "planted.pdf")
-    geometry = ps.typearea((tmp_path / "planted.log").read_text(encoding="utf-8", errors="replace"))
+    pages, geometry = _planted(lang, tmp_path, body)
     bands = ps.band_problems(pages, geometry)
     assert any("Baris" in p and "footer band" in p for p in bands), bands
     assert [p for p in ps.caption_label_problems(pages, CAPTION_WORDS[lang]) if f"{label}1.1:" in p], label
     broken = ps.broken_names(pages, ["Abdul Sobur", word])
     assert any("'Abdul Sobur' broken" in p for p in broken) and any(f"{word!r} hyphenated" in p for p in broken)
+
+
+@pytest.mark.parametrize("patched", [True, False], ids=["ekraf", "longtable-alone"])
+def test_a_heading_goes_with_a_long_table_whose_first_row_does_not_fit(typeset, lang, tmp_path, patched):
+    """The course guide's rubric: a heading low on a page, then a long table whose caption, header and first
+    (tall) row do not fit below it. longtable breaks the page right after the heading; ekraf.sty moves the heading
+    over with the table. Without ekraf.sty's patch (the second case) the same page strands the heading."""
+    filler = "".join(f"\\noindent Kalimat pengisi nomor {i}.\\par\n" for i in range(30))
+    cell = " ".join(["kata"] * 150)  # about fifty lines in a column a quarter of the text wide
+    longtable_alone = r"\def\ekraf@LTbreak{\vfil\break}\def\ekraf@LTbreakpoint{\penalty\z@}"
+    undo = "" if patched else rf"\makeatletter{longtable_alone}\makeatother"
+    body = rf"""\begin{{document}}
+\pagestyle{{normal}}{undo}
+{filler}
+\subsection{{Rubrik yang ditanam}}
+\begin{{savenotes}}\sphinxatlongtablestart
+\begin{{longtable}}{{p{{0.25\linewidth}}p{{0.25\linewidth}}}}
+\caption{{Tabel yang ditanam}}\\
+Kriteria & Uraian\\
+\endfirsthead
+Kriteria & Uraian\\
+\endhead
+{cell} & {cell}\\
+Baris & dua\\
+\end{{longtable}}
+\sphinxatlongtableend\end{{savenotes}}
+\end{{document}}
+"""
+    pages, geometry = _planted(lang, tmp_path, body)
+    stranded = ps.stranded_headings(pages, geometry)
+    if patched:
+        assert stranded == []
+        heading = [p.number for p in pages if any(w.text == "ditanam" for w in p.words)]
+        assert heading[0] == [p.number for p in pages if any(w.text == "Kriteria" for w in p.words)][0] == 2
+    else:
+        assert [p for p in stranded if "Rubrik yang ditanam" in p], stranded
