@@ -228,6 +228,21 @@ def test_three_authors_in_text():
     assert cite(["tiga"], "en", "t", bib=bib) == "Anggia et al. (2020)"
 
 
+def test_a_work_the_paper_names_only_as_x_et_al_is_cited_in_each_editions_words():
+    """references.bib writes the paper's "Ahmad et al. (2009)" as BibTeX's "Ahmad and others": "dkk." in the
+    Indonesian edition, "et al." in the English one, in the text (even where every author is named) and the list."""
+    for key, name in (("ahmad2009", "Ahmad"), ("anggia2020", "Anggia"), ("hidayat2022", "Hidayat")):
+        year = BIB.entries[key].fields["year"]
+        assert [cite([key], "id", role) for role in ("p", "t", "ps")] == [
+            f"({name} dkk., {year})",
+            f"{name} dkk. ({year})",
+            f"({name} dkk., {year})",
+        ]
+        assert cite([key], "en") == f"({name} et al., {year})"
+        assert entry_text(key, "id").startswith(f"{name} dkk.") and entry_text(key, "en").startswith(f"{name} et al.")
+    assert cite(["ahmad_seet2009"], "id") == "(Ahmad dan Seet, 2009)"  # a list without "others" is unchanged
+
+
 def test_an_unknown_year_in_a_citation():
     assert cite(["tirto_hipmi"], "id") == "(Tirto.id, t.t.)"
     assert cite(["tirto_hipmi"], "en") == "(Tirto.id, n.d.)"

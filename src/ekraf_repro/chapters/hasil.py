@@ -142,10 +142,12 @@ def constraints(bab, lang: str) -> Table:
 def barriers(bab, lang: str) -> Table:
     h = coded.table("hambatan")
     cited = labels.label("tanpa_rujukan", lang)
+    sources = coded.table("sumber_bukti").set_index("id")  # the paper's citation in the reader's language
+    named = coded.text(sources, "sumber", lang)
     shown = pd.DataFrame(
         {
             "hambatan_saja": coded.text(h, "hambatan", lang),
-            "rujukan": h["kunci_bib"].map(lambda k: "Anggia et al. (2020)" if k == "anggia2020" else cited),
+            "rujukan": h["kunci_bib"].map(lambda k: named[k] if k in named.index else cited),
             "paragraf": h["paragraf"],
         }
     )

@@ -87,6 +87,21 @@ def _editors(children, context):
     return words[style.format_names("editor", as_sentence=False), f"({word})"].format_data(context)
 
 
+def others(persons) -> list | None:
+    """The persons before BibTeX's "and others" (a list the source gives only as "Ahmad et al."), or None."""
+    return list(persons[:-1]) if len(persons) > 1 and str(persons[-1]) == "others" else None
+
+
+@node
+def _listed(children, context, role, **kwargs):
+    """pybtex's ``names``, with "and others" written as the edition's word: "Ahmad dkk.", "Ahmad et al."."""
+    before = others(context["entry"].persons.get(role, []))
+    if before is None:
+        return names(role, **kwargs).format_data(context)
+    shown = [context["style"].format_name(p, context["style"].abbreviate_names) for p in before]
+    return Text(join(**kwargs)[shown].format_data(context), " ", word_table(context["style"].lang)["et_al"])
+
+
 @node
 def _in(children, context):
     assert not children
@@ -143,7 +158,7 @@ class LocalStyle(PlainStyle):
 
     def format_names(self, role, as_sentence=True):
         and_ = word_table(self.lang)["and"]
-        found = names(role, sep=", ", sep2=f" {and_} ", last_sep=f", {and_} ")
+        found = _listed(role, sep=", ", sep2=f" {and_} ", last_sep=f", {and_} ")
         return sentence[found] if as_sentence else found
 
     def get_template(self, e):

@@ -20,16 +20,28 @@ from sphinxcontrib.bibtex.style.referencing.extra_empty import ExtraEmptyReferen
 from sphinxcontrib.bibtex.style.referencing.extra_label import ExtraLabelReferenceStyle
 from sphinxcontrib.bibtex.style.referencing.extra_year import ExtraYearReferenceStyle
 from sphinxcontrib.bibtex.style.template import join as sjoin
-from sphinxcontrib.bibtex.style.template import join2, post_text, pre_text, reference
+from sphinxcontrib.bibtex.style.template import join2, node, post_text, pre_text, reference
 
 from .. import guards
-from .bibstyle import LANGUAGES, word_table, year
+from .bibstyle import LANGUAGES, others, word_table, year
+
+
+@node
+def _author(children, data, person: PersonStyle, full: bool):
+    """The author as sphinxcontrib-bibtex cites it, except a list the source gives only as "Ahmad et al." (BibTeX's
+    "and others"): its named authors and the edition's word, even where every author is named ("ps")."""
+    before = others(data["entry"].persons.get("author", []))
+    if before is None:
+        return person.author_or_editor_or_title(full=full).format_data(data)
+    shown = [person.style_plugin.format(p, person.abbreviate) for p in before]
+    joined = sjoin(sep=person.sep, sep2=person.sep2, last_sep=person.last_sep)[shown]
+    return Text(joined.format_data(data), person.other)
 
 
 @dataclasses.dataclass
 class _Parenthetical(BasicAuthorYearParentheticalReferenceStyle):
     def inner(self, role_name):
-        author = self.person.author_or_editor_or_title(full="s" in role_name)
+        author = _author(person=self.person, full="s" in role_name)
         cited = reference[sjoin(sep=self.author_year_sep)[author, year]]
         return join2(sep1=self.pre_text_sep, sep2=self.post_text_sep)[pre_text, cited, post_text]
 
@@ -37,7 +49,7 @@ class _Parenthetical(BasicAuthorYearParentheticalReferenceStyle):
 @dataclasses.dataclass
 class _Textual(BasicAuthorYearTextualReferenceStyle):
     def inner(self, role_name):
-        author = self.person.author_or_editor_or_title(full="s" in role_name)
+        author = _author(person=self.person, full="s" in role_name)
         dated = join2(sep1=self.pre_text_sep, sep2=self.post_text_sep)[pre_text, reference[year], post_text]
         return sjoin(sep=self.text_reference_sep)[author, sjoin[self.bracket.left, dated, self.bracket.right]]
 
