@@ -66,7 +66,7 @@ PLANTED = """<html lang="id"><body><article class="bd-article">
 <p>Bandung punya banyak mitra (Akhwan, 2008) (pernyataan k20).</p>
 <p>Terakhir diperbarui pada 29 Nov, 2026.</p>
 <p>Menurut Keohane (Keohane, 1984) kerja sama lahir dari penyesuaian.</p>
-<p>Lihat <a class="reference internal" href="x.html">Audit pernyataan: status, aturan, dan catatan bacaan</a>.</p>
+<p>Lihat <a class="reference internal" href="x.html">Audit Pernyataan: Status, Aturan, dan Catatan Bacaan</a>.</p>
 <figure><img src="a.png" alt="Grafik kendala_saja per tahun"/><figcaption><span class="caption-number">Gambar 3 </span>Keterangan.</figcaption></figure>
 <div class="cell_input"><pre>bab.table("tbl_x", f)  # code is exempt: snake_case, True</pre></div>
 <p>Kolom <code>nilai_koreksi</code> diformat sebagai kode dan boleh.</p>
@@ -123,7 +123,7 @@ def test_italics_and_tables_may_quote_the_paper():
 
 def test_every_chapter_ends_with_three_to_five_discussion_questions():
     """In both editions: the chapter's last passage (Indonesian, then its English counterpart)."""
-    heading = {"id": "## Pertanyaan diskusi", "en": "## Discussion questions"}
+    heading = {"id": "## Pertanyaan Diskusi", "en": "## Discussion questions"}
     for nb_path in sorted(paths.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")):
         cells = [c for c in json.loads(nb_path.read_text(encoding="utf-8"))["cells"] if c["cell_type"] == "markdown"]
         counts = {}
