@@ -137,6 +137,23 @@ def test_every_chapter_ends_with_three_to_five_discussion_questions():
         assert counts["id"] == counts["en"], nb_path.name
 
 
+def test_indonesian_headings_are_capitalised_as_eyd_v_titles():
+    """Every heading of the Indonesian chapters and of the course guide is capitalised as EYD V capitalises a
+    title: each word, except kata tugas that do not open it."""
+    headings = []
+    for nb_path in sorted(paths.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")):
+        for cell in json.loads(nb_path.read_text(encoding="utf-8"))["cells"]:
+            if cell["cell_type"] == "markdown" and "jika:bahasa_id" in cell["metadata"].get("tags", []):
+                headings += [(nb_path.name, h) for h in re.findall(r"^#{1,4} (.+)$", "".join(cell["source"]), re.M)]
+    guide = paths.BOOK / "kuliah.md"
+    headings += [(guide.name, h) for h in re.findall(r"^#{1,4} (.+)$", guide.read_text(encoding="utf-8"), re.M)]
+    assert len(headings) > 60
+    assert [(page, h) for page, h in headings if ps.eyd_title(h) != h] == []
+    assert ps.eyd_title("Kerja sama menurut Keohane") == "Kerja Sama menurut Keohane"
+    assert ps.eyd_title("dari kata-kata kami") == "Dari Kata-Kata Kami"  # a kata tugas that opens the title
+    assert ps.eyd_title("Tabel 1.1 dan UMKM: Kriya Nusantara & Golya") == "Tabel 1.1 dan UMKM: Kriya Nusantara & Golya"
+
+
 # --------------------------------------------------------------------------- the term base (issue 20)
 
 
