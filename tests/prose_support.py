@@ -258,3 +258,26 @@ def term_slips(page: str, html: str, base: list[Term]) -> list[Slip]:
                     shown = max(near, key=lambda s: difflib.SequenceMatcher(None, s, sentence).ratio())
                     found.append(Slip(page, f"{b.lang} term {term.term!r} ({m.group(0)!r})", shown))
     return found
+
+
+# --------------------------------------------------------------------------- headings (issue 20, EYD V)
+
+# Kata tugas (prepositions, conjunctions, particles) that a title keeps in lower case unless they open it.
+KATA_TUGAS = frozenset(
+    "di ke dari dan yang untuk atau pada dalam dengan oleh per serta tentang terhadap bagi sebagai antara demi "
+    "hingga sampai tanpa menurut secara karena agar bahwa sejak lewat atas sebagaimana setelah sesudah sebelum "
+    "daripada akan pun".split()
+)
+
+
+def eyd_title(text: str) -> str:
+    """A heading capitalised as EYD V capitalises the title of a work: the first letter of every word (both halves
+    of a kata ulang, "Kata-Kata"), except kata tugas that do not open it; names, abbreviations, numbers and
+    placeholders stay as written."""
+    words = []
+    for n, w in enumerate(text.split(" ")):
+        if not w[:1].isalpha() or any(c.isupper() for c in w) or (n and w.lower() in KATA_TUGAS):
+            words.append(w)
+        else:
+            words.append("-".join(p[:1].upper() + p[1:] for p in w.split("-")))
+    return " ".join(words)

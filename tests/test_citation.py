@@ -98,6 +98,31 @@ def test_how_to_cite_page_is_generated_from_cff(lang):
         assert f"```{{ekraf-citable}} {block}" in page
 
 
+FILE_NAME = re.compile(r"\bLICENSE\b|\b[\w-]+\.(?:md|cff|csv|bib|toml|lock|py|ipynb|zip)\b")
+
+
+def prose_lines(page: str) -> list[str]:
+    """The lines of a MyST page a reader reads as text: not in a fenced block, not a comment."""
+    out, fenced = [], False
+    for line in page.splitlines():
+        if line.startswith("```"):
+            fenced = not fenced
+        elif not fenced and not line.startswith("%"):
+            out.append(line)
+    return out
+
+
+@pytest.mark.parametrize("lang", settings.EDITIONS)
+def test_how_to_cite_page_names_no_file_in_its_prose(lang):
+    """A reader of the citing page meets no file names (review E3, M6): the licences and the citation metadata are
+    described in words; the BibTeX blocks, which are code, may hold anything."""
+    page = citing.render(lang)
+    assert [line for line in prose_lines(page) if FILE_NAME.search(line)] == []
+    assert {"id": "Naskah lengkap kedua lisensi", "en": "The full text of both licences"}[lang] in page
+    assert FILE_NAME.search("Lisensi: teks dan data CC BY 4.0 (lihat `LICENSE-CONTENT.md`).")  # the old wording
+    assert prose_lines("a\n```bibtex\nx.md\n```\n% y.cff\nb") == ["a", "b"]
+
+
 def test_each_edition_is_cited_in_its_own_language():
     cff = settings.cff()
     apa = {lang: items.render([items.book(cff, lang)], lang, "markdown")[0] for lang in settings.EDITIONS}

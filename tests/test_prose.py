@@ -66,7 +66,7 @@ PLANTED = """<html lang="id"><body><article class="bd-article">
 <p>Bandung punya banyak mitra (Akhwan, 2008) (pernyataan k20).</p>
 <p>Terakhir diperbarui pada 29 Nov, 2026.</p>
 <p>Menurut Keohane (Keohane, 1984) kerja sama lahir dari penyesuaian.</p>
-<p>Lihat <a class="reference internal" href="x.html">Audit pernyataan: status, aturan, dan catatan bacaan</a>.</p>
+<p>Lihat <a class="reference internal" href="x.html">Audit Pernyataan: Status, Aturan, dan Catatan Bacaan</a>.</p>
 <figure><img src="a.png" alt="Grafik kendala_saja per tahun"/><figcaption><span class="caption-number">Gambar 3 </span>Keterangan.</figcaption></figure>
 <div class="cell_input"><pre>bab.table("tbl_x", f)  # code is exempt: snake_case, True</pre></div>
 <p>Kolom <code>nilai_koreksi</code> diformat sebagai kode dan boleh.</p>
@@ -123,7 +123,7 @@ def test_italics_and_tables_may_quote_the_paper():
 
 def test_every_chapter_ends_with_three_to_five_discussion_questions():
     """In both editions: the chapter's last passage (Indonesian, then its English counterpart)."""
-    heading = {"id": "## Pertanyaan diskusi", "en": "## Discussion questions"}
+    heading = {"id": "## Pertanyaan Diskusi", "en": "## Discussion questions"}
     for nb_path in sorted(paths.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")):
         cells = [c for c in json.loads(nb_path.read_text(encoding="utf-8"))["cells"] if c["cell_type"] == "markdown"]
         counts = {}
@@ -135,6 +135,23 @@ def test_every_chapter_ends_with_three_to_five_discussion_questions():
             assert 3 <= len(questions) <= 5, (nb_path.name, lang, len(questions))
             counts[lang] = len(questions)
         assert counts["id"] == counts["en"], nb_path.name
+
+
+def test_indonesian_headings_are_capitalised_as_eyd_v_titles():
+    """Every heading of the Indonesian chapters and of the course guide is capitalised as EYD V capitalises a
+    title: each word, except kata tugas that do not open it."""
+    headings = []
+    for nb_path in sorted(paths.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")):
+        for cell in json.loads(nb_path.read_text(encoding="utf-8"))["cells"]:
+            if cell["cell_type"] == "markdown" and "jika:bahasa_id" in cell["metadata"].get("tags", []):
+                headings += [(nb_path.name, h) for h in re.findall(r"^#{1,4} (.+)$", "".join(cell["source"]), re.M)]
+    guide = paths.BOOK / "kuliah.md"
+    headings += [(guide.name, h) for h in re.findall(r"^#{1,4} (.+)$", guide.read_text(encoding="utf-8"), re.M)]
+    assert len(headings) > 60
+    assert [(page, h) for page, h in headings if ps.eyd_title(h) != h] == []
+    assert ps.eyd_title("Kerja sama menurut Keohane") == "Kerja Sama menurut Keohane"
+    assert ps.eyd_title("dari kata-kata kami") == "Dari Kata-Kata Kami"  # a kata tugas that opens the title
+    assert ps.eyd_title("Tabel 1.1 dan UMKM: Kriya Nusantara & Golya") == "Tabel 1.1 dan UMKM: Kriya Nusantara & Golya"
 
 
 # --------------------------------------------------------------------------- the term base (issue 20)

@@ -62,6 +62,16 @@ def test_concordance_page_is_generated():
     assert pages.page(concordance.NAME).read_text(encoding="utf-8") == concordance.render()
 
 
+def test_concordance_links_carry_section_numbers():
+    """Chapters 4 and 6 share section titles, so a link shows the section's number before its title (review E3,
+    M3); a section of a guide page, which has no number, is linked by its title alone."""
+    page = concordance.render()
+    assert "{numref}`{number} {name} <hasil-kerja-sama>`" in page
+    assert "{numref}`{number} {name} <penutup-kerja-sama>`" in page
+    assert "{ref}`ringkasan-makalah`" in page and "<ringkasan-makalah>" not in page
+    assert "{ref}`hasil-kerja-sama`" not in page
+
+
 @pytest.mark.slow
 def test_concordance_links_resolve():
     html = bs.HTML / "book" / "_generated" / "konkordansi.html"
@@ -74,6 +84,10 @@ def test_concordance_links_resolve():
     assert text.count('href="../../notebooks/05_audit.html#audit-hasil"') >= len(
         {p for p in coded.table("klaim")["paragraf"]}
     )
+    # a section of a chapter shows its number before its title: two chapters share the title of this one
+    for page, label, number in (("04_hasil", "hasil-kerja-sama", "4"), ("06_penutup", "penutup-kerja-sama", "6")):
+        link = rf'href="../../notebooks/{page}.html#{label}"><span class="std std-numref">{number}\.\d+ \w'
+        assert re.search(link, text), label
 
 
 OFFICIAL = (

@@ -34,11 +34,13 @@ TEXT: dict[str, dict[str, tuple]] = {
             "variant: {ref} {suffix}.",
         ),
         "book": ("Buku ini", "This book"),
-        "licence": (
-            "Lisensi: teks dan data {lic} (lihat `LICENSE-CONTENT.md`), kode MIT (lihat `LICENSE`). "
-            "Metadata kutipan yang dapat dibaca mesin ada di `CITATION.cff`.",
-            "Licence: text and data {lic} (see `LICENSE-CONTENT.md`), code MIT (see `LICENSE`). "
-            "Machine-readable citation metadata are in `CITATION.cff`.",
+        "licence": (  # a reader meets no file names: the page says where the files are, in words
+            "Lisensi: teks dan data {lic}, kode MIT. Naskah lengkap kedua lisensi dan metadata kutipan yang dapat "
+            "dibaca mesin disertakan dalam berkas zip yang diunduh lewat tautan “Semua *notebook*” dan dalam "
+            "repositori buku ini.",
+            "Licence: text and data {lic}, code MIT. The full text of both licences and machine-readable citation "
+            "metadata come with the zip file that the link “All notebooks” downloads, and with the book's "
+            "repository.",
         ),
         "a_chapter": ("Sebuah bab", "A chapter"),
         "chapter_intro": (

@@ -45,12 +45,12 @@ def glues(bab, lang: str) -> dict:
         "n_bertanggal": w(len(dated)),
         "tanggal_wawancara": listing([tanggal.show(d, lang) for d in sorted(set(dated["tanggal"]))], lang),
         "n_asal": w(src["asal"].nunique()),
-        # counts in a series are written as figures (EYD V)
-        "n_temuan": str(len(ind)),
-        "n_dua_sumber": str(int((ind >= needed).sum())),
+        # one sentence counts findings and sources together: every count in letters, as each is one or two words
+        "n_temuan": w(len(ind)),
+        "n_dua_sumber": w(int((ind >= needed).sum())),
         "n_dua_semua": w(int((every >= needed).sum())),
-        "n_satu_sumber": str(int((ind == 1).sum())),
-        "n_tanpa_sumber": str(int((ind == 0).sum())),
+        "n_satu_sumber": w(int((ind == 1).sum())),
+        "n_tanpa_sumber": w(int((ind == 0).sum())),
         "st_k15": audit.status_name(a.status("k15"), lang),
         "st_k26": audit.status_name(a.status("k26"), lang),
         "st_k27": audit.status_name(a.status("k27"), lang),
