@@ -136,6 +136,7 @@ NOT_ABBREVIATIONS = {
     # names of an organisation, outlets, a wiki and a licence (issue 20's sources), not abbreviations to define
     "UNESCO",
     "JPNN",
+    "VIVA",
     "SAASS",
     "WikiMili",
     "CC",

@@ -42,6 +42,7 @@ def glues(bab, lang: str) -> dict:
         "n_lintas_negara": w(len(cross)),
         "n_prinsip": w(len(coded.table("prinsip_permendagri"))),
         "tanggal_mou": tanggal.show(coded.context("c_mou"), lang),
+        "tanggal_plh": tanggal.show(coded.context("c_plh_bandung"), lang),
         **{f"st_{cid}": audit.status_name(bab.audit.status(cid), lang) for cid in ("k30", "k33")},
     }
 
