@@ -2,7 +2,9 @@
 
 Every page is re-read when the book machine's code, the compiled catalogues or an installed library changed, or a
 page came or went; the search index drops words no page holds; myst-nb's stylesheet is in place before any page
-is written; each ``{numref}`` target's doctree is read once; the pages read go to the run report.
+is written; each ``{numref}`` target's doctree is read once; ``.buildinfo`` hashes the configuration with the paths
+of installed themes taken relative to the environment, so it is the same on every machine; the pages read go to the
+run report.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 from importlib import metadata
 from pathlib import Path
 
@@ -90,6 +93,32 @@ def _cached_numref_domain():
     return CachedNumrefDomain
 
 
+def _build_info_without_machine_paths(app) -> None:
+    """Sphinx hashes ``templates_path`` and ``html_static_path`` into ``.buildinfo``, and themes add their folders in
+    the environment there as absolute paths: the hash is taken again with each path relative to the environment (or
+    to the project), so two checkouts in other folders, each with its own environment, write the same file."""
+    if not hasattr(app.builder, "build_info"):
+        return
+    guards.check("buildinfo-paths")
+    from types import SimpleNamespace
+
+    from sphinx.builders.html import BuildInfo
+
+    def relative(value):
+        if isinstance(value, (list, tuple)):
+            return [relative(v) for v in value]
+        if not (isinstance(value, str) and os.path.isabs(value)):
+            return value
+        base = sys.prefix if Path(value).is_relative_to(sys.prefix) else app.srcdir
+        return Path(os.path.relpath(value, base)).as_posix()
+
+    class Relative:  # the configuration as BuildInfo reads it
+        def filter(self, categories):
+            return [SimpleNamespace(name=c.name, value=relative(c.value)) for c in app.config.filter(categories)]
+
+    app.builder.build_info = BuildInfo(Relative(), app.builder.tags, frozenset({"html"}))
+
+
 def _mystnb_stylesheet_first(app) -> None:
     """myst-nb copies its stylesheet at the build's end: a clean build's pages would link it without its ``?v=``."""
     if app.builder.format != "html":
@@ -101,10 +130,11 @@ def _mystnb_stylesheet_first(app) -> None:
 
 
 def setup(app):
-    for hook in ("numref-doctree-cache", "mystnb-stylesheet-first"):
+    for hook in ("numref-doctree-cache", "mystnb-stylesheet-first", "buildinfo-paths"):
         guards.check(hook)
     app.add_domain(_cached_numref_domain(), override=True)
     app.connect("builder-inited", _mystnb_stylesheet_first)
+    app.connect("builder-inited", _build_info_without_machine_paths, priority=900)  # after the themes' paths
     app.connect("env-get-outdated", _outdated_when_changed)
     app.connect("env-before-read-docs", _record_reads)
     app.connect("html-collect-pages", _search_index_as_if_clean)  # before Sphinx dumps the index
