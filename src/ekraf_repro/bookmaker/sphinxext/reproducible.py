@@ -1,7 +1,7 @@
 """An incremental build equals a clean build, byte for byte, and a build says what it did.
 
-Every page is re-read when the book machine's code, the compiled catalogues or an installed library changed, or a
-page came or went; the search index drops words no page holds; myst-nb's stylesheet is in place before any page
+Every page is re-read when the package's code (the book machine and the analysis modules it imports), the compiled
+catalogues or an installed library changed, or a page came or went; the search index drops words no page holds; myst-nb's stylesheet is in place before any page
 is written; each ``{numref}`` target's doctree is read once; ``.buildinfo`` hashes the configuration with the paths
 of installed themes taken relative to the environment, so it is the same on every machine; the pages read go to the
 run report.
@@ -19,13 +19,13 @@ from pathlib import Path
 from .. import guards
 from ..report import SPHINX_REPORT
 
-MACHINE = Path(__file__).resolve().parents[1]  # ekraf_repro/bookmaker
+PACKAGE = Path(__file__).resolve().parents[2]  # ekraf_repro: the book machine and what it imports, no list kept
 
 
 def shaping_digest(srcdir: Path, locale_dirs=("_locale",)) -> str:
-    """What shapes every page besides its source: this code, the compiled catalogues, the installed libraries."""
+    """What shapes every page besides its source: the package, the compiled catalogues, the installed libraries."""
     h = hashlib.sha256()
-    files = [(MACHINE, p) for p in sorted(MACHINE.rglob("*.py"))]
+    files = [(PACKAGE, p) for p in sorted(PACKAGE.rglob("*")) if p.is_file() and "__pycache__" not in p.parts]
     files += [(srcdir, p) for d in locale_dirs for p in sorted((srcdir / d).rglob("*.[mj][os]"))]
     for base, path in files:
         h.update(path.relative_to(base).as_posix().encode() + b"\0" + path.read_bytes())
