@@ -148,8 +148,9 @@ def test_a_build_reports_the_pages_it_read(html):
 
 
 def test_the_shaping_digest_changes_with_any_file_of_the_package(tmp_path, monkeypatch):
-    """No list of shaping modules: a module of the book machine, an analysis module it imports (dates, escapers)
-    and a file that is not Python (the PDF's style) each change the digest; compiled bytecode does not."""
+    """No list of shaping modules: a module of the book machine, an analysis module it imports (dates, escapers),
+    a file that is not Python (the PDF's style), a catalogue, the configuration and the table of contents each change
+    the digest; compiled bytecode does not."""
     package = tmp_path / "ekraf_repro"
     files = ["bookmaker/sphinxext/citations.py", "tanggal.py", "bookmaker/sphinxext/ekraf.sty"]
     for rel in files:
@@ -166,7 +167,10 @@ def test_the_shaping_digest_changes_with_any_file_of_the_package(tmp_path, monke
     (tmp_path / "_locale").mkdir()
     (tmp_path / "_locale" / "sphinx.mo").write_bytes(b"katalog")
     digests.append(reproducible.shaping_digest(tmp_path))
-    assert len(set(digests)) == len(digests) == 5
+    for name in ("_config.yml", "_toc.yml"):  # a caption is in every page's sidebar
+        (tmp_path / name).write_text("caption: Lampiran\n")
+        digests.append(reproducible.shaping_digest(tmp_path))
+    assert len(set(digests)) == len(digests) == 7
 
 
 # --------------------------------------------------------------------------- epub.py, latex.py

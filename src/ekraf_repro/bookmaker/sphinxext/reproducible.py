@@ -1,10 +1,10 @@
 """An incremental build equals a clean build, byte for byte, and a build says what it did.
 
-Every page is re-read when the package's code (the book machine and the analysis modules it imports), the compiled
-catalogues or an installed library changed, or a page came or went; the search index drops words no page holds; myst-nb's stylesheet is in place before any page
-is written; each ``{numref}`` target's doctree is read once; ``.buildinfo`` hashes the configuration with the paths
-of installed themes taken relative to the environment, so it is the same on every machine; the pages read go to the
-run report.
+Every page is re-read when the package's code (the book machine and the analysis modules it imports), the
+configuration, the table of contents, the compiled catalogues or an installed library changed, or a page came or
+went; the search index drops words no page holds; myst-nb's stylesheet is in place before any page is written; each
+``{numref}`` target's doctree is read once; ``.buildinfo`` hashes the configuration with the paths of installed
+themes taken relative to the environment, so it is the same on every machine; the pages read go to the run report.
 """
 
 from __future__ import annotations
@@ -23,9 +23,11 @@ PACKAGE = Path(__file__).resolve().parents[2]  # ekraf_repro: the book machine a
 
 
 def shaping_digest(srcdir: Path, locale_dirs=("_locale",)) -> str:
-    """What shapes every page besides its source: the package, the compiled catalogues, the installed libraries."""
+    """What shapes every page besides its source: the package, the configuration and the table of contents (every
+    page's sidebar), the compiled catalogues, the installed libraries."""
     h = hashlib.sha256()
     files = [(PACKAGE, p) for p in sorted(PACKAGE.rglob("*")) if p.is_file() and "__pycache__" not in p.parts]
+    files += [(srcdir, srcdir / name) for name in ("_config.yml", "_toc.yml") if (srcdir / name).exists()]
     files += [(srcdir, p) for d in locale_dirs for p in sorted((srcdir / d).rglob("*.[mj][os]"))]
     for base, path in files:
         h.update(path.relative_to(base).as_posix().encode() + b"\0" + path.read_bytes())
