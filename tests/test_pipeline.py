@@ -488,6 +488,40 @@ def test_bench_sweep_case_checks_what_was_executed_and_copied():
         bench.expect_sweep("6", done, 5, 12, 4)
 
 
+def _prerequisites(target: str) -> set[str]:
+    makefile = (Path(__file__).resolve().parents[1] / "Makefile").read_text(encoding="utf-8")
+    return set(re.search(rf"^{target}:([^#\n]*)", makefile, flags=re.M)[1].split())
+
+
+def test_make_bench_sets_up_what_make_test_needs():
+    """`make bench` from any state (a fresh clone, after `make book` alone): its last tier is `make test` itself,
+    run in a copy without build output, which builds the books, PDFs and EPUBs it tests; bench sets up first
+    everything `make test` sets up (the copy links the lab's environment)."""
+    assert _prerequisites("test") <= _prerequisites("bench")
+    assert {"setup", "system-deps", "$(LABENV)"} <= _prerequisites("bench")
+
+
+@pytest.mark.parametrize(
+    "target, summary, ok",
+    [
+        ("check", "===== 812 passed, 301 deselected in 95.20s (0:01:35) =====", True),
+        ("test", "===== 1113 passed, 1 xfailed, 4 warnings in 1900.10s (0:31:40) =====", True),
+        ("check", "===== 812 passed in 95.20s =====", False),  # the slow tier ran too
+        ("test", "===== 1100 passed, 13 skipped in 1900.10s =====", False),  # not everything
+        ("test", "===== 1100 passed, 301 deselected in 1900.10s =====", False),
+        ("test", "===== 1 failed, 1100 passed in 1900.10s =====", False),
+        ("test", "no tests ran", False),
+    ],
+)
+def test_bench_tiers_prove_what_they_ran(monkeypatch, tmp_path, target, summary, ok):
+    monkeypatch.setattr(bench, "_run", lambda cmd, root, **env: (1.5, f"...\n{summary}\n"))
+    if ok:
+        assert bench._tier("t", tmp_path, target) == 1.5
+    else:
+        with pytest.raises(bench.CaseFailed, match="pytest's summary is"):
+            bench._tier("t", tmp_path, target)
+
+
 # --------------------------------------------------------------------------- incremental == clean (issue 17)
 
 
