@@ -15,6 +15,7 @@ import os
 import sys
 from importlib import metadata
 from pathlib import Path
+from types import SimpleNamespace
 
 from .. import guards
 from ..report import SPHINX_REPORT
@@ -96,29 +97,22 @@ def _cached_numref_domain():
 
 
 def _build_info_without_machine_paths(app) -> None:
-    """Sphinx hashes ``templates_path`` and ``html_static_path`` into ``.buildinfo``, and themes add their folders in
-    the environment there as absolute paths: the hash is taken again with each path relative to the environment (or
-    to the project), so two checkouts in other folders, each with its own environment, write the same file."""
+    """``.buildinfo`` hashes ``templates_path`` and ``html_static_path``, where themes put absolute paths into the
+    environment: it is hashed again with each path relative to the environment (or the project), so two checkouts
+    in other folders, each with its own environment, write the same file."""
     if not hasattr(app.builder, "build_info"):
         return
     guards.check("buildinfo-paths")
-    from types import SimpleNamespace
-
     from sphinx.builders.html import BuildInfo
 
-    def relative(value):
-        if isinstance(value, (list, tuple)):
-            return [relative(v) for v in value]
-        if not (isinstance(value, str) and os.path.isabs(value)):
-            return value
-        base = sys.prefix if Path(value).is_relative_to(sys.prefix) else app.srcdir
-        return Path(os.path.relpath(value, base)).as_posix()
+    def relative(path: str) -> str:
+        return os.path.relpath(path, sys.prefix if Path(path).is_relative_to(sys.prefix) else app.srcdir)
 
-    class Relative:  # the configuration as BuildInfo reads it
-        def filter(self, categories):
-            return [SimpleNamespace(name=c.name, value=relative(c.value)) for c in app.config.filter(categories)]
-
-    app.builder.build_info = BuildInfo(Relative(), app.builder.tags, frozenset({"html"}))
+    values = [SimpleNamespace(name=c.name, value=c.value) for c in app.config.filter("html")]
+    for item in values:
+        if isinstance(item.value, list) and all(isinstance(v, str) for v in item.value):
+            item.value = [relative(v) if os.path.isabs(v) else v for v in item.value]
+    app.builder.build_info = BuildInfo(SimpleNamespace(filter=lambda _: values), app.builder.tags, {"html"})
 
 
 def _mystnb_stylesheet_first(app) -> None:
