@@ -94,7 +94,7 @@ rerun: setup  ## variant book: make rerun DATA=file.csv PARAMS="subsektor=Fashio
 sweep: setup  ## variant books: make sweep FILE=sweep.csv OUT=dir (one per row: nama;data;subsektor;...) [PDF=1]
 	$(EKRAF) sweep $(if $(value FILE),--file "$$EKRAF_FILE") $(if $(value OUT),--out "$$EKRAF_OUT") $(if $(PDF),--pdf)
 
-bench: setup system-deps  ## time the pipeline against plain Jupyter Book (median of RUNS=5); table in _build/bench/
+bench: setup system-deps $(LABENV)  ## time the pipeline against plain Jupyter Book (median of RUNS=5); table in _build/bench/
 	$(PY) -m ekraf_repro.bookmaker.bench --runs $(or $(RUNS),5)
 
 clean:  ## remove build output (keeps the environment)

@@ -9,7 +9,7 @@ import pytest
 from conftest import built_editions, run_cli, run_report, tree_bytes
 
 from ekraf_repro import loader
-from ekraf_repro.bookmaker import settings
+from ekraf_repro.bookmaker import bench, settings
 from ekraf_repro.bookmaker.run import execute, plan
 
 
@@ -488,6 +488,40 @@ def test_bench_sweep_case_checks_what_was_executed_and_copied():
         bench.expect_sweep("6", done, 5, 12, 4)
 
 
+def _prerequisites(target: str) -> set[str]:
+    makefile = (Path(__file__).resolve().parents[1] / "Makefile").read_text(encoding="utf-8")
+    return set(re.search(rf"^{target}:([^#\n]*)", makefile, flags=re.M)[1].split())
+
+
+def test_make_bench_sets_up_what_make_test_needs():
+    """`make bench` from any state (a fresh clone, after `make book` alone): its last tier is `make test` itself,
+    run in a copy without build output, which builds the books, PDFs and EPUBs it tests; bench sets up first
+    everything `make test` sets up (the copy links the lab's environment)."""
+    assert _prerequisites("test") <= _prerequisites("bench")
+    assert {"setup", "system-deps", "$(LABENV)"} <= _prerequisites("bench")
+
+
+@pytest.mark.parametrize(
+    "target, summary, ok",
+    [
+        ("check", "===== 812 passed, 301 deselected in 95.20s (0:01:35) =====", True),
+        ("test", "===== 1113 passed, 1 xfailed, 4 warnings in 1900.10s (0:31:40) =====", True),
+        ("check", "===== 812 passed in 95.20s =====", False),  # the slow tier ran too
+        ("test", "===== 1100 passed, 13 skipped in 1900.10s =====", False),  # not everything
+        ("test", "===== 1100 passed, 301 deselected in 1900.10s =====", False),
+        ("test", "===== 1 failed, 1100 passed in 1900.10s =====", False),
+        ("test", "no tests ran", False),
+    ],
+)
+def test_bench_tiers_prove_what_they_ran(monkeypatch, tmp_path, target, summary, ok):
+    monkeypatch.setattr(bench, "_run", lambda cmd, root, **env: (1.5, f"...\n{summary}\n"))
+    if ok:
+        assert bench._tier("t", tmp_path, target) == 1.5
+    else:
+        with pytest.raises(bench.CaseFailed, match="pytest's summary is"):
+            bench._tier("t", tmp_path, target)
+
+
 # --------------------------------------------------------------------------- incremental == clean (issue 17)
 
 
@@ -640,34 +674,105 @@ def _read(root) -> dict[str, list[str]]:
     return {b["project"].split("/")[2]: b["read"] for b in run_report(root)["builds"] if b["sphinx"]}
 
 
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{path.name} no longer holds {old!r}: pick another edit"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _clean_render(root: Path, langs) -> dict:
+    """The site a clean build of ``root``'s sources makes: each of ``langs``' staged project, environment and site
+    removed and rendered again (the notebooks stay as executed)."""
+    for lang in langs:
+        shutil.rmtree(root / "_build" / "editions" / lang)
+        shutil.rmtree(root / "_build" / "html" / lang)
+    result = run_cli(["render"], root)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    assert built_editions(run_report(root)) == list(langs)
+    return tree_bytes(root / "_build" / "html")
+
+
+_SRC = Path("src") / "ekraf_repro"
+BOTH = settings.EDITIONS
+# kind of edit -> (the edit, the editions it changes, a page it must change, a text that page then holds, the pages
+# Sphinx must read: "all" (every page of those editions), a list, or None when the data decide)
+EDITS = {
+    "notebook prose": (
+        lambda r: _append_sentence(r, "id", "Satu kalimat tambahan untuk pengujian."),
+        ("id",), "id/notebooks/03_metode.html", "Satu kalimat tambahan untuk pengujian.", ["notebooks/03_metode"],
+    ),
+    "data": (lambda r: bench.edit_value(r, 3), BOTH, "id/notebooks/lampiran/profil_seni_rupa.html", "28.703,7", None),
+    "analysis module": (  # a module of the analysis that the book machine imports too (the bibliography's months)
+        lambda r: _edit(r / _SRC / "tanggal.py", '"November",', '"Nopember",'),
+        BOTH, "id/book/bibliografi.html", "Nopember", "all",
+    ),
+    "book-machine module": (  # a module that no list names: the cite box's markup
+        lambda r: _edit(r / _SRC / "bookmaker/sphinxext/citations.py", '"ekraf-cite-title"', '"ekraf-cite-title uji"'),
+        BOTH, "en/notebooks/02_teori.html", 'class="ekraf-cite-title uji"', "all",
+    ),
+    "catalogue": (
+        lambda r: _edit(r / "book/_locale/id/LC_MESSAGES/sphinx.po", '"Kutip bab ini"', '"Kutip bab ini (uji)"'),
+        ("id",), "id/notebooks/04_hasil.html", "Kutip bab ini (uji)", "all",
+    ),
+    "configuration": (  # a part's caption: in the sidebar of every page, whose sources did not change
+        lambda r: _edit(r / "_config.en.yml", '"Lampiran": "Appendix"', '"Lampiran": "Appendices"'),
+        ("en",), "en/notebooks/01_pendahuluan.html", "Appendices", "all",
+    ),
+    "lock file": (  # Sphinx starts (the stamp holds the lock); what is installed did not change, nor does the site
+        lambda r: _edit(r / "uv.lock", "\n[[package]]", "\n# uji\n[[package]]"),
+        (), None, None, [],
+    ),
+}  # fmt: skip
+
+
+@pytest.fixture
+def in_place(built_copy, tmp_path):
+    """A copy of the built project in built_copy's own folder (the pristine one parked meanwhile): Sphinx's
+    environment holds its folder, and a build in another folder would re-read every page whatever changed."""
+    parked = tmp_path / "parked"
+    shutil.copytree(built_copy, tmp_path / "copy", symlinks=True)
+    built_copy.rename(parked)
+    (tmp_path / "copy").rename(built_copy)
+    try:
+        yield built_copy, parked
+    finally:
+        shutil.rmtree(built_copy)
+        parked.rename(built_copy)
+
+
 @pytest.mark.slow
-def test_an_edit_to_the_book_machine_a_catalogue_or_the_lock_rebuilds_what_it_shapes(work_copy):
-    """Issue 22's blind spots. A change to any module of the book machine (here the cite box's markup, in a
-    module that no list names) or to an interface catalogue re-reads every page it shapes; the lock file is in
-    the build stamp; `--force` rebuilds every page from a fresh environment, and the result equals the
-    incremental build's, file by file."""
-    every = _every_page(work_copy)
-    citations = work_copy / "src" / "ekraf_repro" / "bookmaker" / "sphinxext" / "citations.py"
-    citations.write_text(
-        citations.read_text(encoding="utf-8").replace('class="ekraf-cite-title"', 'class="ekraf-cite-title uji"')
-    )
-    assert run_cli(["book"], work_copy).returncode == 0
-    assert _read(work_copy) == every
-    site = work_copy / "_build" / "html"
-    assert 'class="ekraf-cite-title uji"' in (site / "en" / "notebooks" / "02_teori.html").read_text(encoding="utf-8")
+@pytest.mark.parametrize("kind", EDITS)
+def test_an_incremental_build_equals_a_clean_build_after_each_kind_of_edit(in_place, kind):
+    """Issue 22. One edit of each kind to a built project, then `ekraf book`: Sphinx reads what the edit shapes (the
+    lists of what shapes a page are derived, not kept) and the site equals, file by file, a clean build of the edited
+    sources (the editions the edit changes rendered from nothing; the others as pristine's clean build)."""
+    project, pristine = in_place
+    edit, langs, page, text, reads = EDITS[kind]
+    edit(project)
+    result = run_cli(["book"], project)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    report, every = run_report(project), _every_page(project)
+    started = sorted(b["project"].split("/")[2] for b in report["builds"] if b["sphinx"])
+    assert started == sorted(langs or BOTH)  # the lock file is in the build stamp
+    if reads is not None:
+        assert _read(project) == {lang: every[lang] if reads == "all" else reads for lang in langs or BOTH}
+    incremental, original = tree_bytes(project / "_build" / "html"), tree_bytes(pristine / "_build" / "html")
+    if page:
+        assert incremental[page] != original[page] and text in incremental[page].decode("utf-8")
+    clean = _clean_render(project, langs)
+    for name in original:  # what the edit does not change is pristine's clean build
+        if name.split("/")[0] not in langs:
+            assert clean[name] == original[name], name
+    assert sorted(incremental) == sorted(clean)
+    assert [name for name in clean if clean[name] != incremental[name]] == []
 
-    po = work_copy / "book" / "_locale" / "id" / "LC_MESSAGES" / "sphinx.po"
-    po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Kutip bab ini"', 'msgstr "Kutip bab ini (uji)"'))
-    assert run_cli(["book"], work_copy).returncode == 0
-    assert _read(work_copy) == {"id": every["id"]}  # the English edition has no catalogue of ours
-    assert "Kutip bab ini (uji)" in (site / "id" / "notebooks" / "04_hasil.html").read_text(encoding="utf-8")
 
-    lock = work_copy / "uv.lock"
-    lock.write_text(lock.read_text(encoding="utf-8") + "\n# a dependency changed\n", encoding="utf-8")
-    assert run_cli(["book"], work_copy).returncode == 0
-    assert sorted(_read(work_copy)) == ["en", "id"]  # Sphinx started for both editions
-
-    incremental = tree_bytes(site)
-    assert run_cli(["book", "--force"], work_copy).returncode == 0
-    assert _read(work_copy) == every
-    assert tree_bytes(site) == incremental
+@pytest.mark.slow
+def test_force_executes_and_builds_every_page_again(built_copy, work_copy):
+    """`ekraf book --force`: every notebook executed and every page of both editions read by Sphinx again, though
+    nothing changed; the site is the clean build's, file by file."""
+    result = run_cli(["book", "--force"], work_copy)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    assert len(executed(work_copy)) == 24
+    assert _read(work_copy) == _every_page(work_copy)
+    assert tree_bytes(work_copy / "_build" / "html") == tree_bytes(built_copy / "_build" / "html")

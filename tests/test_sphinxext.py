@@ -147,17 +147,30 @@ def test_a_build_reports_the_pages_it_read(html):
     }
 
 
-def test_the_shaping_digest_changes_with_any_module_of_the_book_machine(tmp_path, monkeypatch):
-    machine = tmp_path / "bookmaker"
-    machine.mkdir()
-    (machine / "a.py").write_text("x = 1\n")
-    monkeypatch.setattr(reproducible, "MACHINE", machine)
-    before = reproducible.shaping_digest(tmp_path)
-    (machine / "a.py").write_text("x = 2\n")
-    assert reproducible.shaping_digest(tmp_path) != before
+def test_the_shaping_digest_changes_with_any_file_of_the_package(tmp_path, monkeypatch):
+    """No list of shaping modules: a module of the book machine, an analysis module it imports (dates, escapers),
+    a file that is not Python (the PDF's style), a catalogue, the configuration and the table of contents each change
+    the digest; compiled bytecode does not."""
+    package = tmp_path / "ekraf_repro"
+    files = ["bookmaker/sphinxext/citations.py", "tanggal.py", "bookmaker/sphinxext/ekraf.sty"]
+    for rel in files:
+        (package / rel).parent.mkdir(parents=True, exist_ok=True)
+        (package / rel).write_text("x = 1\n")
+    monkeypatch.setattr(reproducible, "PACKAGE", package)
+    digests = [reproducible.shaping_digest(tmp_path)]
+    (package / "__pycache__").mkdir()
+    (package / "__pycache__" / "tanggal.cpython-311.pyc").write_bytes(b"bytecode")
+    assert reproducible.shaping_digest(tmp_path) == digests[0]
+    for rel in files:
+        (package / rel).write_text("x = 2\n")
+        digests.append(reproducible.shaping_digest(tmp_path))
     (tmp_path / "_locale").mkdir()
     (tmp_path / "_locale" / "sphinx.mo").write_bytes(b"katalog")
-    assert reproducible.shaping_digest(tmp_path) != before
+    digests.append(reproducible.shaping_digest(tmp_path))
+    for name in ("_config.yml", "_toc.yml"):  # a caption is in every page's sidebar
+        (tmp_path / name).write_text("caption: Lampiran\n")
+        digests.append(reproducible.shaping_digest(tmp_path))
+    assert len(set(digests)) == len(digests) == 7
 
 
 # --------------------------------------------------------------------------- epub.py, latex.py

@@ -77,6 +77,8 @@ HOOKS = {hook.name: hook for hook in [
          "myst_nb.glue takes no metadata, so ekraf_repro/notebook.py writes glue outputs in its format by hand"),
     Hook("numref-doctree-cache", SPHINX, "sphinxext/reproducible.py", "sphinx-doc/sphinx/issues/12883",
          "each {numref} unpickles its target's whole doctree again (StandardDomain._resolve_numref_xref)"),
+    Hook("buildinfo-paths", SPHINX, "sphinxext/reproducible.py", NONE,
+         "the configuration hash in .buildinfo covers the themes' absolute paths in the environment (BuildInfo)"),
     Hook("search-index-prune", SPHINX, "sphinxext/reproducible.py", NONE,
          "an incremental build keeps words no page holds any more in the search index (IndexBuilder._mapping)"),
     Hook("remove-code-for-print", MYSTNB, "sphinxext/latex.py", NONE,

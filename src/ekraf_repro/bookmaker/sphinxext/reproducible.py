@@ -1,8 +1,10 @@
 """An incremental build equals a clean build, byte for byte, and a build says what it did.
 
-Every page is re-read when the book machine's code, the compiled catalogues or an installed library changed, or a
-page came or went; the search index drops words no page holds; myst-nb's stylesheet is in place before any page
-is written; each ``{numref}`` target's doctree is read once; the pages read go to the run report.
+Every page is re-read when the package's code (the book machine and the analysis modules it imports), the
+configuration, the table of contents, the compiled catalogues or an installed library changed, or a page came or
+went; the search index drops words no page holds; myst-nb's stylesheet is in place before any page is written; each
+``{numref}`` target's doctree is read once; ``.buildinfo`` hashes the configuration with the paths of installed
+themes taken relative to the environment, so it is the same on every machine; the pages read go to the run report.
 """
 
 from __future__ import annotations
@@ -10,19 +12,23 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 from importlib import metadata
 from pathlib import Path
+from types import SimpleNamespace
 
 from .. import guards
 from ..report import SPHINX_REPORT
 
-MACHINE = Path(__file__).resolve().parents[1]  # ekraf_repro/bookmaker
+PACKAGE = Path(__file__).resolve().parents[2]  # ekraf_repro: the book machine and what it imports, no list kept
 
 
 def shaping_digest(srcdir: Path, locale_dirs=("_locale",)) -> str:
-    """What shapes every page besides its source: this code, the compiled catalogues, the installed libraries."""
+    """What shapes every page besides its source: the package, the configuration and the table of contents (every
+    page's sidebar), the compiled catalogues, the installed libraries."""
     h = hashlib.sha256()
-    files = [(MACHINE, p) for p in sorted(MACHINE.rglob("*.py"))]
+    files = [(PACKAGE, p) for p in sorted(PACKAGE.rglob("*")) if p.is_file() and "__pycache__" not in p.parts]
+    files += [(srcdir, srcdir / name) for name in ("_config.yml", "_toc.yml") if (srcdir / name).exists()]
     files += [(srcdir, p) for d in locale_dirs for p in sorted((srcdir / d).rglob("*.[mj][os]"))]
     for base, path in files:
         h.update(path.relative_to(base).as_posix().encode() + b"\0" + path.read_bytes())
@@ -90,6 +96,25 @@ def _cached_numref_domain():
     return CachedNumrefDomain
 
 
+def _build_info_without_machine_paths(app) -> None:
+    """``.buildinfo`` hashes ``templates_path`` and ``html_static_path``, where themes put absolute paths into the
+    environment: it is hashed again with each path relative to the environment (or the project), so two checkouts
+    in other folders, each with its own environment, write the same file."""
+    if not hasattr(app.builder, "build_info"):
+        return
+    guards.check("buildinfo-paths")
+    from sphinx.builders.html import BuildInfo
+
+    def relative(path: str) -> str:
+        return os.path.relpath(path, sys.prefix if Path(path).is_relative_to(sys.prefix) else app.srcdir)
+
+    values = [SimpleNamespace(name=c.name, value=c.value) for c in app.config.filter("html")]
+    for item in values:
+        if isinstance(item.value, list) and all(isinstance(v, str) for v in item.value):
+            item.value = [relative(v) if os.path.isabs(v) else v for v in item.value]
+    app.builder.build_info = BuildInfo(SimpleNamespace(filter=lambda _: values), app.builder.tags, {"html"})
+
+
 def _mystnb_stylesheet_first(app) -> None:
     """myst-nb copies its stylesheet at the build's end: a clean build's pages would link it without its ``?v=``."""
     if app.builder.format != "html":
@@ -101,10 +126,11 @@ def _mystnb_stylesheet_first(app) -> None:
 
 
 def setup(app):
-    for hook in ("numref-doctree-cache", "mystnb-stylesheet-first"):
+    for hook in ("numref-doctree-cache", "mystnb-stylesheet-first", "buildinfo-paths"):
         guards.check(hook)
     app.add_domain(_cached_numref_domain(), override=True)
     app.connect("builder-inited", _mystnb_stylesheet_first)
+    app.connect("builder-inited", _build_info_without_machine_paths, priority=900)  # after the themes' paths
     app.connect("env-get-outdated", _outdated_when_changed)
     app.connect("env-before-read-docs", _record_reads)
     app.connect("html-collect-pages", _search_index_as_if_clean)  # before Sphinx dumps the index
