@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -150,10 +151,14 @@ def run_chapters(data: Path, lang: str, subsektor: str, notebooks: list[Path] | 
     here = os.getcwd()
     os.chdir(paths.NOTEBOOKS)
     try:
+        # a warning would be a stream output of the notebook's first cell, which the student notebooks refuse
         with (
+            warnings.catch_warnings(),
             mock.patch.object(notebook, "_display", display),
             mock.patch.object(notebook.Bab, "figure", _figure_data),
         ):
+            for kind in (RuntimeWarning, UserWarning, FutureWarning):  # those a kernel shows
+                warnings.simplefilter("error", kind)
             coded._read.cache_clear()
             jobs = [(nb, subsektor) for nb in (notebooks or CHAPTER_NOTEBOOKS)]
             if notebooks is None:
