@@ -314,9 +314,9 @@ _LABELS = {
     ),
     # chapter 5: a comparison with the press that these data leave nothing to compare in (a sentence, no table)
     "pangsa_tak_bertemu": (
-        "Pers melaporkan pangsa subsektor untuk {tahun_pers}, dan tidak satu pun tahun itu ada dalam data ini "
+        "Pers melaporkan pangsa subsektor untuk {tahun_pers}; tidak satu pun tahun itu ada dalam data ini "
         "({periode}), sehingga pangsa tidak dapat dibandingkan.",
-        "The press reported subsector shares for {tahun_pers}, and none of those years is in these data "
+        "The press reported subsector shares for {tahun_pers}; none of those years is in these data "
         "({periode}), so the shares cannot be compared.",
     ),
     "pangsa_tak_bersubsektor": (
@@ -326,9 +326,9 @@ _LABELS = {
         "subsectors, so the shares cannot be compared.",
     ),
     "total_tak_bertemu": (
-        "Deret total menurut pers yang kami pakai mencakup {tahun_pers}, dan tidak satu pun tahun itu ada dalam "
+        "Deret total menurut pers yang kami pakai mencakup {tahun_pers}; tidak satu pun tahun itu ada dalam "
         "data ini ({periode}), sehingga besarnya tidak dapat dibandingkan.",
-        "The series of press-reported totals we use covers {tahun_pers}, and none of those years is in these data "
+        "The series of press-reported totals we use covers {tahun_pers}; none of those years is in these data "
         "({periode}), so the magnitudes cannot be compared.",
     ),
     "kepekaan_mutu_nol": (
