@@ -29,6 +29,8 @@ def fmt(value: float, decimals: int = 1, lang: str = "id") -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     s = f"{value:,.{decimals}f}"
+    if s.startswith("-") and not s.strip("-0.,"):  # a value that rounds to zero has no sign: never "-0,00"
+        s = s[1:]
     if lang == "id":
         s = s.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
     return s.replace("-", "\u2212")
@@ -37,7 +39,7 @@ def fmt(value: float, decimals: int = 1, lang: str = "id") -> str:
 def pct(value: float, decimals: int = 2, lang: str = "id", sign: bool = False) -> str:
     """A percentage: ``-23.5`` -> ``'−23,50%'``; ``sign`` adds ``+`` to positive values."""
     s = fmt(value, decimals, lang)
-    if sign and value > 0:
+    if sign and value > 0 and s.strip("0.,"):  # a value that rounds to zero gets no sign either
         s = "+" + s
     return s + "%"
 

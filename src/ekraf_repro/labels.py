@@ -312,6 +312,31 @@ _LABELS = {
         "dibuat.",
         "The years of these data do not meet the years of the press figures, so no comparison can be made.",
     ),
+    # chapter 5: a comparison with the press that these data leave nothing to compare in (a sentence, no table)
+    "pangsa_tak_bertemu": (
+        "Pers melaporkan pangsa subsektor untuk {tahun_pers}; tidak satu pun tahun itu ada dalam data ini "
+        "({periode}), sehingga pangsa tidak dapat dibandingkan.",
+        "The press reported subsector shares for {tahun_pers}; none of those years is in these data "
+        "({periode}), so the shares cannot be compared.",
+    ),
+    "pangsa_tak_bersubsektor": (
+        "Pers melaporkan pangsa {subsektor_pers} untuk {tahun}, tetapi data ini tidak memuat satu pun subsektor "
+        "itu, sehingga pangsa tidak dapat dibandingkan.",
+        "The press reported the shares of {subsektor_pers} for {tahun}, but these data hold none of those "
+        "subsectors, so the shares cannot be compared.",
+    ),
+    "total_tak_bertemu": (
+        "Deret total menurut pers yang kami pakai mencakup {tahun_pers}; tidak satu pun tahun itu ada dalam "
+        "data ini ({periode}), sehingga besarnya tidak dapat dibandingkan.",
+        "The series of press-reported totals we use covers {tahun_pers}; none of those years is in these data "
+        "({periode}), so the magnitudes cannot be compared.",
+    ),
+    "kepekaan_mutu_nol": (
+        "Karena tidak ada pangsa atau total yang dapat dibandingkan dengan angka pers, tidak ada pula ambang mutu "
+        "data yang kepekaannya perlu diuji untuk data ini.",
+        "Because no share or total can be compared with the press figures, there is no data-quality threshold "
+        "whose sensitivity needs testing for these data either.",
+    ),
     "koreksi_ada": (
         "dengan koreksi eksplisit atas {n} sel yang tercatat di erata",
         "with explicit corrections of {n} cells recorded in the errata",

@@ -92,26 +92,37 @@ class Bab:
     def table(self, key: str, make: Callable[["Bab", str], object]) -> None:
         """Glue the table ``make(self, lang)`` (a :class:`show.Table`) as Markdown under ``key``.
 
-        Nothing is glued when it is None."""
+        Nothing is glued when it is None; a table without rows stops the notebook, naming it (issue 22): a comparison
+        with nothing to compare is a sentence saying so, placed by a ``jika-tidak:`` passage, never an empty table
+        (which also breaks Sphinx's LaTeX writer)."""
         for lang in self.langs:
             table = make(self, lang)
             if table is None:
                 continue
+            if table.frame.empty:
+                raise ValueError(
+                    f"table {key}: it has no rows for these data; return None and say so in a sentence instead"
+                )
             _display(key, {"text/markdown": table.markdown(), "text/plain": repr(table)}, lang, table.data)
 
     def figure(self, key: str, make: Callable[["Bab", str], object]) -> None:
         """Glue the figure ``make(self, lang)`` as a PNG under ``key``, with its printed size (``ekraf.print``).
 
-        A figure wider than the PDF's text or with text under 7 pt stops the notebook, naming it."""
+        Nothing is glued when it is None. A figure wider than the PDF's text, with text under 7 pt or that draws no
+        data stops the notebook, naming it."""
         import base64
 
         import matplotlib.pyplot as plt
 
         for lang in self.langs:
             fig = make(self, lang)
+            if fig is None:
+                continue
             data = getattr(fig, "ekraf_data", None)
             if data is None:
                 raise ValueError(f"figure {key}: it carries no data (return it through figures.with_data)")
+            if data.empty:
+                raise ValueError(f"figure {key}: it draws no data; return None and say so in a sentence instead")
             problems = figures.print_problems(fig, key)
             if problems:
                 raise ValueError("; ".join(problems))

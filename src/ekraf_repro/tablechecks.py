@@ -99,6 +99,8 @@ def percentage_candidates(df: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for name, s in w.iterrows():
         for a, b in combinations(years, 2):
+            if not s[a] > 0:  # no change or growth from a zero: no percentage, and no warning in the notebook
+                continue
             rows.append((name, "perubahan", a, b, (s[b] / s[a] - 1) * 100))
             rows.append((name, "cagr", a, b, ((s[b] / s[a]) ** (1 / (b - a)) - 1) * 100))
         yoy = (s.pct_change() * 100).dropna()

@@ -140,8 +140,11 @@ def errata_table(bab, lang: str) -> Table | None:
     return Table(shown, lang)
 
 
-def decline(bab, lang: str) -> Table:
+def decline(bab, lang: str) -> Table | None:
+    """Kriya's yearly changes; None when the data hold no Kriya row (the statement's text says it cannot be tested)."""
     ev = bab.audit.result("k03").evidence
+    if ev is None:
+        return None
     shown = pd.DataFrame(
         {
             "tahun": ev["tahun"],

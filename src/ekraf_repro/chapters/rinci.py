@@ -80,6 +80,7 @@ def conditions(bab) -> dict[str, bool]:
         "ada_pangsa": bool(len(quality.press_shares(df))),
         "ada_total": bool(len(quality.press_totals(df))),
         "ada_arah": bool(quality.press_direction(df)),
+        "ada_kepekaan_mutu": bool(len(_quality_rows(bab))),
         "puncak_sel": quality.peak_on_corrected_cell(df, _largest(df)) is not None,
     }
 
@@ -125,6 +126,37 @@ def press(df: pd.DataFrame, lang: str) -> dict:
     out["timbangan"] = (
         labels.label("timbang", lang, daftar=listing(clauses, lang)) if clauses else labels.label("timbang_nol", lang)
     )
+    out.update(nothing_to_compare(df, lang, shares, totals))
+    return out
+
+
+def nothing_to_compare(df: pd.DataFrame, lang: str, shares: pd.DataFrame, totals: pd.DataFrame) -> dict:
+    """For each comparison with the press that these data leave empty, the sentence that says why (issue 22): a
+    comparison with nothing to compare is a sentence, never an empty table or figure."""
+    years = sorted(int(y) for y in df["tahun"].unique())
+    periode = span(years[0], years[-1]) if len(years) > 1 else str(years[0])
+    out = {}
+    if not len(shares):
+        press = quality._press("pangsa")
+        met = sorted(set(press["tahun"]) & set(years))
+        if met:  # a year meets, but none of the subsectors the press gives for it
+            named = press.loc[press["tahun"] == met[-1], "subsektor"]
+            out["pangsa_tidak"] = labels.label(
+                "pangsa_tak_bersubsektor",
+                lang,
+                subsektor_pers=listing([subsectors.display(n, lang) for n in named], lang),
+                tahun=str(met[-1]),
+            )
+        else:
+            tahun_pers = listing([str(y) for y in sorted(set(press["tahun"]))], lang)
+            out["pangsa_tidak"] = labels.label("pangsa_tak_bertemu", lang, tahun_pers=tahun_pers, periode=periode)
+    if not len(totals):
+        press_years = sorted(set(quality._press("total")["tahun"]))
+        consecutive = press_years == list(range(press_years[0], press_years[-1] + 1))
+        tahun_pers = span(press_years[0], press_years[-1]) if consecutive else listing(map(str, press_years), lang)
+        out["total_tidak"] = labels.label("total_tak_bertemu", lang, tahun_pers=tahun_pers, periode=periode)
+    if not len(shares) and not len(totals):
+        out["kepekaan_mutu_tidak"] = labels.label("kepekaan_mutu_nol", lang)
     return out
 
 
@@ -218,8 +250,11 @@ def cell_table(bab, lang: str) -> Table | None:
     return Table(frame, lang)
 
 
-def press_shares(bab, lang: str) -> Table:
+def press_shares(bab, lang: str) -> Table | None:
+    """None when no subsector share of these data meets a press-reported one (the text says so instead)."""
     s = quality.press_shares(bab.df)
+    if s.empty:
+        return None
     shown = pd.DataFrame(
         {
             "subsektor": s["subsektor"].map(lambda n: subsectors.display(n, lang)),
@@ -232,8 +267,11 @@ def press_shares(bab, lang: str) -> Table:
     return Table(shown, lang)
 
 
-def press_totals(bab, lang: str) -> Table:
+def press_totals(bab, lang: str) -> Table | None:
+    """None when no year of these data meets a press-reported total (the text says so instead)."""
     t = quality.press_totals(bab.df)
+    if t.empty:
+        return None
     shown = pd.DataFrame(
         {
             "tahun": t["tahun"],
@@ -246,10 +284,16 @@ def press_totals(bab, lang: str) -> Table:
     return Table(shown, lang)
 
 
-def quality_sensitivity(bab, lang: str) -> Table:
+def _quality_rows(bab, lang: str = "id") -> pd.DataFrame:
+    return sensitivity.quality_only(sensitivity.rows(bab.df, bab.audit, lang))
+
+
+def quality_sensitivity(bab, lang: str) -> Table | None:
+    """None when no data-quality observation can be made on these data (the text says so instead)."""
     from .pemeriksaan import sensitivity_frame
 
-    return Table(sensitivity_frame(sensitivity.quality_only(sensitivity.rows(bab.df, bab.audit, lang))), lang)
+    rows = _quality_rows(bab, lang)
+    return Table(sensitivity_frame(rows), lang) if len(rows) else None
 
 
 def renumbered(bab, lang: str) -> Table:
@@ -288,6 +332,9 @@ def fig_index(bab, lang: str):
 
 
 def fig_press(bab, lang: str):
+    """Both comparisons side by side; None unless these data meet the press in both (one panel would be empty)."""
+    if quality.press_shares(bab.df).empty or quality.press_totals(bab.df).empty:
+        return None
     press_totals_ = quality._press("total")
     table_totals = analysis.totals(bab.df) / 1000
     return figures.press_comparison(press_totals_, table_totals, quality.press_shares(bab.df), lang)
