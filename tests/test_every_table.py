@@ -219,7 +219,7 @@ def test_a_year_that_meets_without_a_subsector_that_does_says_so():
     with tempfile.TemporaryDirectory() as folder:
         run = ts.run_chapters(ts.write(table, Path(folder)), "en", "Musik", READ_THE_TABLE)
     assert run.texts["07_tabel_rinci:pangsa_tidak"].startswith(
-        "The press reported the shares of Fashion, Craft and Culinary for 2022, but these data hold none"
+        "The press reported the shares of Fashion, Craft and Culinary for 2022, but these data contain none"
     )
 
 

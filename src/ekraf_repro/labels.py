@@ -250,8 +250,8 @@ _LABELS = {
         "{tabel_data:cap} mencakup {tabel}, dan di tahun-tahun periode itu yang dimuatnya {baris} tidak naik; "
         "penurunan pada {hilang} tidak dapat dilihat di tabel itu. Teks makalah menyebut {periode_teks}, sedangkan "
         "keterangan Tabel 1.1 makalah menyebut {periode_keterangan}.",
-        "{tabel_data:cap} covers {tabel}, and in the years of the period that it holds {baris} did not rise; a decline "
-        "in {hilang} cannot be seen in it. The paper's text names {periode_teks}, while the source line of the "
+        "{tabel_data:cap} covers {tabel}, and in the years of the period that it contains {baris} did not rise; a "
+        "decline in {hilang} cannot be seen in it. The paper's text names {periode_teks}, while the source line of the "
         "paper's Table 1.1 names {periode_keterangan}.",
     ),
     "k04_naik_tahun_dimuat": (
@@ -259,8 +259,8 @@ _LABELS = {
         "dimuatnya, {baris} naik pada {naik_periode}, dan satu kenaikan sudah membantah penurunan setiap tahun, apa "
         "pun yang terjadi pada {hilang}. Teks makalah menyebut {periode_teks}, sedangkan keterangan Tabel 1.1 makalah "
         "menyebut {periode_keterangan}.",
-        "{tabel_data:cap} covers {tabel}, so it does not hold {hilang}. In the years of the period {periode_teks} "
-        "that it holds, {baris} rose in {naik_periode}, and one rise already refutes a decline every year, whatever "
+        "{tabel_data:cap} covers {tabel}, so it does not contain {hilang}. In the years of the period {periode_teks} "
+        "that it contains, {baris} rose in {naik_periode}, and one rise already refutes a decline every year, whatever "
         "happened in {hilang}. The paper's text names {periode_teks}, while the source line of the paper's Table 1.1 "
         "names {periode_keterangan}.",
     ),
@@ -322,7 +322,7 @@ _LABELS = {
     "pangsa_tak_bersubsektor": (
         "Pers melaporkan pangsa {subsektor_pers} untuk {tahun}, tetapi data ini tidak memuat satu pun subsektor "
         "itu, sehingga pangsa tidak dapat dibandingkan.",
-        "The press reported the shares of {subsektor_pers} for {tahun}, but these data hold none of those "
+        "The press reported the shares of {subsektor_pers} for {tahun}, but these data contain none of those "
         "subsectors, so the shares cannot be compared.",
     ),
     "total_tak_bertemu": (
