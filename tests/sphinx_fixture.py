@@ -17,7 +17,7 @@ from ekraf_repro.bookmaker.pages import citing
 ROOT = Path(__file__).resolve().parents[1]
 PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
 PREFIX = "application/papermill.record/"
-TITLE = "Kerja Sama Kota Kembar Bandung – Petaling Jaya di Bidang Ekonomi Kreatif: Edisi Reproduksi"  # CITATION.cff's
+TITLE = "Kerja Sama Kota Kembar Bandung–Petaling Jaya di Bidang Ekonomi Kreatif: Edisi Reproduksi"  # CITATION.cff's
 EXTENSIONS = ["theme", "i18n", "editions", "registry", "citations", "reproducible", "latex", "epub"]
 CONF = f"""
 extensions = ["myst_nb", "sphinx_copybutton"] + [f"ekraf_repro.bookmaker.sphinxext.{{e}}" for e in {EXTENSIONS!r}]
