@@ -71,7 +71,8 @@ VALUES = st.one_of(st.just(0.0), st.integers(0, 10**11).map(lambda n: n / 10))
 @st.composite
 def valid_tables(draw, min_years: int = 1) -> Tabel:
     """Any non-empty subset of the 17 subsectors in any order, 1 to 8 consecutive years in 2010-2035, values from 0
-    to 10^10 with one decimal (zeros included), with or without the malformed cell an erratum corrects."""
+    to 10^10 with one decimal (zeros included, but no year whose every value is zero: the loader refuses that as
+    missing data), with or without the malformed cell an erratum corrects."""
     rows = draw(st.lists(st.sampled_from(subsectors.OFFICIAL), min_size=1, max_size=17, unique=True))
     n = draw(st.integers(min_years, 8))
     start = draw(st.integers(2010, 2035 - n + 1))
@@ -82,6 +83,9 @@ def valid_tables(draw, min_years: int = 1) -> Tabel:
         if ERRATUM_ROW not in rows:
             rows.insert(draw(st.integers(0, len(rows))), ERRATUM_ROW)
     values = {(r, y): draw(VALUES) for r in rows for y in years}
+    for y in years:  # a year whose every value is zero is refused (missing data): one cell of it above zero
+        if not any(values[r, y] for r in rows):
+            values[draw(st.sampled_from(rows)), y] = draw(st.integers(1, 10**11)) / 10
     malformed = draw(st.integers(10**6, 10**11).map(lambda n: n / 10)) if with_erratum else None
     return Tabel(rows, years, values, malformed)
 

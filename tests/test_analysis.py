@@ -25,8 +25,23 @@ def test_cagr(df):
     assert round(c["Kriya"], 2) == -1.41  # (4056579.8 / 4294196.8) ** (1/4) - 1
     assert round(c["Musik"], 2) == 20.56
     assert round(analysis.cagr(df, 2019, 2021)["Kriya"], 4) == round(((5145089.1 / 4390189.6) ** 0.5 - 1) * 100, 4)
+    assert analysis.cagr(df, 2020, 2020).isna().all()  # one year: no rate
     with pytest.raises(ValueError):
-        analysis.cagr(df, 2020, 2020)
+        analysis.cagr(df, 2021, 2020)
+
+
+def test_a_division_by_zero_is_undefined_never_infinite():
+    import pandas as pd
+
+    zero = pd.DataFrame(
+        {"subsektor": ["Kriya"] * 3 + ["Musik"] * 3, "tahun": [2020, 2021, 2022] * 2, "nilai": [0.0, 5, 0, 2, 2, 4]}
+    )
+    assert analysis.cagr(zero)["Kriya"] != analysis.cagr(zero)["Kriya"]  # from zero: NaN
+    assert analysis.cagr(zero)["Musik"] == pytest.approx((2**0.5 - 1) * 100)
+    yoy = analysis.yoy(zero).loc["Kriya"]
+    assert yoy.isna().tolist() == [True, False] and yoy[2022] == -100.0
+    assert analysis.index(zero).loc["Kriya"].isna().all()
+    assert analysis.profile(zero, "Kriya")["indeks"].isna().all()
 
 
 def test_shares(df):

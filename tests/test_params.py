@@ -22,6 +22,11 @@ def test_subsector_matching_uses_the_data_spelling():
     assert params.resolve(subsektor="seni rupa").subsektor == "Seni Rupa"
 
 
+def test_a_one_year_cut_is_a_period_too():
+    p = params.resolve(tahun_awal=2020, tahun_akhir=2020)
+    assert sorted(p.table["tahun"].unique()) == [2020] and p.tahun_dasar == 2020
+
+
 def test_year_cut():
     p = params.resolve(tahun_awal=2019, tahun_akhir=2021)
     assert sorted(p.table["tahun"].unique()) == [2019, 2020, 2021]
@@ -37,8 +42,7 @@ def test_year_cut():
         ),
         ({"tahun_awal": 2017}, "tahun_awal=2017: outside the data's years 2018-2022"),
         ({"tahun_akhir": 2023}, "tahun_akhir=2023: outside the data's years 2018-2022"),
-        ({"tahun_awal": 2021, "tahun_akhir": 2019}, "tahun_awal must come before tahun_akhir"),
-        ({"tahun_awal": 2020, "tahun_akhir": 2020}, "tahun_awal must come before tahun_akhir"),
+        ({"tahun_awal": 2021, "tahun_akhir": 2019}, "tahun_awal must not come after tahun_akhir"),
         (
             {"tahun_awal": 2019, "tahun_dasar": 2018},
             "tahun_dasar=2018: must lie within tahun_awal-tahun_akhir (2019-2022)",

@@ -216,7 +216,7 @@ def test_rerun_variant_data_in_english(built_copy, tmp_path):
             "parameter subsektor='Batik': not in the data; choose one of Kriya, Kuliner, Musik, Fashion, Seni Rupa",
         ),
         (["tahun_awal=2010"], "parameter tahun_awal=2010: outside the data's years 2018-2022"),
-        (["tahun_awal=2022", "tahun_akhir=2019"], "tahun_awal must come before tahun_akhir"),
+        (["tahun_awal=2022", "tahun_akhir=2019"], "tahun_awal must not come after tahun_akhir"),
         (
             ["tahun_awal=2020", "tahun_dasar=2018"],
             "parameter tahun_dasar=2018: must lie within tahun_awal-tahun_akhir (2020-2022)",

@@ -281,13 +281,19 @@ GENERATED = {  # two tables of the kinds tests/test_every_table.py generates, fi
         [2019, 2020, 2021],
         [4390189.6, 3358484.7, 5145089.1, 863166.3, 960895.4, 765897.5, 201234.5, 256098.4, 198098.7],
     ),
-    # one subsector over two years, the last a tenth (zeros are still an expected failure in test_every_table):
-    # the shares meet the press in 2022, the totals do not
+    # one subsector over two years, the last a tenth: the shares meet the press in 2022, the totals do not
     "satu_kecil": (["Kriya"], [2022, 2023], [5.0, 0.1]),
+    # one year, the focus subsector at zero: no change, growth or index, and craft's statement cannot be tested
+    "satu_tahun_nol": (["Kriya", "Musik"], [2021], [0.0, 7.5]),
 }
 NOTHING_TO_COMPARE = {
     "tiga_2019": ("pangsa tidak dapat dibandingkan", "besarnya tidak dapat dibandingkan"),
     "satu_kecil": ("besarnya tidak dapat dibandingkan",),
+    "satu_tahun_nol": (
+        "Data ini hanya memuat satu tahun, 2021, sehingga perubahan tahunan, pertumbuhan majemuk, dan indeks tidak "
+        "dapat dihitung.",
+        "besarnya tidak dapat dibandingkan",
+    ),
 }
 
 

@@ -5,9 +5,16 @@ All functions take the tidy frame from :func:`ekraf_repro.loader.load`
 subsectors as rows (in the file's order) and years as columns.
 """
 
+import numpy as np
 import pandas as pd
 
 TOTAL = "Total"
+
+
+def _defined(ratio):
+    """A ratio whose denominator is zero is undefined: NaN (never ``inf``), which the text and tables then name as
+    such (issue 22: a zero in a table is a valid value)."""
+    return ratio.replace([np.inf, -np.inf], np.nan)
 
 
 def wide(df: pd.DataFrame, total: bool = False) -> pd.DataFrame:
@@ -26,10 +33,15 @@ def totals(df: pd.DataFrame) -> pd.Series:
     return wide(df).sum()
 
 
+def yoy_of(values):
+    """Change from the previous value in percent, along a series or a wide frame's years; NaN from a zero."""
+    axis = {"axis": 1} if isinstance(values, pd.DataFrame) else {}
+    return _defined(values.pct_change(fill_method=None, **axis) * 100)
+
+
 def yoy(df: pd.DataFrame, total: bool = False) -> pd.DataFrame:
     """Year-on-year change in percent; the first year has no value and is dropped."""
-    w = wide(df, total=total)
-    return (w.pct_change(axis=1) * 100).iloc[:, 1:]
+    return yoy_of(wide(df, total=total)).iloc[:, 1:]
 
 
 def cagr(df: pd.DataFrame, start: int | None = None, end: int | None = None, total: bool = False) -> pd.Series:
@@ -38,22 +50,25 @@ def cagr(df: pd.DataFrame, start: int | None = None, end: int | None = None, tot
     start = w.columns.min() if start is None else start
     end = w.columns.max() if end is None else end
     n = end - start
-    if n <= 0:
-        raise ValueError(f"CAGR needs end > start, got {start}-{end}")
-    return ((w[end] / w[start]) ** (1 / n) - 1) * 100
+    if n < 0:
+        raise ValueError(f"CAGR needs end >= start, got {start}-{end}")
+    if n == 0:  # one year: no growth rate
+        return pd.Series(np.nan, index=w.index)
+    first = w[start].where(w[start] > 0)  # growth from nothing has no rate
+    return ((w[end] / first) ** (1 / n) - 1) * 100
 
 
 def shares(df: pd.DataFrame) -> pd.DataFrame:
     """Each subsector's share of the yearly total, in percent."""
     w = wide(df)
-    return w / w.sum() * 100
+    return w / w.sum().where(w.sum() > 0) * 100
 
 
 def index(df: pd.DataFrame, base: int | None = None, total: bool = False) -> pd.DataFrame:
     """Index with ``base`` year = 100 (default: first year)."""
     w = wide(df, total=total)
     base = w.columns.min() if base is None else base
-    return w.div(w[base], axis=0) * 100
+    return w.div(w[base].where(w[base] > 0), axis=0) * 100
 
 
 def ranks(df: pd.DataFrame) -> pd.DataFrame:
@@ -77,10 +92,10 @@ def profile(df: pd.DataFrame, subsektor: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "nilai": row,
-            "perubahan_pct": row.pct_change() * 100,
+            "perubahan_pct": yoy_of(row),
             "pangsa_pct": shares(df).loc[subsektor],
             "peringkat": ranks(df).loc[subsektor],
-            "indeks": row / row.iloc[0] * 100,
+            "indeks": row / (row.iloc[0] if row.iloc[0] > 0 else np.nan) * 100,
         }
     ).rename_axis("tahun")
 

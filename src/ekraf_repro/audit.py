@@ -104,8 +104,10 @@ def turun_tiap_tahun(df, claim):
     # A rise counts against the paper's period however its start is read: a change into a year after the first.
     f["naik_periode"] = [y for y in f["naik"] if first < y <= last]
     # What the table shows, in the sentence that fits it (the data may be a variant's).
-    if not f["n_tahun"]:
+    if not f["ada_baris"]:
         key = "k03_tanpa_baris"
+    elif not f["n_tahun"]:
+        key = "k03_satu_tahun"
     elif not f["naik"]:
         key = "k03_turun_semua"
     elif f["naik_periode"]:
@@ -133,7 +135,7 @@ def periode_teks(df, claim):
     decline = tablechecks.decline_every_year(df, craft)
     # the changes into a year after the period's first, however its start is read
     f["naik_periode"] = [y for y in decline.facts["naik"] if first < y <= last]
-    if not decline.facts["n_tahun"]:
+    if not decline.facts["ada_baris"]:
         key, status = "k03_tanpa_baris", TIDAK_DAPAT
     elif f["naik_periode"]:
         key, status = ("k04_naik_tahun_dimuat" if f["hilang"] else "k04_naik_dalam_periode"), BERTENTANGAN

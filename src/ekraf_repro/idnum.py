@@ -39,6 +39,8 @@ def fmt(value: float, decimals: int = 1, lang: str = "id") -> str:
 def pct(value: float, decimals: int = 2, lang: str = "id", sign: bool = False) -> str:
     """A percentage: ``-23.5`` -> ``'−23,50%'``; ``sign`` adds ``+`` to positive values."""
     s = fmt(value, decimals, lang)
+    if s == "–":  # undefined (a division by zero): no unit either
+        return s
     if sign and value > 0 and s.strip("0.,"):  # a value that rounds to zero gets no sign either
         s = "+" + s
     return s + "%"

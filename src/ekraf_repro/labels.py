@@ -232,6 +232,10 @@ _LABELS = {
         "{tabel_data:cap} tidak memuat baris {baris}, sehingga pernyataan ini tidak dapat diuji dengan tabel itu.",
         "{tabel_data:cap} has no {baris} row, so the statement cannot be tested on it.",
     ),
+    "k03_satu_tahun": (
+        "{tabel_data:cap} hanya memuat satu tahun, sehingga perubahan {baris} dari tahun ke tahun tidak dapat diuji.",
+        "{tabel_data:cap} contains one year only, so no change of {baris} from one year to the next can be tested.",
+    ),
     "k03_turun_semua": (
         "Menurut {tabel_data}, {baris} turun pada setiap tahun: {turun}.",
         "By {tabel_data}, {baris} fell in every year: {turun}.",
@@ -311,6 +315,106 @@ _LABELS = {
         "Tahun-tahun data ini tidak bertemu dengan tahun angka pers, sehingga tidak ada perbandingan yang dapat "
         "dibuat.",
         "The years of these data do not meet the years of the press figures, so no comparison can be made.",
+    ),
+    # the appendix and the profile pages: a measure that a zero in the table leaves undefined (issue 22)
+    "besar_kecil": (
+        "Pada tahun terakhir, subsektor terbesar adalah {terbesar} dan yang terkecil {terkecil}; nilai yang pertama "
+        "sekitar {rasio} kali nilai yang kedua.",
+        "In the last year the largest subsector is {terbesar} and the smallest {terkecil}; the value of the former "
+        "is about {rasio} times that of the latter.",
+    ),
+    "besar_kecil_nol": (
+        "Pada tahun terakhir, subsektor terbesar adalah {terbesar}, sedangkan nilai {terkecil} nol.",
+        "In the last year the largest subsector is {terbesar}, while the value of {terkecil} is zero.",
+    ),
+    "besar_kecil_satu": (
+        "Data ini hanya memuat satu subsektor, {terbesar}, sehingga tidak ada yang terbesar atau terkecil.",
+        "These data contain one subsector only, {terbesar}, so none is largest or smallest.",
+    ),
+    "ubah_fokus": (
+        "Untuk subsektor fokus, {fokus}, penurunan terdalam terjadi pada {turun_tahun} ({turun}) dan kenaikan "
+        "tertinggi pada {naik_tahun} ({naik}).",
+        "For the focus subsector, {fokus}, the deepest fall came in {turun_tahun} ({turun}) and the largest rise "
+        "in {naik_tahun} ({naik}).",
+    ),
+    "ubah_fokus_nol": (
+        "Untuk subsektor fokus, {fokus}, tidak ada perubahan tahunan yang terdefinisi karena nilainya nol pada "
+        "setiap tahun sebelum tahun terakhir.",
+        "For the focus subsector, {fokus}, no yearly change is defined, because its value is zero in every year "
+        "before the last.",
+    ),
+    "cagr_fokus": (
+        "Untuk {fokus}, CAGR {periode} adalah {nilai}; untuk total, {total}.",
+        "For {fokus}, the CAGR over {periode} is {nilai}; for the total, {total}.",
+    ),
+    "cagr_fokus_nol": (
+        "Untuk {fokus}, CAGR {periode} tidak terdefinisi karena nilai tahun pertamanya nol; untuk total, {total}.",
+        "For {fokus}, the CAGR over {periode} is undefined, because its value in the first year is zero; for the "
+        "total, {total}.",
+    ),
+    "indeks_fokus": (
+        "Pada tahun terakhir, indeks {fokus} berada di {nilai} dan indeks total di {total}.",
+        "In the last year the index for {fokus} stands at {nilai} and that for the total at {total}.",
+    ),
+    "indeks_fokus_nol": (
+        "Indeks {fokus} tidak terdefinisi karena nilainya pada tahun dasar nol; pada tahun terakhir, indeks total "
+        "berada di {total}.",
+        "The index for {fokus} is undefined, because its value in the base year is zero; in the last year the "
+        "index for the total stands at {total}.",
+    ),
+    "total_gerak": (
+        "Total tahunan bergerak dari {awal} menjadi {akhir}.",
+        "The yearly total moves from {awal} to {akhir}.",
+    ),
+    "total_satu": ("Totalnya pada {tahun} adalah {awal}.", "Its total in {tahun} is {awal}."),
+    "satu_tahun": (
+        "Data ini hanya memuat satu tahun, {tahun}, sehingga perubahan tahunan, pertumbuhan majemuk, dan indeks "
+        "tidak dapat dihitung.",
+        "These data contain one year only, {tahun}, so yearly change, compound growth and an index cannot be computed.",
+    ),
+    "pangsa_dua": (
+        "{dua} bersama-sama menyumbang paling sedikit {minimum} dari total di setiap tahun. Pangsa {besar} mencapai "
+        "puncaknya pada {tahun}, yaitu {puncak}.",
+        "{dua} together account for at least {minimum} of the total in every year. The share of {besar} peaks in "
+        "{tahun}, at {puncak}.",
+    ),
+    "pangsa_dua_satu": (
+        "{dua} bersama-sama menyumbang {minimum} dari total; pangsa terbesar adalah milik {besar}, yaitu {puncak}.",
+        "{dua} together account for {minimum} of the total; the largest share is that of {besar}, at {puncak}.",
+    ),
+    "pangsa_sendiri": (
+        "Data ini hanya memuat {besar}, sehingga pangsanya {puncak} di setiap tahun.",
+        "These data contain {besar} only, so its share is {puncak} in every year.",
+    ),
+    "profil_gerak": (
+        "Nilai ekspor {nama} bergerak dari {nilai_awal} pada {tahun_awal} ke {nilai_akhir} pada {tahun_akhir}.",
+        "The export value of the {nama} subsector moves from {nilai_awal} in {tahun_awal} to {nilai_akhir} in "
+        "{tahun_akhir}.",
+    ),
+    "profil_satu": (
+        "Nilai ekspor {nama} pada {tahun_awal} adalah {nilai_awal}; dengan satu tahun saja, pertumbuhannya tidak "
+        "dapat dihitung.",
+        "The export value of the {nama} subsector in {tahun_awal} is {nilai_awal}; with one year only, it has no "
+        "growth rate.",
+    ),
+    "cagr_profil": ("Pertumbuhan majemuk tahunannya sebesar {cagr}.", "Its compound annual growth rate is {cagr}."),
+    "cagr_profil_nol": (
+        "Pertumbuhan majemuk tahunannya tidak terdefinisi karena nilai tahun pertamanya nol.",
+        "Its compound annual growth rate is undefined, because its value in the first year is zero.",
+    ),
+    "profil_pangsa": (
+        "Pangsanya terhadap total berkisar antara {pangsa_min} dan {pangsa_max}, dan di antara {n_subsektor} "
+        "subsektor ia {peringkat}.",
+        "Its share of the total ranges from {pangsa_min} to {pangsa_max}, and its place among the {n_subsektor} "
+        "subsectors is {peringkat}.",
+    ),
+    "profil_pangsa_satu": (
+        "Pangsanya terhadap total {pangsa_min}, dan di antara {n_subsektor} subsektor ia {peringkat}.",
+        "Its share of the total is {pangsa_min}, and its place among the {n_subsektor} subsectors is {peringkat}.",
+    ),
+    "profil_sendiri": (
+        "Ia satu-satunya subsektor dalam data ini, sehingga pangsanya {pangsa_min}.",
+        "It is the only subsector in these data, so its share is {pangsa_min}.",
     ),
     # chapter 5: a comparison with the press that these data leave nothing to compare in (a sentence, no table)
     "pangsa_tak_bertemu": (

@@ -137,6 +137,12 @@ def load(path: Path | str = paths.RAW_TABLE, errata_file: Path | None = None, ro
             records.append((label, year, _value(path, offset, label, year, cell, fixes, used)))
     if not records:
         raise InputError(f"{paths.display(path)}: header only, no subsector rows")
+    for year in years:  # shares and the total's growth need every year's total above zero
+        if not any(value for _, y, value in records if y == year):
+            raise InputError(
+                f"{_where(path, 1, str(year))}: every value of year {year} is zero "
+                "(a year without any exports is missing data: enter its values or remove the column)"
+            )
     df = pd.DataFrame(records, columns=["subsektor", "tahun", "nilai"])
     df["tahun"] = df["tahun"].astype("int64")
     df.attrs["sumber"] = paths.display(path)

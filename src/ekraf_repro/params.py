@@ -92,9 +92,9 @@ def resolve(root: Path | None = None, **given) -> Params:
     years = sorted(int(y) for y in df["tahun"].unique())
     start = years[0] if values["tahun_awal"] is None else _year("tahun_awal", values["tahun_awal"], years)
     end = years[-1] if values["tahun_akhir"] is None else _year("tahun_akhir", values["tahun_akhir"], years)
-    if start >= end:
+    if start > end:  # one year is a period too: the book says what it cannot compute
         raise InputError(
-            f"parameters tahun_awal={start}, tahun_akhir={end}: tahun_awal must come before tahun_akhir "
+            f"parameters tahun_awal={start}, tahun_akhir={end}: tahun_awal must not come after tahun_akhir "
             f"(years in the data: {years[0]}-{years[-1]})"
         )
     span = list(range(start, end + 1))

@@ -20,18 +20,18 @@ def _status(key: str, lang: str, detail: str = "") -> str:
 def _k03(df: pd.DataFrame, reading: str) -> str:
     """The status of 'craft falls every year' under another reading of the sentence."""
     w = tablechecks.with_others(df)
-    if "Kriya" not in w.index:
+    if "Kriya" not in w.index or len(w.columns) < 2:  # no row, or one year: nothing moves
         return tablechecks.TIDAK_DAPAT
     rows = {"k03_lainnya": tablechecks.OTHERS, "k03_total": analysis.TOTAL}
     if reading in rows:
-        series = w.loc[rows[reading]]
-        fell = (series.diff().dropna() < 0).all()
-    elif reading == "k03_laju":
-        growth = (w.loc["Kriya"].pct_change() * 100).dropna()
-        fell = (growth.diff().dropna() < 0).all()
+        steps = w.loc[rows[reading]].diff().dropna()
+    elif reading == "k03_laju":  # the rate falls: needs two defined rates in a row
+        steps = analysis.yoy_of(w.loc["Kriya"]).diff().dropna()
     else:  # k03_ujung
-        fell = w.loc["Kriya"].iloc[-1] < w.loc["Kriya"].iloc[0]
-    return tablechecks.SESUAI if fell else tablechecks.BERTENTANGAN
+        steps = pd.Series([w.loc["Kriya"].iloc[-1] - w.loc["Kriya"].iloc[0]])
+    if steps.empty:
+        return tablechecks.TIDAK_DAPAT
+    return tablechecks.SESUAI if (steps < 0).all() else tablechecks.BERTENTANGAN
 
 
 def rows(df: pd.DataFrame, result: audit.Audit, lang: str = "id") -> pd.DataFrame:

@@ -37,9 +37,11 @@ def decline_every_year(df: pd.DataFrame, subsektor: str = "Kriya") -> Check:
     w = analysis.wide(df)
     rows = [n for n in w.index if official_name(n) == official_name(subsektor)]  # "kriya" or "KRIYA" too
     if not rows:
-        return Check(TIDAK_DAPAT, {"naik": [], "turun": [], "n_tahun": 0})
+        return Check(TIDAK_DAPAT, {"naik": [], "turun": [], "n_tahun": 0, "ada_baris": False})
     subsektor = rows[0]
     change = analysis.yoy(df).loc[subsektor]
+    if change.empty:  # one year: no change to test
+        return Check(TIDAK_DAPAT, {"naik": [], "turun": [], "n_tahun": 0, "ada_baris": True})
     ev = pd.DataFrame(
         {
             "tahun": [int(y) for y in change.index],
@@ -48,11 +50,13 @@ def decline_every_year(df: pd.DataFrame, subsektor: str = "Kriya") -> Check:
             "perubahan_pct": change.values,
         }
     )
-    ev["arah"] = ev["perubahan_pct"].map(lambda v: "turun" if v < 0 else ("naik" if v > 0 else "tetap"))
-    grew = ev.loc[ev["perubahan_pct"] > 0, "tahun"].tolist()
-    fell = ev.loc[ev["perubahan_pct"] < 0, "tahun"].tolist()
+    # the direction from the values themselves: a rise from zero has no percentage, but it is a rise
+    step = ev["nilai"] - ev["nilai_sebelumnya"]
+    ev["arah"] = step.map(lambda v: "turun" if v < 0 else ("naik" if v > 0 else "tetap"))
+    grew = ev.loc[step > 0, "tahun"].tolist()
+    fell = ev.loc[step < 0, "tahun"].tolist()
     status = BERTENTANGAN if grew else SESUAI
-    return Check(status, {"naik": grew, "turun": fell, "n_tahun": len(ev)}, ev)
+    return Check(status, {"naik": grew, "turun": fell, "n_tahun": len(ev), "ada_baris": True}, ev)
 
 
 def period_matches(df: pd.DataFrame, claimed: tuple[int, int]) -> Check:
@@ -103,8 +107,9 @@ def percentage_candidates(df: pd.DataFrame) -> pd.DataFrame:
                 continue
             rows.append((name, "perubahan", a, b, (s[b] / s[a] - 1) * 100))
             rows.append((name, "cagr", a, b, ((s[b] / s[a]) ** (1 / (b - a)) - 1) * 100))
-        yoy = (s.pct_change() * 100).dropna()
-        rows.append((name, "rata_rata", years[0], years[-1], yoy.mean()))
+        yoy = analysis.yoy_of(s).dropna()  # the changes that are defined (none from a zero, none in one year)
+        if len(yoy):
+            rows.append((name, "rata_rata", years[0], years[-1], yoy.mean()))
         if name != analysis.TOTAL:
             share = s / total * 100
             for y in years:

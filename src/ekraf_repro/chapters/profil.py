@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from .. import analysis, figures, idnum, quality, subsectors
+from .. import analysis, figures, idnum, labels, quality, subsectors
 from ..idnum import fmt, pct
 from ..show import Table, listing
 
@@ -10,18 +10,36 @@ from ..show import Table, listing
 def glues(bab, lang: str) -> dict:
     p, df = bab.p, bab.df
     prof = analysis.profile(df, p.subsektor)
-    return {
+    cagr = analysis.cagr(df)[p.subsektor]
+    out = {
         "nama": subsectors.display(p.subsektor, lang),
         "tahun_awal": str(p.tahun_awal),
         "tahun_akhir": str(p.tahun_akhir),
         "nilai_awal": fmt(prof["nilai"].iloc[0], 1, lang),
         "nilai_akhir": fmt(prof["nilai"].iloc[-1], 1, lang),
-        "cagr": pct(analysis.cagr(df)[p.subsektor], 2, lang, sign=True),
+        "cagr": pct(cagr, 2, lang, sign=True),
         "pangsa_min": pct(prof["pangsa_pct"].min(), 1, lang),
         "pangsa_max": pct(prof["pangsa_pct"].max(), 1, lang),
         "peringkat": rank_phrase(sorted({int(r) for r in prof["peringkat"]}), lang),
         "n_subsektor": idnum.words(len(df.attrs["subsektor"]), lang),
     }
+    out["ringkasan"] = " ".join(summary(out, len(prof), cagr == cagr, len(df.attrs["subsektor"]), lang))
+    return out
+
+
+def summary(facts: dict, years: int, defined: bool, subsectors_: int, lang: str) -> list[str]:
+    """The page's opening sentences for what these data allow: one year has no growth, a zero in the first year no
+    growth rate, and the only subsector no range of shares or place among others."""
+    if years == 1:
+        out = [labels.label("profil_satu", lang, **facts)]
+    else:
+        out = [labels.label("profil_gerak", lang, **facts)]
+        out.append(labels.label("cagr_profil" if defined else "cagr_profil_nol", lang, **facts))
+    if subsectors_ == 1:
+        key = "profil_sendiri"
+    else:
+        key = "profil_pangsa_satu" if facts["pangsa_min"] == facts["pangsa_max"] else "profil_pangsa"
+    return [*out, labels.label(key, lang, **facts)]
 
 
 def conditions(bab) -> dict[str, bool]:

@@ -25,13 +25,6 @@ def glues(bab, lang: str) -> dict:
     w = analysis.wide(df, total=True)
     last = p.tahun_akhir
     ranked = analysis.wide(df)[last].sort_values(ascending=False)
-    g = analysis.yoy(df, total=True)
-    focus = g.loc[p.subsektor]
-    c = analysis.cagr(df, total=True)
-    top = c.drop(analysis.TOTAL).idxmax()
-    s = analysis.shares(df)
-    two = s.mean(axis=1).sort_values(ascending=False).index[:2]
-    ix = analysis.index(df, base=p.tahun_dasar, total=True)
     out = {
         "periode": span(p.tahun_awal, p.tahun_akhir),
         "tabel_data": bab.audit.table_name(lang),
@@ -40,29 +33,21 @@ def glues(bab, lang: str) -> dict:
         "tahun_dasar": str(p.tahun_dasar),
         "total_awal": fmt(w.loc[analysis.TOTAL, p.tahun_awal], lang=lang),
         "total_akhir": fmt(w.loc[analysis.TOTAL, last], lang=lang),
-        "terbesar": _name(ranked.index[0], lang),
-        "terkecil": _name(ranked.index[-1], lang),
-        "rasio_besar_kecil": fmt(ranked.iloc[0] / ranked.iloc[-1], 0, lang),
-        "fokus_turun_tahun": str(int(focus.idxmin())),
-        "fokus_turun": pct(focus.min(), 2, lang),
-        "fokus_naik_tahun": str(int(focus.idxmax())),
-        "fokus_naik": pct(focus.max(), 2, lang, sign=True),
-        "fokus_cagr": pct(c[p.subsektor], 2, lang, sign=True),
-        "total_cagr": pct(c[analysis.TOTAL], 2, lang, sign=True),
-        "cagr_tertinggi": _name(top, lang),
-        "cagr_tertinggi_nilai": pct(c[top], 2, lang, sign=True),
-        "dua_terbesar": listing([_name(n, lang) for n in two], lang),
-        "pangsa_dua_min": pct(s.loc[two].sum().min(), 1, lang),
-        "terbesar_pangsa": _name(two[0], lang),
-        "puncak_tahun": str(int(s.loc[two[0]].idxmax())),
-        "puncak_pangsa": pct(s.loc[two[0]].max(), 1, lang),
-        "fokus_indeks_akhir": fmt(ix.loc[p.subsektor, last], lang=lang),
-        "total_indeks_akhir": fmt(ix.loc[analysis.TOTAL, last], lang=lang),
+        "besar_kecil": largest_smallest(ranked, lang),
         "toleransi_pangsa": fmt(audit.threshold("toleransi_pangsa"), 1, lang),
         "gerak_pangsa": fmt(quality.press_share_moves(), 2, lang),
         "pita_besaran": "\u2013".join(fmt(v, 2, lang) for v in audit.threshold("pita_besaran")),
         "n_kepekaan_mutu": idnum.words(len(sensitivity.quality_only(sensitivity.rows(df, bab.audit, lang))), lang),
     }
+    one_year = p.tahun_awal == last
+    out["total_gerak"] = labels.label(
+        "total_satu" if one_year else "total_gerak", lang, tahun=last, awal=out["total_awal"], akhir=out["total_akhir"]
+    )
+    out.update(shares_sentence(df, lang))
+    if one_year:  # no change, growth or index: one sentence says so (the passages are left out)
+        out["satu_tahun"] = labels.label("satu_tahun", lang, tahun=last)
+    else:
+        out.update(growth(bab, lang))
     out.update(press(df, lang))
     out.update(cell(df, lang))
     peak = quality.peak_on_corrected_cell(df, _largest(df))
@@ -71,11 +56,97 @@ def glues(bab, lang: str) -> dict:
     return out
 
 
+def growth(bab, lang: str) -> dict:
+    """The focus subsector's and the total's yearly changes, compound growth and index, over two years or more."""
+    p, df = bab.p, bab.df
+    last, focus = p.tahun_akhir, _name(p.subsektor, lang)
+    c = analysis.cagr(df, total=True)
+    top = c.drop(analysis.TOTAL).idxmax()  # the first year's total is above zero, so some subsector has a rate
+    ix = analysis.index(df, base=p.tahun_dasar, total=True)
+    rates = {k: pct(c[n], 2, lang, sign=True) for k, n in (("fokus_cagr", p.subsektor), ("total_cagr", analysis.TOTAL))}
+    index = {
+        k: fmt(ix.loc[n, last], lang=lang)
+        for k, n in (("fokus_indeks_akhir", p.subsektor), ("total_indeks_akhir", analysis.TOTAL))
+    }
+    return {
+        **focus_changes(analysis.yoy(df, total=True).loc[p.subsektor], focus, lang),
+        **rates,
+        **index,
+        "cagr_fokus": labels.label(
+            "cagr_fokus" if c[p.subsektor] == c[p.subsektor] else "cagr_fokus_nol",
+            lang,
+            fokus=focus,
+            periode=span(p.tahun_awal, last),
+            nilai=rates["fokus_cagr"],
+            total=rates["total_cagr"],
+        ),
+        "cagr_tertinggi": _name(top, lang),
+        "cagr_tertinggi_nilai": pct(c[top], 2, lang, sign=True),
+        "indeks_fokus": labels.label(
+            "indeks_fokus" if ix.loc[p.subsektor, last] == ix.loc[p.subsektor, last] else "indeks_fokus_nol",
+            lang,
+            fokus=focus,
+            nilai=index["fokus_indeks_akhir"],
+            total=index["total_indeks_akhir"],
+        ),
+    }
+
+
+def shares_sentence(df: pd.DataFrame, lang: str) -> dict:
+    """How concentrated the table is: the two largest subsectors' least joint share, and the largest one's peak
+    (a year's total is never zero: the loader refuses such a year)."""
+    s = analysis.shares(df)
+    two = s.mean(axis=1).sort_values(ascending=False).index[:2]
+    out = {
+        "dua_terbesar": listing([_name(n, lang) for n in two], lang),
+        "pangsa_dua_min": pct(s.loc[two].sum().min(), 1, lang),
+        "terbesar_pangsa": _name(two[0], lang),
+        "puncak_tahun": str(int(s.loc[two[0]].idxmax())),
+        "puncak_pangsa": pct(s.loc[two[0]].max(), 1, lang),
+    }
+    key = "pangsa_sendiri" if len(s) == 1 else ("pangsa_dua_satu" if len(s.columns) == 1 else "pangsa_dua")
+    names = {"dua": out["dua_terbesar"], "minimum": out["pangsa_dua_min"], "besar": out["terbesar_pangsa"]}
+    out["pangsa_kalimat"] = labels.label(key, lang, tahun=out["puncak_tahun"], puncak=out["puncak_pangsa"], **names)
+    return out
+
+
+def largest_smallest(ranked: pd.Series, lang: str) -> str:
+    """The last year's largest and smallest subsector, and how many times the one is the other (none when the
+    smallest is zero, or when there is one subsector)."""
+    names = {k: _name(ranked.index[i], lang) for k, i in (("terbesar", 0), ("terkecil", -1))}
+    if len(ranked) == 1:
+        return labels.label("besar_kecil_satu", lang, **names)
+    if ranked.iloc[-1] == 0:
+        return labels.label("besar_kecil_nol", lang, **names)
+    return labels.label("besar_kecil", lang, rasio=fmt(ranked.iloc[0] / ranked.iloc[-1], 0, lang), **names)
+
+
+def focus_changes(changes: pd.Series, name: str, lang: str) -> dict:
+    """The focus subsector's deepest fall and largest rise from one year to the next, over the changes that are
+    defined (a change from zero is not)."""
+    defined = changes.dropna()
+    if defined.empty:
+        return {"ubah_fokus": labels.label("ubah_fokus_nol", lang, fokus=name)}
+    out = {
+        "fokus_turun_tahun": str(int(defined.idxmin())),
+        "fokus_turun": pct(defined.min(), 2, lang),
+        "fokus_naik_tahun": str(int(defined.idxmax())),
+        "fokus_naik": pct(defined.max(), 2, lang, sign=True),
+    }
+    keys = {k.removeprefix("fokus_"): v for k, v in out.items()}
+    return {**out, "ubah_fokus": labels.label("ubah_fokus", lang, fokus=name, **keys)}
+
+
+def _one_year(bab) -> bool:
+    return bab.p.tahun_awal == bab.p.tahun_akhir
+
+
 def conditions(bab) -> dict[str, bool]:
     """Which passages of the appendix apply to this run's data (``jika:`` tags in the notebook)."""
     df = bab.df
     return {
         "asli": bab.asli,
+        "ada_perubahan": not _one_year(bab),
         "koreksi": quality.cell_readings(df) is not None,
         "ada_pangsa": bool(len(quality.press_shares(df))),
         "ada_total": bool(len(quality.press_totals(df))),
@@ -209,12 +280,16 @@ def values(bab, lang: str) -> Table:
     return Table(_rows(show.formatted(w, lambda v: fmt(v, 1, lang)), lang), lang, index=True)
 
 
-def changes(bab, lang: str) -> Table:
+def changes(bab, lang: str) -> Table | None:
+    if _one_year(bab):
+        return None
     g = analysis.yoy(bab.df, total=True)
     return Table(_rows(show.formatted(g, lambda v: pct(v, 2, lang, sign=True)), lang), lang, index=True)
 
 
-def cagr(bab, lang: str) -> Table:
+def cagr(bab, lang: str) -> Table | None:
+    if _one_year(bab):
+        return None
     c = analysis.cagr(bab.df, total=True).map(lambda v: pct(v, 2, lang, sign=True))
     return Table(_rows(c.to_frame(labels.label("cagr", lang)), lang), lang, index=True)
 
@@ -224,7 +299,9 @@ def shares(bab, lang: str) -> Table:
     return Table(_rows(show.formatted(s, lambda v: pct(v, 1, lang)), lang), lang, index=True)
 
 
-def index(bab, lang: str) -> Table:
+def index(bab, lang: str) -> Table | None:
+    if _one_year(bab):
+        return None
     ix = analysis.index(bab.df, base=bab.p.tahun_dasar, total=True)
     return Table(_rows(show.formatted(ix, lambda v: fmt(v, 1, lang)), lang), lang, index=True)
 
@@ -320,6 +397,8 @@ def renumbered(bab, lang: str) -> Table:
 
 
 def fig_changes(bab, lang: str):
+    if _one_year(bab):
+        return None
     return figures.growth_heatmap(bab.df, lang)
 
 
@@ -328,6 +407,8 @@ def fig_shares(bab, lang: str):
 
 
 def fig_index(bab, lang: str):
+    if _one_year(bab):
+        return None
     return figures.index_lines(bab.df, bab.p.tahun_dasar, lang)
 
 
