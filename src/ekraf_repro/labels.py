@@ -366,7 +366,7 @@ _LABELS = {
         "Total tahunan bergerak dari {awal} menjadi {akhir}.",
         "The yearly total moves from {awal} to {akhir}.",
     ),
-    "total_satu": ("Totalnya pada {tahun} adalah {awal}.", "Its total in {tahun} is {awal}."),
+    "total_satu": ("Total tahunannya pada {tahun} adalah {awal}.", "The yearly total in {tahun} is {awal}."),
     "satu_tahun": (
         "Data ini hanya memuat satu tahun, {tahun}, sehingga perubahan tahunan, pertumbuhan majemuk, dan indeks "
         "tidak dapat dihitung.",
@@ -409,7 +409,7 @@ _LABELS = {
         "subsectors is {peringkat}.",
     ),
     "profil_pangsa_satu": (
-        "Pangsanya terhadap total {pangsa_min}, dan di antara {n_subsektor} subsektor ia {peringkat}.",
+        "Pangsanya terhadap total adalah {pangsa_min}, dan di antara {n_subsektor} subsektor ia {peringkat}.",
         "Its share of the total is {pangsa_min}, and its place among the {n_subsektor} subsectors is {peringkat}.",
     ),
     "profil_sendiri": (
