@@ -95,3 +95,9 @@ def test_13_59_percent_is_not_derivable(df):
 
 def test_derive_percentage_finds_a_value_that_is_there(df):
     assert tablechecks.derive_percentage(df, 23.50, 0.005).status == "sesuai"  # Kriya 2019->2020
+
+
+def test_a_period_of_one_year_is_the_year():
+    from ekraf_repro.show import span
+
+    assert (span(2018, 2022), span(2021, 2021)) == ("2018\u20132022", "2021")

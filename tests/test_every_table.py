@@ -128,7 +128,7 @@ def problems(table: ts.Tabel, run: ts.Run, focus: str, lang: str) -> list[str]:
             ):
                 found.append(f"{sentence}: {text!r} does not say that {key} is undefined")
     years = table.years
-    period = f"{years[0]}\u2013{years[-1]}"
+    period = f"{years[0]}\u2013{years[-1]}" if len(years) > 1 else str(years[0])
     for key in ("01_pendahuluan:periode", "07_tabel_rinci:periode"):
         if run.texts.get(key) != period:
             found.append(f"{key}: shows {run.texts.get(key)!r}, expected {period!r}")

@@ -171,7 +171,7 @@ def candidate(f: dict, lang: str) -> str:
     name = f["terdekat_baris"] if "terdekat_baris" in f else f["baris"]
     kind = f.get("terdekat_perhitungan", f.get("perhitungan"))
     a, b = f.get("terdekat_dari", f.get("dari")), f.get("terdekat_sampai", f.get("sampai"))
-    period = str(a) if a == b else show.span(a, b)
+    period = show.span(a, b)
     if lang == "en":
         return f"the {labels.term(kind, lang)} of {row_name(name, lang).lower()} {'in' if a == b else 'over'} {period}"
     return f"{labels.term(kind, lang)} {row_name(name, lang)} {period}"

@@ -124,8 +124,8 @@ def lower_first(text: str) -> str:
 
 
 def span(a: int, b: int) -> str:
-    """A period of years with an en dash: ``2018–2022``."""
-    return f"{a}\u2013{b}"
+    """A period of years with an en dash: ``2018–2022``; one year is itself (``2021``, never ``2021–2021``)."""
+    return str(a) if a == b else f"{a}\u2013{b}"
 
 
 class _Facts(string.Formatter):

@@ -167,7 +167,7 @@ def nearest(bab, lang: str) -> Table:
         {
             "perhitungan": [labels.term(k, lang) for k in ev["perhitungan"]],
             "baris": [audit.row_name(n, lang) for n in ev["baris"]],
-            "periode": [str(a) if a == b else span(a, b) for a, b in zip(ev["dari"], ev["sampai"])],
+            "periode": [span(a, b) for a, b in zip(ev["dari"], ev["sampai"])],
             # a change in share is in percentage points, every other computation in percent
             "hasil": [
                 f"{fmt(v, 2, lang)} {labels.label('poin', lang)}" if k == "perubahan_pangsa" else pct(v, 2, lang)

@@ -205,7 +205,7 @@ def nothing_to_compare(df: pd.DataFrame, lang: str, shares: pd.DataFrame, totals
     """For each comparison with the press that these data leave empty, the sentence that says why (issue 22): a
     comparison with nothing to compare is a sentence, never an empty table or figure."""
     years = sorted(int(y) for y in df["tahun"].unique())
-    periode = span(years[0], years[-1]) if len(years) > 1 else str(years[0])
+    periode = span(years[0], years[-1])
     out = {}
     if not len(shares):
         press = quality._press("pangsa")
