@@ -1,8 +1,9 @@
-"""Files by their path under a folder, what is left over in a folder removed, and zip entries with a fixed time
-and mode (the EPUB, the archive and the notebooks' zip give the same bytes on every build)."""
+"""Files by their path under a folder, written only when they change, what is left over in a folder removed, and
+zips with a fixed time and mode (the EPUB, the archive and the notebooks' zip give the same bytes on every build)."""
 
 from __future__ import annotations
 
+import io
 import zipfile
 from pathlib import Path
 
@@ -13,6 +14,24 @@ def entry(name: str, stored: bool = False) -> zipfile.ZipInfo:
     info = zipfile.ZipInfo(name, FIXED_TIME)
     info.compress_type, info.external_attr = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED, 0o644 << 16
     return info
+
+
+def zipped(files: dict[str, bytes], top: str) -> bytes:
+    """A zip's bytes: ``files`` in sorted order under ``top/``, with fixed times and modes."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for rel in sorted(files):
+            z.writestr(entry(f"{top}/{rel}"), files[rel], compresslevel=9)
+    return buf.getvalue()
+
+
+def update(target: Path, data: bytes) -> bool:
+    """Write ``data`` to ``target`` unless it holds them already; True when it changed."""
+    if target.is_file() and target.read_bytes() == data:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    return True
 
 
 def under(base: Path) -> dict[str, Path]:

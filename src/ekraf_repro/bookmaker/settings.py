@@ -86,10 +86,6 @@ def _settings(code: str, root: Path) -> dict:  # _config.yml with _config.<lang>
     return cfg
 
 
-def title(code: str, root: Path = paths.ROOT) -> str:
-    return _settings(code, root)["title"]
-
-
 def edition(meta: dict, code: str = DEFAULT, root: Path = paths.ROOT) -> tuple[str, str]:
     """The title and authors an edition is cited under: CITATION.cff's (Indonesian) or its configuration's."""
     if code != DEFAULT:

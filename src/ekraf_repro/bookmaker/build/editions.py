@@ -13,7 +13,7 @@ import yaml
 
 from ... import paths
 from .. import settings
-from ..files import clear, under
+from ..files import clear, under, update
 from ..run.plan import notebooks as executed_notebooks
 from . import book
 from .catalogues import catalogues
@@ -53,15 +53,8 @@ def project_files(
 
 def sync(files: dict[str, bytes], dest: Path, keep: tuple[str, ...] = ()) -> list[str]:
     """Make ``dest`` hold exactly ``files`` (but ``keep``), touching only what differs; returns what changed."""
-    changed = []
     dest.mkdir(parents=True, exist_ok=True)
-    for rel, data in files.items():
-        target = dest / rel
-        if target.is_file() and target.read_bytes() == data:
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        changed.append(rel)
+    changed = [rel for rel, data in files.items() if update(dest / rel, data)]
     return changed + clear(dest, files.__contains__, keep)
 
 
@@ -85,9 +78,7 @@ REDIRECT = """<!DOCTYPE html>
 def publish(code: str, html: Path, site: Path = settings.SITE) -> list[str]:
     """Make ``site/<lang>`` hold exactly the edition's build, and write the site's front door."""
     changed = sync(_folder(html, ""), site / code)
-    index = site / "index.html"
-    if not index.exists() or index.read_text(encoding="utf-8") != REDIRECT:
-        index.write_text(REDIRECT, encoding="utf-8")
+    update(site / "index.html", REDIRECT.encode())
     for stray in site.iterdir():  # a site holds the editions and the front door only
         if stray.name not in (*settings.EDITIONS, "index.html"):
             shutil.rmtree(stray) if stray.is_dir() else stray.unlink()
@@ -114,9 +105,7 @@ def build(code: str, force: bool = False, root: Path = paths.ROOT, site: Path | 
 
 
 def _copy(built: Path, target: Path) -> Path:  # unless the same bytes are there
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if not target.exists() or target.read_bytes() != built.read_bytes():
-        shutil.copy2(built, target)
+    update(target, built.read_bytes())
     return target
 
 

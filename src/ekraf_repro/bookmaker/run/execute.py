@@ -16,8 +16,8 @@ from threading import Thread
 
 import nbformat
 
-from ...notebook import CONDITION, GLUE_PREFIX
 from .. import guards, report
+from ..student.code import conditions
 from .plan import APPENDIX, WORKERS, Job, _sha, fingerprint, package_hash
 
 REMOVE = "remove-cell"  # myst-nb leaves cells with this tag out of the book
@@ -48,16 +48,6 @@ def layout(path: Path) -> list[tuple[str, str]]:
     return [(c.get("id", ""), c["cell_type"]) for c in nb["cells"] if c.get("id") != "injected-parameters"]
 
 
-def conditions(nb) -> dict[str, bool]:
-    """The conditions a run recorded (``Bab.condition``, glued in myst-nb's format): ``{"koreksi": True, ...}``."""
-    found = {}
-    for out in (out for cell in nb.cells for out in cell.get("outputs", [])):
-        name = out.get("metadata", {}).get("scrapbook", {}).get("name", "")
-        if name.startswith(CONDITION):
-            found[name[len(CONDITION) :]] = "ya" in out["data"][GLUE_PREFIX + "text/plain"]
-    return found
-
-
 def shown(cell) -> bool:  # not tagged remove-cell
     return REMOVE not in cell.get("metadata", {}).get("tags", [])
 
@@ -85,7 +75,7 @@ def clean(path: Path, fill: dict | None = None) -> None:
     recorded = nb.metadata.pop("papermill", {}).get("parameters")
     if recorded:  # what papermill injected, without its timestamps
         nb.metadata["papermill"] = {"parameters": recorded}
-    facts = conditions(nb)
+    facts = conditions(nb.cells)
     for cell in nb.cells:
         tags = cell.metadata.get("tags", [])
         if cell.cell_type == "markdown" and any(t.startswith(("jika:", "jika-tidak:")) for t in tags):
@@ -216,7 +206,7 @@ def run(jobs: list[Job], manifest: Path, force=False, workers=WORKERS, dedupe=Fa
     roots = {j.root for j in jobs}
     if len(roots) != 1:
         raise ValueError(f"one run executes notebooks of one project, not {len(roots)}")
-    guards.check("glue-wire-format")  # conditions() reads the outputs ekraf_repro/notebook.py glues by hand
+    guards.check("glue-wire-format")  # conditions() reads what ekraf_repro/notebook.py glues by hand
     known, pkg = _read(manifest) or {}, package_hash()
     prints = {j.name: fingerprint(j, pkg) for j in jobs}
     todo, copies = _todo(jobs, known, prints, force, dedupe)

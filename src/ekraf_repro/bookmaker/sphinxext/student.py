@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 
 from .. import settings
+from ..files import zipped
 from ..student import archive as studentzip
 from ..student import lab
 from ..student import notebooks as studentnb
@@ -84,7 +85,7 @@ def _write(app, exception) -> None:  # every student notebook of the edition, an
     for name, data in made.items():
         (folder / name).write_bytes(data)
     files = studentzip.contents(made, Path(app.srcdir) / "data", lang, title)
-    (folder / f"{studentzip.name(lang)}.zip").write_bytes(studentzip.archive(files, lang))
+    (folder / f"{studentzip.name(lang)}.zip").write_bytes(zipped(files, studentzip.name(lang)))
 
 
 def _links(app, pagename, templatename, context, doctree) -> None:

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import re
 
+from docutils import nodes
+from myst_nb.sphinx_ import HideCodeCellNode, depart_HideCellInput, visit_HideCellInput
+
 from .. import guards
 
 _COMMENTS = re.compile(r"\{#.*?#\}\n", flags=re.S)  # Jinja comments of a theme template, and their line
@@ -75,8 +78,6 @@ def _visit_citation(self, node) -> None:
 def _visit_hide_cell(self, node) -> None:
     """myst-nb's "Show code cell source" toggle, without its aria-label "Toggle hidden content", which did not
     contain the visible text (axe: label-content-name-mismatch); the summary is named by its visible text."""
-    from myst_nb.sphinx_ import visit_HideCellInput
-
     visit_HideCellInput(self, node)
     summary = '<summary aria-label="Toggle hidden content">\n'
     if self.body[-4] != summary:
@@ -131,9 +132,6 @@ def _page(app, pagename, templatename, context, doctree) -> None:
 
 
 def setup(app):
-    from docutils import nodes
-    from myst_nb.sphinx_ import HideCodeCellNode, depart_HideCellInput
-
     for hook in ("citation-list-role", "hide-cell-label", "duplicate-inline-scripts", "toctree-toggle-names"):
         guards.check(hook)
     app.setup_extension("myst_nb")  # its node must be registered before its visitor is replaced
