@@ -1,8 +1,9 @@
-"""Files by their path under a folder, written only when they change, what is left over in a folder removed, and
-zips with a fixed time and mode (the EPUB, the archive and the notebooks' zip give the same bytes on every build)."""
+"""Files by their path under a folder, their hashes, written only when they change, what is left over in a folder
+removed, and zips with fixed times and modes (the EPUB, the archive, the notebooks' zip: the same bytes each build)."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 import zipfile
 from pathlib import Path
@@ -14,6 +15,19 @@ def entry(name: str, stored: bool = False) -> zipfile.ZipInfo:
     info = zipfile.ZipInfo(name, FIXED_TIME)
     info.compress_type, info.external_attr = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED, 0o644 << 16
     return info
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def tree_hash(files: list[tuple[Path, Path]], extra: bytes = b"") -> str:
+    """SHA-256 of ``(base, path)`` files, each as its path under its base and its content, then of ``extra``."""
+    h = hashlib.sha256()
+    for base, path in files:
+        h.update(path.relative_to(base).as_posix().encode() + b"\0" + path.read_bytes())
+    h.update(extra)
+    return h.hexdigest()
 
 
 def zipped(files: dict[str, bytes], top: str) -> bytes:

@@ -3,7 +3,6 @@ the hash of everything it depends on is the one the last build of its kind stamp
 clean build would not make is removed (:func:`prune`).
 """
 
-import hashlib
 import os
 import re
 import shutil
@@ -14,27 +13,24 @@ from pathlib import Path
 
 from ... import paths
 from .. import report, settings
-from ..files import clear
+from ..files import clear, tree_hash
 
 SOURCES = ("_config.yml", "_toc.yml", "book", "notebooks", "data", "CITATION.cff", "_locale")
 PACKAGE = Path(__file__).resolve().parents[2]  # the extensions and the code that writes the pages
 LOCK = paths.ROOT / "uv.lock"  # the installed libraries shape the book too
 SHIPPED = ("pyproject.toml", "LICENSE", "LICENSE-CONTENT.md", "lab/pyproject.toml")  # in the notebooks zip
+IGNORED = {".ipynb_checkpoints", "__pycache__"}  # folders of no source, and files whose name starts with a dot
 
 
 def source_hash(root: Path) -> str:
     """Hash of everything a build depends on: the project, this package, the lock file."""
-    h = hashlib.sha256()
     machine = [(PACKAGE.parent, (PACKAGE.name,)), (LOCK.parent, (LOCK.name,)), (PACKAGE.parents[1], SHIPPED)]
+    found = []
     for base, names in [(root, SOURCES), *machine]:
-        for name in names:
-            top = base / name
+        for top in (base / name for name in names):
             files = [top] if top.is_file() else sorted(p for p in top.rglob("*") if p.is_file())
-            for f in files:
-                if ".ipynb_checkpoints" in f.parts or "__pycache__" in f.parts or f.name.startswith("."):
-                    continue
-                h.update(f.relative_to(base).as_posix().encode() + b"\0" + f.read_bytes())
-    return h.hexdigest()
+            found += [(base, f) for f in files if not (IGNORED & set(f.parts) or f.name.startswith("."))]
+    return tree_hash(found)
 
 
 def stamp_path(out: Path, kind: str) -> Path:  # the hash of the sources the last build of kind was made from

@@ -17,8 +17,9 @@ from threading import Thread
 import nbformat
 
 from .. import guards, report
+from ..files import sha256
 from ..student.code import conditions
-from .plan import APPENDIX, WORKERS, Job, _sha, fingerprint, package_hash
+from .plan import APPENDIX, WORKERS, Job, fingerprint, package_hash
 
 REMOVE = "remove-cell"  # myst-nb leaves cells with this tag out of the book
 
@@ -39,7 +40,7 @@ def outputs_hash(path: Path) -> str:
     if (nb := _read(path)) is None:
         return ""
     code = [[c.get("execution_count"), c.get("outputs", [])] for c in nb["cells"] if c["cell_type"] == "code"]
-    return _sha(json.dumps(code, sort_keys=True).encode())
+    return sha256(json.dumps(code, sort_keys=True).encode())
 
 
 def layout(path: Path) -> list[tuple[str, str]]:
@@ -255,7 +256,7 @@ def run(jobs: list[Job], manifest: Path, force=False, workers=WORKERS, dedupe=Fa
 
 
 def _prose_key(job: Job) -> str:  # the pair as it stands: equal to the last refresh's, no refresh
-    return _sha(job.source.read_bytes() + b"\0" + job.target.read_bytes())
+    return sha256(job.source.read_bytes() + b"\0" + job.target.read_bytes())
 
 
 def prune_appendix(jobs: list[Job], outdir: Path) -> None:

@@ -6,7 +6,6 @@ values.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import shutil
 from pathlib import Path
@@ -18,6 +17,7 @@ from sphinx.util.docutils import SphinxDirective
 from ... import escape
 from .. import settings, text
 from ..cite import formats, items
+from ..files import sha256
 from ..variant import from_config
 from . import metadata, registry, to_root
 from .i18n import _
@@ -230,7 +230,7 @@ def _provenance(run: dict, root: Path) -> dict:
     if params.get("data"):  # a variant's data replace the book's table
         reads = {r for r in reads if not r.startswith("data/raw/")} | {params["data"]}
     shown = translate_parameters("python3", "python", params, "Parameters").strip() if params else ""
-    inputs = [{"path": r, "sha256": hashlib.sha256((root / r).read_bytes()).hexdigest()}
+    inputs = [{"path": r, "sha256": sha256((root / r).read_bytes())}
               for r in sorted(reads) if (root / r).is_file()]  # fmt: skip
     shown = shown or "defaults: the notebook's parameters cell"
     return {"notebook": run["notebook"], "parameters": shown, "inputs": inputs}

@@ -9,7 +9,6 @@ themes taken relative to the environment, so it is the same on every machine; th
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sys
@@ -18,6 +17,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from .. import guards
+from ..files import tree_hash
 from ..report import SPHINX_REPORT
 
 PACKAGE = Path(__file__).resolve().parents[2]  # ekraf_repro: the book machine and what it imports, no list kept
@@ -26,15 +26,11 @@ PACKAGE = Path(__file__).resolve().parents[2]  # ekraf_repro: the book machine a
 def shaping_digest(srcdir: Path, locale_dirs=("_locale",)) -> str:
     """What shapes every page besides its source: the package, the configuration and the table of contents (every
     page's sidebar), the compiled catalogues, the installed libraries."""
-    h = hashlib.sha256()
     files = [(PACKAGE, p) for p in sorted(PACKAGE.rglob("*")) if p.is_file() and "__pycache__" not in p.parts]
     files += [(srcdir, srcdir / name) for name in ("_config.yml", "_toc.yml") if (srcdir / name).exists()]
     files += [(srcdir, p) for d in locale_dirs for p in sorted((srcdir / d).rglob("*.[mj][os]"))]
-    for base, path in files:
-        h.update(path.relative_to(base).as_posix().encode() + b"\0" + path.read_bytes())
     installed = sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())
-    h.update("\n".join(installed).encode())
-    return h.hexdigest()
+    return tree_hash(files, "\n".join(installed).encode())
 
 
 def _outdated_when_changed(app, env, added, changed, removed):
