@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 FIXED_TIME = (2000, 1, 1, 0, 0, 0)  # the date lives in the metadata (OPF, CITATION.cff), not in the entries
+IGNORED = {".ipynb_checkpoints", "__pycache__"}  # folders that hold no source
 
 
 def entry(name: str, stored: bool = False) -> zipfile.ZipInfo:
@@ -49,8 +50,9 @@ def update(target: Path, data: bytes) -> bool:
 
 
 def under(base: Path) -> dict[str, Path]:
-    """Every file under ``base``, sorted, by its POSIX path under it."""
-    return {p.relative_to(base).as_posix(): p for p in sorted(base.rglob("*")) if p.is_file()}
+    """Every file under ``base`` (none in an :data:`IGNORED` folder), sorted, by its POSIX path under it."""
+    found = {p.relative_to(base).as_posix(): p for p in sorted(base.rglob("*")) if p.is_file()}
+    return {rel: p for rel, p in found.items() if not IGNORED & set(rel.split("/"))}
 
 
 def clear(folder: Path, wanted, keep: tuple[str, ...] = ()) -> list[str]:

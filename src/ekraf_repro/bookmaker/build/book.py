@@ -13,13 +13,12 @@ from pathlib import Path
 
 from ... import paths
 from .. import report, settings
-from ..files import clear, tree_hash
+from ..files import clear, tree_hash, under, update
 
 SOURCES = ("_config.yml", "_toc.yml", "book", "notebooks", "data", "CITATION.cff", "_locale")
 PACKAGE = Path(__file__).resolve().parents[2]  # the extensions and the code that writes the pages
 LOCK = paths.ROOT / "uv.lock"  # the installed libraries shape the book too
 SHIPPED = ("pyproject.toml", "LICENSE", "LICENSE-CONTENT.md", "lab/pyproject.toml")  # in the notebooks zip
-IGNORED = {".ipynb_checkpoints", "__pycache__"}  # folders of no source, and files whose name starts with a dot
 
 
 def source_hash(root: Path) -> str:
@@ -28,8 +27,8 @@ def source_hash(root: Path) -> str:
     found = []
     for base, names in [(root, SOURCES), *machine]:
         for top in (base / name for name in names):
-            files = [top] if top.is_file() else sorted(p for p in top.rglob("*") if p.is_file())
-            found += [(base, f) for f in files if not (IGNORED & set(f.parts) or f.name.startswith("."))]
+            files = [top] if top.is_file() else under(top).values()
+            found += [(base, f) for f in files if not f.name.startswith(".")]
     return tree_hash(found)
 
 
@@ -39,11 +38,6 @@ def stamp_path(out: Path, kind: str) -> Path:  # the hash of the sources the las
 
 def is_current(target: Path, stamp: Path, digest: str) -> bool:
     return target.exists() and stamp.exists() and stamp.read_text() == digest
-
-
-def write_stamp(stamp: Path, digest: str) -> None:
-    stamp.parent.mkdir(parents=True, exist_ok=True)
-    stamp.write_text(digest)
 
 
 def jupyter_book() -> str:
@@ -88,7 +82,7 @@ def build(root: Path = paths.ROOT, out: Path | None = None, force: bool = False)
     if removed:
         print(f"book: removed {len(removed)} file(s) no clean build would make: {', '.join(removed[:5])}", flush=True)
     report.build(root, "html", sphinx=True, read=read, pruned=removed)
-    write_stamp(stamp, digest)
+    update(stamp, digest.encode())
     return html
 
 
@@ -149,7 +143,7 @@ def dated(root: Path, out: Path, kind: str, builder: list[str], built: str, plac
     report.build(root, kind, sphinx=True, read=run_jupyter_book(root, builder, scratch, kind.upper(), dated=True))
     target.parent.mkdir(parents=True, exist_ok=True)
     place(scratch / "_build" / built, target)
-    write_stamp(stamp, digest)
+    update(stamp, digest.encode())
     return target
 
 

@@ -34,9 +34,7 @@ def contents(root: Path = paths.ROOT) -> dict[str, Path]:
     build = root / "_build"
     found: dict[str, Path] = {}
     for folder, base in (("html", build / "html"), ("notebooks", root / "notebooks"), ("data", root / "data")):
-        for rel, path in under(base).items():
-            if not {".ipynb_checkpoints", "__pycache__"} & set(path.parts):
-                found[f"{folder}/{rel}"] = path
+        found.update({f"{folder}/{rel}": path for rel, path in under(base).items()})
     for lang in settings.EDITIONS:
         found[f"pdf/{editions.PDF_NAMES[lang]}"] = build / "pdf" / editions.PDF_NAMES[lang]
         found[f"epub/{editions.EPUB_NAMES[lang]}"] = build / "epub" / editions.EPUB_NAMES[lang]

@@ -16,7 +16,7 @@ from threading import Thread
 
 import nbformat
 
-from .. import guards, report
+from .. import guards, report, settings
 from ..files import sha256
 from ..student.code import conditions
 from .plan import APPENDIX, WORKERS, Job, fingerprint, package_hash
@@ -62,12 +62,6 @@ def _applies(tags: list[str], facts: dict[str, bool]) -> bool:
     )
 
 
-def _fill(value: str, fill: dict) -> str:
-    for key, new in fill.items():
-        value = value.replace("{{" + key + "}}", str(new))
-    return value
-
-
 def clean(path: Path, fill: dict | None = None) -> None:
     """Remove papermill's timestamps, give the injected cell a fixed id, hide (``remove-cell``) each Markdown
     passage whose condition this run does not meet; ``fill`` replaces the appendix template's ``{{name}}``."""
@@ -83,9 +77,9 @@ def clean(path: Path, fill: dict | None = None) -> None:
             kept = [t for t in tags if t != REMOVE]
             cell.metadata["tags"] = kept if _applies(kept, facts) else kept + [REMOVE]
         if fill and cell.cell_type == "markdown":
-            cell.source = _fill(cell.source, fill)
+            cell.source = settings.fill(cell.source, fill)
         if fill and "mystnb" in cell.metadata:
-            cell.metadata["mystnb"] = json.loads(_fill(json.dumps(cell.metadata["mystnb"]), fill))
+            cell.metadata["mystnb"] = json.loads(settings.fill(json.dumps(cell.metadata["mystnb"]), fill))
         cell.metadata.pop("papermill", None)
         cell.metadata.pop("execution", None)
         if "injected-parameters" in tags:

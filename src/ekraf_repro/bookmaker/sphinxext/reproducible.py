@@ -17,7 +17,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from .. import guards
-from ..files import tree_hash
+from ..files import tree_hash, under
 from ..report import SPHINX_REPORT
 
 PACKAGE = Path(__file__).resolve().parents[2]  # ekraf_repro: the book machine and what it imports, no list kept
@@ -26,7 +26,7 @@ PACKAGE = Path(__file__).resolve().parents[2]  # ekraf_repro: the book machine a
 def shaping_digest(srcdir: Path, locale_dirs=("_locale",)) -> str:
     """What shapes every page besides its source: the package, the configuration and the table of contents (every
     page's sidebar), the compiled catalogues, the installed libraries."""
-    files = [(PACKAGE, p) for p in sorted(PACKAGE.rglob("*")) if p.is_file() and "__pycache__" not in p.parts]
+    files = [(PACKAGE, p) for p in under(PACKAGE).values()]
     files += [(srcdir, srcdir / name) for name in ("_config.yml", "_toc.yml") if (srcdir / name).exists()]
     files += [(srcdir, p) for d in locale_dirs for p in sorted((srcdir / d).rglob("*.[mj][os]"))]
     installed = sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())

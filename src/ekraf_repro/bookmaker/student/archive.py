@@ -71,7 +71,5 @@ def contents(notebooks: dict[str, bytes], data: Path, lang: str, title: str, che
     files = {f: (checkout / f).read_bytes() for f in FILES}
     files["README.md"] = README[lang].format(title=title, command=start_command()).encode()
     for base, prefix, suffix in ((checkout / "src" / "ekraf_repro", "src/ekraf_repro/", ".py"), (data, "data/", "")):
-        for rel, path in under(base).items():
-            if rel.endswith(suffix) and "__pycache__" not in path.parts:
-                files[prefix + rel] = path.read_bytes()
+        files.update({prefix + rel: path.read_bytes() for rel, path in under(base).items() if rel.endswith(suffix)})
     return {**files, **notebooks}

@@ -98,9 +98,7 @@ class _Prose:
         return out
 
     def caption(self, kind: str, options: dict, text: str) -> str:
-        label = options.get("name", "")
-        for name, value in self.fills.items():
-            label = label.replace("{{" + name + "}}", value)
+        label = settings.fill(options.get("name", ""), self.fills)
         number = self.number(kind, label) if label else None
         return (f"**{number}** " if number else "") + self.template(text)
 
