@@ -5,6 +5,7 @@ Each case runs RUNS times (default 5); its median is a ratio to the baseline mea
 it did what its name says. The tiers: ``make check``, and the whole ``make test`` from a copy without build output.
 """
 
+import argparse
 import json
 import os
 import re
@@ -239,8 +240,6 @@ def table(times: dict[str, list[float]], runs: int) -> str:
 
 
 def main(argv=None) -> int:
-    import argparse
-
     ap = argparse.ArgumentParser(prog="ekraf bench", description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--no-tests", action="store_true", help="skip the test tiers (cases 7 and 8)")

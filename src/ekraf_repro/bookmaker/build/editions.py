@@ -16,6 +16,7 @@ from .. import settings
 from ..files import clear, under, update
 from ..run.plan import notebooks as executed_notebooks
 from . import book
+from . import epub as epub_file
 from .catalogues import catalogues
 
 PDF_NAMES = {"id": "book.pdf", "en": "book-en.pdf"}  # in _build/pdf/; each edition's site links its own book.pdf
@@ -126,8 +127,6 @@ def pdf(code: str, force: bool = False, root: Path = paths.ROOT) -> Path:
 
 def epub(code: str, force: bool = False, root: Path = paths.ROOT) -> Path:
     """Build one edition's EPUB 3 into ``_build/epub/``, staged like the PDF."""
-    from . import epub as epub_file
-
     work = workdir(code, root)
     built = epub_file.build(stage(code, work / PRINT_SOURCE, root), work / "_build", force=force)
     return _copy(built, root / "_build" / "epub" / EPUB_NAMES[code])

@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 
 from docutils import nodes
+from sphinx.addnodes import pending_xref
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
@@ -178,8 +179,6 @@ def _markdown(value: str) -> list[nodes.Node]:
 
 
 def _xref(docname: str, kind: str, target: str, title: str, explicit: bool):
-    from sphinx.addnodes import pending_xref
-
     inner = (nodes.inline if kind == "ref" else nodes.literal)(title, title, classes=["xref", "std", f"std-{kind}"])
     return pending_xref("", inner, refdoc=docname, refdomain="std", refexplicit=explicit, reftarget=target,
                         reftype=kind, refwarn=True)  # fmt: skip

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 from docutils import nodes
-from sphinx.locale import get_translation, translators
+from sphinx.locale import get_translation
 from sphinx.search import SearchLanguage
 from sphinx.transforms import SphinxTransform
 
@@ -43,6 +43,8 @@ def _(message: str) -> str:
 def _own_catalogues_first(app) -> None:
     """Our catalogue of a theme's strings (``booktheme``) before the theme's own, which is kept behind ours."""
     guards.check("theme-catalogues")
+    from sphinx.locale import translators  # imported once its guard has passed
+
     code = settings.lang(app.config.language)
     for folder in app.config.locale_dirs:
         base = Path(app.srcdir) / folder

@@ -16,6 +16,8 @@ from importlib import metadata
 from pathlib import Path
 from types import SimpleNamespace
 
+from sphinx.domains.std import StandardDomain
+
 from .. import guards
 from ..files import tree_hash, under
 from ..report import SPHINX_REPORT
@@ -71,25 +73,21 @@ def _search_index_as_if_clean(app):
     return []
 
 
-def _cached_numref_domain():
+class CachedNumrefDomain(StandardDomain):
     """Sphinx's standard domain, with the doctrees ``{numref}`` reads (a whole document unpickled for each of over a
     hundred references: a quarter of a clean build) loaded once per build, kept on the (unpickled) builder."""
-    from sphinx.domains.std import StandardDomain
 
-    class CachedNumrefDomain(StandardDomain):
-        def _resolve_numref_xref(self, env, fromdocname, builder, typ, target, node, contnode):
-            cache = builder.__dict__.setdefault("_ekraf_numref_doctrees", {})
-            real = env.get_doctree
+    def _resolve_numref_xref(self, env, fromdocname, builder, typ, target, node, contnode):
+        cache = builder.__dict__.setdefault("_ekraf_numref_doctrees", {})
+        real = env.get_doctree
 
-            env.get_doctree = lambda docname: (
-                cache[docname] if docname in cache else cache.setdefault(docname, real(docname))
-            )
-            try:
-                return super()._resolve_numref_xref(env, fromdocname, builder, typ, target, node, contnode)
-            finally:
-                del env.get_doctree  # the instance attribute; the method is back
-
-    return CachedNumrefDomain
+        env.get_doctree = lambda docname: (
+            cache[docname] if docname in cache else cache.setdefault(docname, real(docname))
+        )
+        try:
+            return super()._resolve_numref_xref(env, fromdocname, builder, typ, target, node, contnode)
+        finally:
+            del env.get_doctree  # the instance attribute; the method is back
 
 
 def _build_info_without_machine_paths(app) -> None:
@@ -124,7 +122,7 @@ def _mystnb_stylesheet_first(app) -> None:
 def setup(app):
     for hook in ("numref-doctree-cache", "mystnb-stylesheet-first", "buildinfo-paths"):
         guards.check(hook)
-    app.add_domain(_cached_numref_domain(), override=True)
+    app.add_domain(CachedNumrefDomain, override=True)
     app.connect("builder-inited", _mystnb_stylesheet_first)
     app.connect("builder-inited", _build_info_without_machine_paths, priority=900)  # after the themes' paths
     app.connect("env-get-outdated", _outdated_when_changed)

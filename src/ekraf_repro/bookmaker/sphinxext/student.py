@@ -8,7 +8,11 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from html import escape
 from pathlib import Path
+
+from docutils import nodes
+from sphinx import addnodes
 
 from .. import settings
 from ..files import zipped
@@ -29,8 +33,6 @@ def pages(app) -> list[str]:
 
 def resolver(app, docname: str):
     """``resolve(role, text)``: the text this build prints for ``{role}`text``` on ``docname``."""
-    from docutils import nodes
-    from sphinx import addnodes
 
     def resolve(role: str, text: str) -> str:
         domain, typ = ("cite", role.split(":", 1)[1]) if role.startswith("cite:") else ("std", role)
@@ -90,8 +92,6 @@ def _write(app, exception) -> None:  # every student notebook of the edition, an
 
 def _links(app, pagename, templatename, context, doctree) -> None:
     """Under the title of a notebook page: its student notebook and the zip; the theme's button offers it too."""
-    from html import escape
-
     if app.builder.name != "html" or not (pagename.startswith("notebooks/") or pagename == GUIDE):
         return
 
