@@ -16,9 +16,10 @@ from threading import Thread
 
 import nbformat
 
+from ... import student
 from .. import guards, report, settings
 from ..files import sha256
-from ..student.code import conditions
+from ..student.code import conditions, tagged
 from .plan import APPENDIX, WORKERS, Job, fingerprint, package_hash
 
 REMOVE = "remove-cell"  # myst-nb leaves cells with this tag out of the book
@@ -53,15 +54,6 @@ def shown(cell) -> bool:  # not tagged remove-cell
     return REMOVE not in cell.get("metadata", {}).get("tags", [])
 
 
-def _applies(tags: list[str], facts: dict[str, bool]) -> bool:
-    """False when a ``jika:``/``jika-tidak:`` tag does not hold for this run."""
-    return all(
-        facts.get(t[5:], False) if t.startswith("jika:") else not facts.get(t[11:], False)
-        for t in tags
-        if t.startswith(("jika:", "jika-tidak:"))
-    )
-
-
 def clean(path: Path, fill: dict | None = None) -> None:
     """Remove papermill's timestamps, give the injected cell a fixed id, hide (``remove-cell``) each Markdown
     passage whose condition this run does not meet; ``fill`` replaces the appendix template's ``{{name}}``."""
@@ -75,7 +67,7 @@ def clean(path: Path, fill: dict | None = None) -> None:
         tags = cell.metadata.get("tags", [])
         if cell.cell_type == "markdown" and any(t.startswith(("jika:", "jika-tidak:")) for t in tags):
             kept = [t for t in tags if t != REMOVE]
-            cell.metadata["tags"] = kept if _applies(kept, facts) else kept + [REMOVE]
+            cell.metadata["tags"] = kept if student.holds(facts, *tagged(kept)) else kept + [REMOVE]
         if fill and cell.cell_type == "markdown":
             cell.source = settings.fill(cell.source, fill)
         if fill and "mystnb" in cell.metadata:

@@ -82,6 +82,12 @@ def glued_outputs(cells: list[dict]) -> dict[str, dict]:
     return {name: {k[len(GLUE_PREFIX) :]: v for k, v in o.get("data", {}).items()} for name, o in glued(cells)}
 
 
+def tagged(tags: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A passage's ``jika:`` conditions (all must hold) and its ``jika-tidak:`` ones (none may), by name."""
+    yes = tuple(sorted(t[5:] for t in tags if t.startswith("jika:")))
+    return yes, tuple(sorted(t[11:] for t in tags if t.startswith("jika-tidak:")))
+
+
 def conditions(cells: list[dict]) -> dict[str, bool]:
     """The conditions a run recorded (``Bab.condition``): ``{"koreksi": True, ...}``."""
     found = glued_outputs(cells)

@@ -22,7 +22,7 @@ from ...params import DEFAULTS
 from ...show import FileName
 from ...subsectors import placeholders
 from .. import settings
-from .code import Code, NotConvertible, assignments, cell_source, conditions, glued_outputs, literal
+from .code import Code, NotConvertible, assignments, cell_source, conditions, glued_outputs, literal, tagged
 
 ROLE = re.compile(r"\{(?P<role>[a-z][\w:-]*)\}`(?P<text>[^`]+)`|\{\{(?P<fill>\w+)\}\}")
 OPTIONS = r"(?P<options>(?::[\w-]+:[^\n]*\n)*)\n*"  # a directive's :name: value lines
@@ -134,8 +134,7 @@ class _Prose:
 
 def _conditions(tags: set[str]) -> tuple[tuple, tuple, str]:
     """A passage's conditions (its language tag aside), and the arguments that pass them on."""
-    yes = tuple(sorted(t[5:] for t in tags if t.startswith("jika:") and not t.startswith("jika:bahasa_")))
-    no = tuple(sorted(t[11:] for t in tags if t.startswith("jika-tidak:")))
+    yes, no = tagged([t for t in tags if not t.startswith("jika:bahasa_")])
     return yes, no, (f", jika={_py(yes)}" if yes else "") + (f", jika_tidak={_py(no)}" if no else "")
 
 
