@@ -16,7 +16,6 @@ import json
 import shutil
 from pathlib import Path
 
-import pytest
 from conftest import ROOT
 
 PACKAGE = "ekraf_repro"
@@ -264,12 +263,6 @@ def test_no_module_of_the_book_machine_is_longer_than_350_lines():
     assert {name: n for name, n in counts.items() if n > MAX_LINES} == {}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 23 is open on this point: after the student notebooks (issue 21), the PDF typesetting (issue 24) "
-    "and the escaping and lock (issue 22) the book machine is larger than the analysis; strict, so the day it fits, "
-    "this marker must go",
-)
 def test_the_book_machine_is_no_larger_than_the_analysis():
     machine = sum(lines(ROOT / "src" / PACKAGE / "bookmaker").values())
     analysis = sum(lines(ROOT / "src" / PACKAGE, skip="bookmaker").values())

@@ -91,7 +91,7 @@ def test_how_to_cite_page_is_generated_from_cff(lang):
             "en": cff["preferred-citation"]["notes"],
         }[lang]
     )
-    title = cff["title"] if lang == "id" else settings.title(lang)
+    title = cff["title"] if lang == "id" else settings.edition(cff, lang)[0]
     assert title in page and cff["version"] in page
     assert formats.bib_entry("makalah", paths.BOOK / "references.bib", lang).strip() in page
     for block in ("chapters", "chapter-bibtex", "example", "table"):

@@ -22,6 +22,7 @@ from student_support import MYST, PAGES, everything, executed, other_language, s
 
 from ekraf_repro import paths, student
 from ekraf_repro.bookmaker import settings
+from ekraf_repro.bookmaker.files import zipped
 from ekraf_repro.bookmaker.run import plan
 from ekraf_repro.bookmaker.sphinxext import student as sphinx_student
 from ekraf_repro.bookmaker.student import archive as studentzip
@@ -297,7 +298,7 @@ def test_the_notebooks_download_holds_what_a_student_needs_and_is_the_same_bytes
         readme = z.read(top + "README.md").decode()
         assert studentzip.start_command() in readme and studentzip.README[lang].split("\n")[2][:40] in readme
         files = {n[len(top) :]: z.read(n) for n in names}
-    assert studentzip.archive(files, lang) == target.read_bytes()
+    assert zipped(files, studentzip.name(lang)) == target.read_bytes()
     assert f"jupyterlab=={lab.version()}" in studentzip.start_command()
 
 

@@ -5,6 +5,7 @@ Each case runs RUNS times (default 5); its median is a ratio to the baseline mea
 it did what its name says. The tiers: ``make check``, and the whole ``make test`` from a copy without build output.
 """
 
+import argparse
 import json
 import os
 import re
@@ -49,13 +50,10 @@ def both(notebooks: list[str]) -> list[str]:  # the executed copies in both edit
     return [*notebooks, *(n.replace("notebooks/", "notebooks/en/", 1) for n in notebooks)]
 
 
-def _env(root: Path) -> dict:
-    return {**os.environ, "PYTHONPATH": str(root / "src"), "PYTHONHASHSEED": "0"}
-
-
 def _run(cmd, root: Path, **env) -> tuple[float, str]:
     t0 = time.perf_counter()
-    result = subprocess.run(cmd, cwd=root, env={**_env(root), **env}, capture_output=True, text=True)
+    env = {**os.environ, "PYTHONPATH": str(root / "src"), "PYTHONHASHSEED": "0", **env}
+    result = subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True)
     elapsed = time.perf_counter() - t0
     if result.returncode != 0:
         raise SystemExit(f"bench: {' '.join(map(str, cmd))} failed:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
@@ -147,33 +145,28 @@ def _cases(work: Path, i: int, add) -> None:
     add(BASELINE, _run([str(Path(sys.executable).parent / "jupyter-book"), "build", str(base), "--all"], base)[0])
 
     ours, notebooks = _copy(work, "ours"), planned()
-    case = "1. clean build: make book (both editions)"
-    seconds, got = _ekraf(ours, "book")
-    expect(case, got, both(notebooks), sphinx=("id", "en"))
-    add(case, seconds)
-    seconds, got = _ekraf(ours, "book")
-    expect("2. no-change rebuild", got, [], sphinx=False)
-    add("2. no-change rebuild", seconds)
+
+    def timed(case: str, *args: str, **expected) -> None:  # `ekraf <args>`, proven to have done what case says
+        seconds, got = _ekraf(ours, *args)
+        expect(case, got, **expected)
+        add(case, seconds)
+
+    timed("1. clean build: make book (both editions)", "book", notebooks=both(notebooks), sphinx=("id", "en"))
+    timed("2. no-change rebuild", "book", notebooks=[], sphinx=False)
     for lang, other in (("id", "en"), ("en", "id")):
         case = f"3{'ab'[lang == 'en']}. one sentence edited in the {lang} text"
         sentence = edit_sentence(ours, i, lang)
-        seconds, got = _ekraf(ours, "book")
-        expect(case, got, [], sphinx=(lang,), read=1)
+        timed(case, "book", notebooks=[], sphinx=(lang,), read=1)
         if sentence not in _page(ours, lang, "notebooks/03_metode.html"):
             raise CaseFailed(f"bench case '{case}': the edited sentence is not in the built page")
         if sentence in _page(ours, other, "notebooks/03_metode.html"):
             raise CaseFailed(f"bench case '{case}': the sentence leaked into the {other} edition")
-        add(case, seconds)
     case, value = "4. one value changed in the data", edit_value(ours, i + 1)
-    seconds, got = _ekraf(ours, "book")
-    expect(case, got, both(table_readers()), sphinx=("id", "en"))
+    timed(case, "book", notebooks=both(table_readers()), sphinx=("id", "en"))
     if value not in _page(ours, "id", "notebooks/01_pendahuluan.html"):
         raise CaseFailed(f"bench case '{case}': the new value {value} is not in the built chapter 1")
-    add(case, seconds)
-    case = "5. make rerun, subsektor=Fashion"
-    seconds, got = _ekraf(ours, "rerun", "--param", "subsektor=Fashion", "--out", str(work / f"rerun{i}"))
-    expect(case, got, notebooks, sphinx=True)
-    add(case, seconds)
+    rerun = ["rerun", "--param", "subsektor=Fashion", "--out", str(work / f"rerun{i}")]
+    timed("5. make rerun, subsektor=Fashion", *rerun, notebooks=notebooks, sphinx=True)
     case = "6. make sweep, five variants (one per subsector)"
     subsectors = ["Kriya", "Kuliner", "Musik", "Fashion", "Seni Rupa"]
     (work / "sweep.csv").write_text("nama;subsektor\n" + "".join(f"v{k};{s}\n" for k, s in enumerate(subsectors)))
@@ -184,9 +177,7 @@ def _cases(work: Path, i: int, add) -> None:
     add("floor: one kernel start", kernel_start())
     for lang in ("id", "en"):
         (ours / "_build" / "editions" / lang / "_build" / ".ekraf" / "book.sha256").unlink()
-    seconds, got = _ekraf(ours, "render")
-    expect("floor: Sphinx writing the unchanged books", got, [], sphinx=("id", "en"), read=0)
-    add("floor: Sphinx writing the unchanged books", seconds)
+    timed("floor: Sphinx writing the unchanged books", "render", notebooks=[], sphinx=("id", "en"), read=0)
 
 
 def _tier(case: str, fresh: Path, target: str) -> float:
@@ -249,8 +240,6 @@ def table(times: dict[str, list[float]], runs: int) -> str:
 
 
 def main(argv=None) -> int:
-    import argparse
-
     ap = argparse.ArgumentParser(prog="ekraf bench", description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--no-tests", action="store_true", help="skip the test tiers (cases 7 and 8)")

@@ -15,9 +15,10 @@ from .. import loader, paths
 from ..errors import InputError
 from ..params import DEFAULTS
 from . import pages, report, settings
-from .build import book, editions
+from .build import book, dist, editions, epub
 from .build.variants import read_sweep, rerun, sweep, typed
 from .run import execute, plan
+from .student import lab
 
 MANIFEST = paths.BUILD / ".ekraf" / "manifest.json"
 LOCK = paths.BUILD / ".ekraf" / "lock"
@@ -129,8 +130,6 @@ def cmd_pdf(args) -> None:
 
 
 def cmd_epub(args) -> None:
-    from .build import epub
-
     for lang in settings.EDITIONS:
         print(editions.epub(lang, force=args.force))
     if not epub.have_epubcheck():
@@ -141,8 +140,6 @@ def cmd_epub(args) -> None:
 
 def cmd_dist(args) -> None:
     """The book, its PDFs and EPUBs, brought up to date, then the archive."""
-    from .build import dist
-
     for lang in settings.EDITIONS:
         editions.pdf(lang)
         editions.epub(lang)
@@ -186,8 +183,6 @@ def parser() -> argparse.ArgumentParser:
 
 
 def cmd_lab(args) -> None:
-    from .student import lab
-
     lab.run(args.edition)
 
 

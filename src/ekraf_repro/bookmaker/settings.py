@@ -44,6 +44,12 @@ def strip_other_language(nb: dict, code: str) -> dict:
     return {**nb, "cells": [c for c in nb["cells"] if drop not in c.get("metadata", {}).get("tags", [])]}
 
 
+def fill(text: str, values: dict) -> str:  # the appendix template's ``{{name}}`` placeholders, filled in
+    for key, value in values.items():
+        text = text.replace("{{" + key + "}}", str(value))
+    return text
+
+
 def executed(code: str, root: Path = paths.ROOT) -> Path:  # where the edition's executed notebooks are
     return root / "notebooks" if code == DEFAULT else root / "notebooks" / code
 
@@ -84,10 +90,6 @@ def _settings(code: str, root: Path) -> dict:  # _config.yml with _config.<lang>
     if overrides.exists():
         cfg = _merge(cfg, _yaml(overrides.read_text(encoding="utf-8")) or {})
     return cfg
-
-
-def title(code: str, root: Path = paths.ROOT) -> str:
-    return _settings(code, root)["title"]
 
 
 def edition(meta: dict, code: str = DEFAULT, root: Path = paths.ROOT) -> tuple[str, str]:

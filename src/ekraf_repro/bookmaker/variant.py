@@ -5,7 +5,6 @@ hash of its content and every parameter not at its default, in the staged ``_con
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -13,6 +12,7 @@ import yaml
 
 from .. import escape, labels
 from ..params import DEFAULTS, Params
+from .files import sha256
 
 HASH_LENGTH = 12
 
@@ -55,7 +55,7 @@ class Variant:
 
 
 def content_hash(path: Path) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:HASH_LENGTH]
+    return sha256(Path(path).read_bytes())[:HASH_LENGTH]
 
 
 def describe(checked: Params, given: dict, pdf: bool = False) -> Variant:

@@ -3,7 +3,6 @@ the hash of everything it depends on is the one the last build of its kind stamp
 clean build would not make is removed (:func:`prune`).
 """
 
-import hashlib
 import os
 import re
 import shutil
@@ -14,7 +13,7 @@ from pathlib import Path
 
 from ... import paths
 from .. import report, settings
-from ..files import clear
+from ..files import clear, tree_hash, under, update
 
 SOURCES = ("_config.yml", "_toc.yml", "book", "notebooks", "data", "CITATION.cff", "_locale")
 PACKAGE = Path(__file__).resolve().parents[2]  # the extensions and the code that writes the pages
@@ -24,17 +23,13 @@ SHIPPED = ("pyproject.toml", "LICENSE", "LICENSE-CONTENT.md", "lab/pyproject.tom
 
 def source_hash(root: Path) -> str:
     """Hash of everything a build depends on: the project, this package, the lock file."""
-    h = hashlib.sha256()
     machine = [(PACKAGE.parent, (PACKAGE.name,)), (LOCK.parent, (LOCK.name,)), (PACKAGE.parents[1], SHIPPED)]
+    found = []
     for base, names in [(root, SOURCES), *machine]:
-        for name in names:
-            top = base / name
-            files = [top] if top.is_file() else sorted(p for p in top.rglob("*") if p.is_file())
-            for f in files:
-                if ".ipynb_checkpoints" in f.parts or "__pycache__" in f.parts or f.name.startswith("."):
-                    continue
-                h.update(f.relative_to(base).as_posix().encode() + b"\0" + f.read_bytes())
-    return h.hexdigest()
+        for top in (base / name for name in names):
+            files = [top] if top.is_file() else under(top).values()
+            found += [(base, f) for f in files if not f.name.startswith(".")]
+    return tree_hash(found)
 
 
 def stamp_path(out: Path, kind: str) -> Path:  # the hash of the sources the last build of kind was made from
@@ -43,11 +38,6 @@ def stamp_path(out: Path, kind: str) -> Path:  # the hash of the sources the las
 
 def is_current(target: Path, stamp: Path, digest: str) -> bool:
     return target.exists() and stamp.exists() and stamp.read_text() == digest
-
-
-def write_stamp(stamp: Path, digest: str) -> None:
-    stamp.parent.mkdir(parents=True, exist_ok=True)
-    stamp.write_text(digest)
 
 
 def jupyter_book() -> str:
@@ -92,7 +82,7 @@ def build(root: Path = paths.ROOT, out: Path | None = None, force: bool = False)
     if removed:
         print(f"book: removed {len(removed)} file(s) no clean build would make: {', '.join(removed[:5])}", flush=True)
     report.build(root, "html", sphinx=True, read=read, pruned=removed)
-    write_stamp(stamp, digest)
+    update(stamp, digest.encode())
     return html
 
 
@@ -153,7 +143,7 @@ def dated(root: Path, out: Path, kind: str, builder: list[str], built: str, plac
     report.build(root, kind, sphinx=True, read=run_jupyter_book(root, builder, scratch, kind.upper(), dated=True))
     target.parent.mkdir(parents=True, exist_ok=True)
     place(scratch / "_build" / built, target)
-    write_stamp(stamp, digest)
+    update(stamp, digest.encode())
     return target
 
 

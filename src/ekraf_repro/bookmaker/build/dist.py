@@ -8,12 +8,11 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-import zipfile
 from pathlib import Path
 
 from ... import paths
 from .. import settings
-from ..files import entry, under
+from ..files import under, zipped
 from . import editions
 
 FILES = ("uv.lock", "pyproject.toml", "CITATION.cff", "CHANGELOG.md", "CHANGELOG.id.md", "README.md", "LICENSE",
@@ -35,9 +34,7 @@ def contents(root: Path = paths.ROOT) -> dict[str, Path]:
     build = root / "_build"
     found: dict[str, Path] = {}
     for folder, base in (("html", build / "html"), ("notebooks", root / "notebooks"), ("data", root / "data")):
-        for rel, path in under(base).items():
-            if not {".ipynb_checkpoints", "__pycache__"} & set(path.parts):
-                found[f"{folder}/{rel}"] = path
+        found.update({f"{folder}/{rel}": path for rel, path in under(base).items()})
     for lang in settings.EDITIONS:
         found[f"pdf/{editions.PDF_NAMES[lang]}"] = build / "pdf" / editions.PDF_NAMES[lang]
         found[f"epub/{editions.EPUB_NAMES[lang]}"] = build / "epub" / editions.EPUB_NAMES[lang]
@@ -103,9 +100,7 @@ def build(root: Path = paths.ROOT, out: Path | None = None) -> Path:
     out = out or root / "_build" / "dist"
     out.mkdir(parents=True, exist_ok=True)
     target, tmp = out / f"{top}.zip", out / f".{top}.zip.tmp"
-    with zipfile.ZipFile(tmp, "w") as z:
-        for rel in sorted([*files, *generated]):
-            data = generated[rel].encode("utf-8") if rel in generated else files[rel].read_bytes()
-            z.writestr(entry(f"{top}/{rel}"), data, compresslevel=9)
+    data = {rel: path.read_bytes() for rel, path in files.items()} | {k: v.encode() for k, v in generated.items()}
+    tmp.write_bytes(zipped(data, top))
     os.replace(tmp, target)
     return target

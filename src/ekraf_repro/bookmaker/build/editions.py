@@ -13,9 +13,10 @@ import yaml
 
 from ... import paths
 from .. import settings
-from ..files import clear, under
+from ..files import clear, under, update
 from ..run.plan import notebooks as executed_notebooks
 from . import book
+from . import epub as epub_file
 from .catalogues import catalogues
 
 PDF_NAMES = {"id": "book.pdf", "en": "book-en.pdf"}  # in _build/pdf/; each edition's site links its own book.pdf
@@ -53,15 +54,8 @@ def project_files(
 
 def sync(files: dict[str, bytes], dest: Path, keep: tuple[str, ...] = ()) -> list[str]:
     """Make ``dest`` hold exactly ``files`` (but ``keep``), touching only what differs; returns what changed."""
-    changed = []
     dest.mkdir(parents=True, exist_ok=True)
-    for rel, data in files.items():
-        target = dest / rel
-        if target.is_file() and target.read_bytes() == data:
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        changed.append(rel)
+    changed = [rel for rel, data in files.items() if update(dest / rel, data)]
     return changed + clear(dest, files.__contains__, keep)
 
 
@@ -85,9 +79,7 @@ REDIRECT = """<!DOCTYPE html>
 def publish(code: str, html: Path, site: Path = settings.SITE) -> list[str]:
     """Make ``site/<lang>`` hold exactly the edition's build, and write the site's front door."""
     changed = sync(_folder(html, ""), site / code)
-    index = site / "index.html"
-    if not index.exists() or index.read_text(encoding="utf-8") != REDIRECT:
-        index.write_text(REDIRECT, encoding="utf-8")
+    update(site / "index.html", REDIRECT.encode())
     for stray in site.iterdir():  # a site holds the editions and the front door only
         if stray.name not in (*settings.EDITIONS, "index.html"):
             shutil.rmtree(stray) if stray.is_dir() else stray.unlink()
@@ -114,9 +106,7 @@ def build(code: str, force: bool = False, root: Path = paths.ROOT, site: Path | 
 
 
 def _copy(built: Path, target: Path) -> Path:  # unless the same bytes are there
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if not target.exists() or target.read_bytes() != built.read_bytes():
-        shutil.copy2(built, target)
+    update(target, built.read_bytes())
     return target
 
 
@@ -137,8 +127,6 @@ def pdf(code: str, force: bool = False, root: Path = paths.ROOT) -> Path:
 
 def epub(code: str, force: bool = False, root: Path = paths.ROOT) -> Path:
     """Build one edition's EPUB 3 into ``_build/epub/``, staged like the PDF."""
-    from . import epub as epub_file
-
     work = workdir(code, root)
     built = epub_file.build(stage(code, work / PRINT_SOURCE, root), work / "_build", force=force)
     return _copy(built, root / "_build" / "epub" / EPUB_NAMES[code])

@@ -12,6 +12,7 @@ import zipfile
 from pathlib import Path
 
 from ..files import FIXED_TIME, entry  # noqa: F401 (FIXED_TIME: the tests read it here)
+from .book import dated
 
 EPUBCHECK_JAR = Path("/usr/share/java/epubcheck.jar")
 EPUBCHECK_MISSING = (
@@ -29,8 +30,6 @@ def repack(source: Path, target: Path) -> None:
 
 
 def build(root: Path, out: Path, force: bool = False) -> Path:  # into out/epub/book.epub, unless current
-    from .book import dated
-
     def place(built: Path, target: Path) -> None:
         repack(built, target)
         shutil.rmtree(out / "_epub", ignore_errors=True)

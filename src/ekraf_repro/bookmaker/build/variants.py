@@ -16,8 +16,8 @@ from threading import Lock
 from ... import loader, paths
 from ...errors import InputError
 from ...params import DEFAULTS, language
-from .. import pages
 from .. import variant as variant_mod
+from ..files import update
 from ..pages import citing
 from ..run import execute
 from ..run.plan import WORKERS, plan
@@ -63,7 +63,8 @@ def stage_data(given: Path, src: Path) -> str:
 
 def _finish(project: Path, stage: Path, variant, pdf: bool) -> None:  # mark it a variant, build its book (and PDF)
     variant_mod.apply(project, variant)
-    pages.write(project / "book" / "_generated" / citing.NAME, citing.render(variant.lang, variant))  # every edition's
+    page = project / "book" / "_generated" / citing.NAME  # every edition's
+    update(page, citing.render(variant.lang, variant).encode())
     book.build(root=project, out=stage)
     if pdf:
         book.pdf(root=project, out=stage)

@@ -87,19 +87,22 @@ def _editors(children, context):
     return words[style.format_names("editor", as_sentence=False), f"({word})"].format_data(context)
 
 
-def others(persons) -> list | None:
-    """The persons before BibTeX's "and others" (a list the source gives only as "Ahmad et al."), or None."""
-    return list(persons[:-1]) if len(persons) > 1 and str(persons[-1]) == "others" else None
+def and_others(data, role: str, one, joined, other: Text, otherwise):
+    """``otherwise`` formatted, unless the source gives the list only as "Ahmad et al." (BibTeX's "and others"):
+    then the persons it names (each through ``one``, ``joined``) and ``other``, the edition's word."""
+    persons = data["entry"].persons.get(role, [])
+    if len(persons) < 2 or str(persons[-1]) != "others":
+        return otherwise.format_data(data)
+    return Text(joined[[one(p) for p in persons[:-1]]].format_data(data), other)
 
 
 @node
 def _listed(children, context, role, **kwargs):
     """pybtex's ``names``, with "and others" written as the edition's word: "Ahmad dkk.", "Ahmad et al."."""
-    before = others(context["entry"].persons.get(role, []))
-    if before is None:
-        return names(role, **kwargs).format_data(context)
-    shown = [context["style"].format_name(p, context["style"].abbreviate_names) for p in before]
-    return Text(join(**kwargs)[shown].format_data(context), " ", word_table(context["style"].lang)["et_al"])
+    style = context["style"]
+    et_al = Text(" ", word_table(style.lang)["et_al"])
+    one = lambda person: style.format_name(person, style.abbreviate_names)
+    return and_others(context, role, one, join(**kwargs), et_al, names(role, **kwargs))
 
 
 @node

@@ -23,19 +23,16 @@ from sphinxcontrib.bibtex.style.template import join as sjoin
 from sphinxcontrib.bibtex.style.template import join2, node, post_text, pre_text, reference
 
 from .. import guards
-from .bibstyle import LANGUAGES, others, word_table, year
+from .bibstyle import LANGUAGES, and_others, word_table, year
 
 
 @node
 def _author(children, data, person: PersonStyle, full: bool):
     """The author as sphinxcontrib-bibtex cites it, except a list the source gives only as "Ahmad et al." (BibTeX's
     "and others"): its named authors and the edition's word, even where every author is named ("ps")."""
-    before = others(data["entry"].persons.get("author", []))
-    if before is None:
-        return person.author_or_editor_or_title(full=full).format_data(data)
-    shown = [person.style_plugin.format(p, person.abbreviate) for p in before]
-    joined = sjoin(sep=person.sep, sep2=person.sep2, last_sep=person.last_sep)[shown]
-    return Text(joined.format_data(data), person.other)
+    one = lambda p: person.style_plugin.format(p, person.abbreviate)
+    joined = sjoin(sep=person.sep, sep2=person.sep2, last_sep=person.last_sep)
+    return and_others(data, "author", one, joined, person.other, person.author_or_editor_or_title(full=full))
 
 
 @dataclasses.dataclass

@@ -1,6 +1,6 @@
 """Pages of the book written by code, never by hand (``ekraf pages``: ``book/_generated/``,
 ``book/<lang>/_generated/``). Each module writes one: its ``NAME`` and ``render(code)``, MyST Markdown with every
-sentence from ``bookmaker/text.py``; :func:`write` is where page text reaches the disk.
+sentence from ``bookmaker/text.py``; :func:`write_page` is where page text reaches the disk.
 """
 
 import importlib
@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ... import paths
 from .. import settings
+from ..files import update
 
 MODULES = ("datapage", "citing", "concordance", "glossary", "changelog")
 
@@ -25,17 +26,8 @@ def page(name: str, code: str = settings.DEFAULT, book: Path = paths.BOOK) -> Pa
     return folder(code, book) / name
 
 
-def write(target: Path, text: str) -> bool:
-    """Write ``text`` to ``target`` when it differs; True when the page changed."""
-    if target.exists() and target.read_text(encoding="utf-8") == text:
-        return False
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
-    return True
-
-
-def write_page(module, code: str, book: Path = paths.BOOK) -> bool:
-    return write(page(module.NAME, code, book), module.render(code))
+def write_page(module, code: str, book: Path = paths.BOOK) -> bool:  # True when the page changed
+    return update(page(module.NAME, code, book), module.render(code).encode())
 
 
 def cell(value) -> str:

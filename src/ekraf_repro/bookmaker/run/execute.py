@@ -16,9 +16,11 @@ from threading import Thread
 
 import nbformat
 
-from ...notebook import CONDITION, GLUE_PREFIX
-from .. import guards, report
-from .plan import APPENDIX, WORKERS, Job, _sha, fingerprint, package_hash
+from ... import student
+from .. import guards, report, settings
+from ..files import sha256
+from ..student.code import conditions, tagged
+from .plan import APPENDIX, WORKERS, Job, fingerprint, package_hash
 
 REMOVE = "remove-cell"  # myst-nb leaves cells with this tag out of the book
 
@@ -39,7 +41,7 @@ def outputs_hash(path: Path) -> str:
     if (nb := _read(path)) is None:
         return ""
     code = [[c.get("execution_count"), c.get("outputs", [])] for c in nb["cells"] if c["cell_type"] == "code"]
-    return _sha(json.dumps(code, sort_keys=True).encode())
+    return sha256(json.dumps(code, sort_keys=True).encode())
 
 
 def layout(path: Path) -> list[tuple[str, str]]:
@@ -48,33 +50,8 @@ def layout(path: Path) -> list[tuple[str, str]]:
     return [(c.get("id", ""), c["cell_type"]) for c in nb["cells"] if c.get("id") != "injected-parameters"]
 
 
-def conditions(nb) -> dict[str, bool]:
-    """The conditions a run recorded (``Bab.condition``, glued in myst-nb's format): ``{"koreksi": True, ...}``."""
-    found = {}
-    for out in (out for cell in nb.cells for out in cell.get("outputs", [])):
-        name = out.get("metadata", {}).get("scrapbook", {}).get("name", "")
-        if name.startswith(CONDITION):
-            found[name[len(CONDITION) :]] = "ya" in out["data"][GLUE_PREFIX + "text/plain"]
-    return found
-
-
 def shown(cell) -> bool:  # not tagged remove-cell
     return REMOVE not in cell.get("metadata", {}).get("tags", [])
-
-
-def _applies(tags: list[str], facts: dict[str, bool]) -> bool:
-    """False when a ``jika:``/``jika-tidak:`` tag does not hold for this run."""
-    return all(
-        facts.get(t[5:], False) if t.startswith("jika:") else not facts.get(t[11:], False)
-        for t in tags
-        if t.startswith(("jika:", "jika-tidak:"))
-    )
-
-
-def _fill(value: str, fill: dict) -> str:
-    for key, new in fill.items():
-        value = value.replace("{{" + key + "}}", str(new))
-    return value
 
 
 def clean(path: Path, fill: dict | None = None) -> None:
@@ -85,16 +62,16 @@ def clean(path: Path, fill: dict | None = None) -> None:
     recorded = nb.metadata.pop("papermill", {}).get("parameters")
     if recorded:  # what papermill injected, without its timestamps
         nb.metadata["papermill"] = {"parameters": recorded}
-    facts = conditions(nb)
+    facts = conditions(nb.cells)
     for cell in nb.cells:
         tags = cell.metadata.get("tags", [])
         if cell.cell_type == "markdown" and any(t.startswith(("jika:", "jika-tidak:")) for t in tags):
             kept = [t for t in tags if t != REMOVE]
-            cell.metadata["tags"] = kept if _applies(kept, facts) else kept + [REMOVE]
+            cell.metadata["tags"] = kept if student.holds(facts, *tagged(kept)) else kept + [REMOVE]
         if fill and cell.cell_type == "markdown":
-            cell.source = _fill(cell.source, fill)
+            cell.source = settings.fill(cell.source, fill)
         if fill and "mystnb" in cell.metadata:
-            cell.metadata["mystnb"] = json.loads(_fill(json.dumps(cell.metadata["mystnb"]), fill))
+            cell.metadata["mystnb"] = json.loads(settings.fill(json.dumps(cell.metadata["mystnb"]), fill))
         cell.metadata.pop("papermill", None)
         cell.metadata.pop("execution", None)
         if "injected-parameters" in tags:
@@ -216,7 +193,7 @@ def run(jobs: list[Job], manifest: Path, force=False, workers=WORKERS, dedupe=Fa
     roots = {j.root for j in jobs}
     if len(roots) != 1:
         raise ValueError(f"one run executes notebooks of one project, not {len(roots)}")
-    guards.check("glue-wire-format")  # conditions() reads the outputs ekraf_repro/notebook.py glues by hand
+    guards.check("glue-wire-format")  # conditions() reads what ekraf_repro/notebook.py glues by hand
     known, pkg = _read(manifest) or {}, package_hash()
     prints = {j.name: fingerprint(j, pkg) for j in jobs}
     todo, copies = _todo(jobs, known, prints, force, dedupe)
@@ -265,7 +242,7 @@ def run(jobs: list[Job], manifest: Path, force=False, workers=WORKERS, dedupe=Fa
 
 
 def _prose_key(job: Job) -> str:  # the pair as it stands: equal to the last refresh's, no refresh
-    return _sha(job.source.read_bytes() + b"\0" + job.target.read_bytes())
+    return sha256(job.source.read_bytes() + b"\0" + job.target.read_bytes())
 
 
 def prune_appendix(jobs: list[Job], outdir: Path) -> None:

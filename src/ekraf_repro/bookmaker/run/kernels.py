@@ -9,6 +9,9 @@ import contextlib
 from pathlib import Path
 
 import nbformat
+from jupyter_core.utils import run_sync
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, DeadKernelError
 
 from .. import guards
 
@@ -53,8 +56,6 @@ class WarmKernel:
         self.cwd, self.km, self.kc = Path(cwd), None, None
 
     def _start_once(self) -> None:
-        from nbclient import NotebookClient
-
         blank = nbformat.v4.new_notebook()
         starter = NotebookClient(blank, kernel_name="python3", timeout=TIMEOUT, extra_arguments=KERNEL_ARGS)
         starter.km = starter.create_kernel_manager()
@@ -79,15 +80,11 @@ class WarmKernel:
 
     @property
     def alive(self) -> bool:
-        from jupyter_core.utils import run_sync
-
         with contextlib.suppress(Exception):
             return self.km is not None and bool(run_sync(self.km.is_alive)())
         return False
 
     def close(self) -> None:
-        from jupyter_core.utils import run_sync
-
         with contextlib.suppress(Exception):
             if self.kc is not None:
                 self.kc.stop_channels()
@@ -97,8 +94,6 @@ class WarmKernel:
         self.km = self.kc = None
 
     def _silent(self, code: str) -> None:
-        from jupyter_core.utils import run_sync
-
         run = run_sync(self.kc.execute_interactive)
         reply = run(code, silent=True, store_history=False, timeout=TIMEOUT, output_hook=lambda msg: None)
         if (content := reply["content"])["status"] != "ok":
@@ -106,9 +101,6 @@ class WarmKernel:
 
     def execute(self, nb, cwd: Path) -> None:
         """Execute ``nb`` in place in this kernel, from the state of a freshly warmed kernel."""
-        from nbclient import NotebookClient
-        from nbclient.exceptions import CellExecutionError, DeadKernelError
-
         self._silent(RESET.format(cwd=str(cwd)))
         where = {"metadata": {"path": str(cwd)}}
         client = NotebookClient(nb, km=self.km, kernel_name="python3", timeout=TIMEOUT, resources=where)

@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import ast
-import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +13,7 @@ from ... import paths
 from ...params import DEFAULT_DATA, Params, data_path, for_subsector, resolve
 from ...subsectors import placeholders, slug
 from .. import settings
+from ..files import sha256, tree_hash
 
 TEMPLATE, APPENDIX = settings.TEMPLATE, settings.APPENDIX
 WORKERS = 2
@@ -85,19 +85,10 @@ def editions(root: Path = paths.ROOT) -> list[Job]:
     return jobs
 
 
-def _sha(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
 def package_hash(src: Path = ANALYSIS, lock: Path = paths.ROOT / "uv.lock") -> str:
     """Hash of the analysis the notebooks import (not the book machine) and of the lock file."""
-    h = hashlib.sha256()
-    modules = [f for f in sorted(src.rglob("*.py")) if "bookmaker" not in f.relative_to(src).parts]
-    for f in modules + [lock]:
-        if f.exists():
-            name = f.relative_to(src).as_posix() if f.is_relative_to(src) else f.name
-            h.update(name.encode() + b"\0" + f.read_bytes())
-    return h.hexdigest()
+    modules = [(src, f) for f in sorted(src.rglob("*.py")) if "bookmaker" not in f.relative_to(src).parts]
+    return tree_hash(modules + ([(lock.parent, lock)] if lock.exists() else []))
 
 
 def reads(job: Job) -> list[Path]:
@@ -111,6 +102,6 @@ def reads(job: Job) -> list[Path]:
 def fingerprint(job: Job, pkg: str) -> str:
     nb = json.loads(job.source.read_text(encoding="utf-8"))
     code = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
-    files = {paths.display(p, job.root): _sha(p.read_bytes()) for p in reads(job)}
+    files = {paths.display(p, job.root): sha256(p.read_bytes()) for p in reads(job)}
     payload = {"code": code, "parameters": job.parameters, "reads": files, "package": pkg}
-    return _sha(json.dumps(payload, sort_keys=True, default=str).encode())
+    return sha256(json.dumps(payload, sort_keys=True, default=str).encode())

@@ -6,18 +6,19 @@ values.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import shutil
 from pathlib import Path
 
 from docutils import nodes
+from sphinx.addnodes import pending_xref
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from ... import escape
 from .. import settings, text
 from ..cite import formats, items
+from ..files import sha256
 from ..variant import from_config
 from . import metadata, registry, to_root
 from .i18n import _
@@ -178,8 +179,6 @@ def _markdown(value: str) -> list[nodes.Node]:
 
 
 def _xref(docname: str, kind: str, target: str, title: str, explicit: bool):
-    from sphinx.addnodes import pending_xref
-
     inner = (nodes.inline if kind == "ref" else nodes.literal)(title, title, classes=["xref", "std", f"std-{kind}"])
     return pending_xref("", inner, refdoc=docname, refdomain="std", refexplicit=explicit, reftarget=target,
                         reftype=kind, refwarn=True)  # fmt: skip
@@ -230,7 +229,7 @@ def _provenance(run: dict, root: Path) -> dict:
     if params.get("data"):  # a variant's data replace the book's table
         reads = {r for r in reads if not r.startswith("data/raw/")} | {params["data"]}
     shown = translate_parameters("python3", "python", params, "Parameters").strip() if params else ""
-    inputs = [{"path": r, "sha256": hashlib.sha256((root / r).read_bytes()).hexdigest()}
+    inputs = [{"path": r, "sha256": sha256((root / r).read_bytes())}
               for r in sorted(reads) if (root / r).is_file()]  # fmt: skip
     shown = shown or "defaults: the notebook's parameters cell"
     return {"notebook": run["notebook"], "parameters": shown, "inputs": inputs}

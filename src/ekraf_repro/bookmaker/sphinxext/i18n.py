@@ -11,10 +11,12 @@ import json
 from pathlib import Path
 
 from docutils import nodes
+from sphinx.locale import get_translation
 from sphinx.search import SearchLanguage
 from sphinx.transforms import SphinxTransform
 
 from .. import guards, settings
+from ..files import update
 
 STOPWORDS = frozenset(
     """
@@ -35,16 +37,14 @@ class SearchIndonesian(SearchLanguage):
 
 def _(message: str) -> str:
     """An interface string in the edition's language (our catalogues in ``book/_locale``, then Sphinx's)."""
-    from sphinx.locale import get_translation
-
     return str(get_translation("sphinx")(message))
 
 
 def _own_catalogues_first(app) -> None:
     """Our catalogue of a theme's strings (``booktheme``) before the theme's own, which is kept behind ours."""
-    from sphinx.locale import translators
-
     guards.check("theme-catalogues")
+    from sphinx.locale import translators  # imported once its guard has passed
+
     code = settings.lang(app.config.language)
     for folder in app.config.locale_dirs:
         base = Path(app.srcdir) / folder
@@ -76,9 +76,7 @@ def _copybutton_messages(app) -> None:
         raise guards.HookOutOfRange("book machine hook 'copybutton-messages': its messages table was not found")
     source = source.replace(marker, f"{marker}  '{code}': {{\n{entry}\n  }},\n", 1)
     folder = Path(app.doctreedir).parent / "ekraf_static"
-    folder.mkdir(parents=True, exist_ok=True)
-    if not (target := folder / "copybutton.js_t").exists() or target.read_text(encoding="utf-8") != source:
-        target.write_text(source, encoding="utf-8")
+    update(folder / "copybutton.js_t", source.encode())
     app.config.html_static_path.append(str(folder))
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 from ... import escape, tanggal
 from .. import guards, settings, text
 from ..cite import items
+from ..variant import from_config
 
 
 def tex(text: str) -> str:
@@ -51,8 +52,6 @@ def title_page(cff: dict, variant=None, lang: str = "id") -> str:
 
 
 def _configure(app, config):
-    from ..variant import from_config
-
     cff = settings.cff(Path(app.srcdir))
     elements = dict(config.latex_elements or {})
     lang = settings.lang(config.language)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.builders.latex.util import ExtBabel
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import latex_tables
@@ -38,8 +39,6 @@ def names(srcdir: Path) -> tuple[list[str], list[str], list[str]]:
 
 def _sphinx_language(config) -> str:
     """The name under which Sphinx writes its caption names (``\\captions<name>``)."""
-    from sphinx.builders.latex.util import ExtBabel
-
     return ExtBabel(config.language or "en", config.latex_engine in ("xelatex", "lualatex")).get_language()
 
 

@@ -77,17 +77,13 @@ def parts(env) -> list[dict]:
     out = []
     for docname, records in _store(env, "ekraf_parts").items():
         chapter = (env.toc_secnumbers.get(docname) or {}).get("")
+        key = (0, tuple(chapter), "") if chapter else (1, (), docname)
         for position, record in enumerate(records):
             figures = env.toc_fignumbers.get(docname, {}).get(record["kind"], {})
             number = chapter if record["kind"] == "chapter" else figures.get(record["id"])
-            out.append({**record, "doc": docname, "number": tuple(number) if number else None, "_order": position})
-    out.sort(key=lambda p: (_chapter_key(env, p["doc"]), p["_order"]))
-    return [{k: v for k, v in p.items() if k != "_order"} for p in out]
-
-
-def _chapter_key(env, docname: str) -> tuple:
-    number = (env.toc_secnumbers.get(docname) or {}).get("")
-    return (0, tuple(number), "") if number else (1, (), docname)
+            out.append({**record, "doc": docname, "number": tuple(number) if number else None, "_at": (key, position)})
+    out.sort(key=lambda p: p["_at"])
+    return [{k: v for k, v in p.items() if k != "_at"} for p in out]
 
 
 def runs(env) -> dict[str, dict]:

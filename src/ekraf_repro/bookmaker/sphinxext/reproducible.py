@@ -9,7 +9,6 @@ themes taken relative to the environment, so it is the same on every machine; th
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sys
@@ -17,7 +16,10 @@ from importlib import metadata
 from pathlib import Path
 from types import SimpleNamespace
 
+from sphinx.domains.std import StandardDomain
+
 from .. import guards
+from ..files import tree_hash, under
 from ..report import SPHINX_REPORT
 
 PACKAGE = Path(__file__).resolve().parents[2]  # ekraf_repro: the book machine and what it imports, no list kept
@@ -26,15 +28,11 @@ PACKAGE = Path(__file__).resolve().parents[2]  # ekraf_repro: the book machine a
 def shaping_digest(srcdir: Path, locale_dirs=("_locale",)) -> str:
     """What shapes every page besides its source: the package, the configuration and the table of contents (every
     page's sidebar), the compiled catalogues, the installed libraries."""
-    h = hashlib.sha256()
-    files = [(PACKAGE, p) for p in sorted(PACKAGE.rglob("*")) if p.is_file() and "__pycache__" not in p.parts]
+    files = [(PACKAGE, p) for p in under(PACKAGE).values()]
     files += [(srcdir, srcdir / name) for name in ("_config.yml", "_toc.yml") if (srcdir / name).exists()]
     files += [(srcdir, p) for d in locale_dirs for p in sorted((srcdir / d).rglob("*.[mj][os]"))]
-    for base, path in files:
-        h.update(path.relative_to(base).as_posix().encode() + b"\0" + path.read_bytes())
     installed = sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())
-    h.update("\n".join(installed).encode())
-    return h.hexdigest()
+    return tree_hash(files, "\n".join(installed).encode())
 
 
 def _outdated_when_changed(app, env, added, changed, removed):
@@ -75,25 +73,21 @@ def _search_index_as_if_clean(app):
     return []
 
 
-def _cached_numref_domain():
+class CachedNumrefDomain(StandardDomain):
     """Sphinx's standard domain, with the doctrees ``{numref}`` reads (a whole document unpickled for each of over a
     hundred references: a quarter of a clean build) loaded once per build, kept on the (unpickled) builder."""
-    from sphinx.domains.std import StandardDomain
 
-    class CachedNumrefDomain(StandardDomain):
-        def _resolve_numref_xref(self, env, fromdocname, builder, typ, target, node, contnode):
-            cache = builder.__dict__.setdefault("_ekraf_numref_doctrees", {})
-            real = env.get_doctree
+    def _resolve_numref_xref(self, env, fromdocname, builder, typ, target, node, contnode):
+        cache = builder.__dict__.setdefault("_ekraf_numref_doctrees", {})
+        real = env.get_doctree
 
-            env.get_doctree = lambda docname: (
-                cache[docname] if docname in cache else cache.setdefault(docname, real(docname))
-            )
-            try:
-                return super()._resolve_numref_xref(env, fromdocname, builder, typ, target, node, contnode)
-            finally:
-                del env.get_doctree  # the instance attribute; the method is back
-
-    return CachedNumrefDomain
+        env.get_doctree = lambda docname: (
+            cache[docname] if docname in cache else cache.setdefault(docname, real(docname))
+        )
+        try:
+            return super()._resolve_numref_xref(env, fromdocname, builder, typ, target, node, contnode)
+        finally:
+            del env.get_doctree  # the instance attribute; the method is back
 
 
 def _build_info_without_machine_paths(app) -> None:
@@ -128,7 +122,7 @@ def _mystnb_stylesheet_first(app) -> None:
 def setup(app):
     for hook in ("numref-doctree-cache", "mystnb-stylesheet-first", "buildinfo-paths"):
         guards.check(hook)
-    app.add_domain(_cached_numref_domain(), override=True)
+    app.add_domain(CachedNumrefDomain, override=True)
     app.connect("builder-inited", _mystnb_stylesheet_first)
     app.connect("builder-inited", _build_info_without_machine_paths, priority=900)  # after the themes' paths
     app.connect("env-get-outdated", _outdated_when_changed)

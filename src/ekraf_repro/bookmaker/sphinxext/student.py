@@ -8,9 +8,14 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from html import escape
 from pathlib import Path
 
+from docutils import nodes
+from sphinx import addnodes
+
 from .. import settings
+from ..files import zipped
 from ..student import archive as studentzip
 from ..student import lab
 from ..student import notebooks as studentnb
@@ -28,8 +33,6 @@ def pages(app) -> list[str]:
 
 def resolver(app, docname: str):
     """``resolve(role, text)``: the text this build prints for ``{role}`text``` on ``docname``."""
-    from docutils import nodes
-    from sphinx import addnodes
 
     def resolve(role: str, text: str) -> str:
         domain, typ = ("cite", role.split(":", 1)[1]) if role.startswith("cite:") else ("std", role)
@@ -84,13 +87,11 @@ def _write(app, exception) -> None:  # every student notebook of the edition, an
     for name, data in made.items():
         (folder / name).write_bytes(data)
     files = studentzip.contents(made, Path(app.srcdir) / "data", lang, title)
-    (folder / f"{studentzip.name(lang)}.zip").write_bytes(studentzip.archive(files, lang))
+    (folder / f"{studentzip.name(lang)}.zip").write_bytes(zipped(files, studentzip.name(lang)))
 
 
 def _links(app, pagename, templatename, context, doctree) -> None:
     """Under the title of a notebook page: its student notebook and the zip; the theme's button offers it too."""
-    from html import escape
-
     if app.builder.name != "html" or not (pagename.startswith("notebooks/") or pagename == GUIDE):
         return
 

@@ -7,7 +7,12 @@ from __future__ import annotations
 
 import re
 
+import jinja2
+from bs4 import BeautifulSoup
+from docutils import nodes
+
 from .. import guards
+from .i18n import _
 
 _COMMENTS = re.compile(r"\{#.*?#\}\n", flags=re.S)  # Jinja comments of a theme template, and their line
 _TOOLTIP = "title=\"{{{{ _('{0}') }}}}\" aria-label=\"{{{{ _('{0}') }}}}\""
@@ -51,8 +56,6 @@ def rewrite(name: str, theirs: str) -> str:
 
 def _rewrite_templates(app) -> None:
     """Put the rewritten templates, made from the installed theme's text, in front of its folders (HTML only)."""
-    import jinja2
-
     templates = getattr(app.builder, "templates", None)
     if app.builder.name != "html" or not isinstance(getattr(templates, "loaders", None), list):
         return
@@ -75,7 +78,7 @@ def _visit_citation(self, node) -> None:
 def _visit_hide_cell(self, node) -> None:
     """myst-nb's "Show code cell source" toggle, without its aria-label "Toggle hidden content", which did not
     contain the visible text (axe: label-content-name-mismatch); the summary is named by its visible text."""
-    from myst_nb.sphinx_ import visit_HideCellInput
+    from myst_nb.sphinx_ import visit_HideCellInput  # imported once its guard has passed (setup)
 
     visit_HideCellInput(self, node)
     summary = '<summary aria-label="Toggle hidden content">\n'
@@ -87,8 +90,6 @@ def _visit_hide_cell(self, node) -> None:
 def _name_toctree_toggles(toctree, word: str):
     """Name the sidebar's chevrons "Subhalaman: <page title>" (axe: summary-name). pydata-sphinx-theme makes this
     HTML from the written toctree (a BeautifulSoup object or text), so it is changed where it hands it over."""
-    from bs4 import BeautifulSoup
-
     soup = BeautifulSoup(toctree, "html.parser") if isinstance(toctree, str) else toctree
     for summary in soup.find_all("summary"):
         if summary.get_text(strip=True) or summary.get("aria-label"):
@@ -102,8 +103,6 @@ def _name_toctree_toggles(toctree, word: str):
 
 def _page(app, pagename, templatename, context, doctree) -> None:
     """The page context: the theme's strings in the book's language, each inline script once, the toggles named."""
-    from .i18n import _
-
     # Sphinx 7.4 registers an inline script added after the builder started (sphinx-thebe's
     # "const THEBE_JS_URL = ...") twice, as filename None and "": the second `const` throws on every page.
     scripts = context.get("script_files")
@@ -131,11 +130,10 @@ def _page(app, pagename, templatename, context, doctree) -> None:
 
 
 def setup(app):
-    from docutils import nodes
-    from myst_nb.sphinx_ import HideCodeCellNode, depart_HideCellInput
-
     for hook in ("citation-list-role", "hide-cell-label", "duplicate-inline-scripts", "toctree-toggle-names"):
         guards.check(hook)
+    from myst_nb.sphinx_ import HideCodeCellNode, depart_HideCellInput
+
     app.setup_extension("myst_nb")  # its node must be registered before its visitor is replaced
     app.add_node(nodes.citation, override=True, html=(_visit_citation, None))
     app.add_node(HideCodeCellNode, override=True, html=(_visit_hide_cell, depart_HideCellInput))

@@ -5,11 +5,9 @@ with the one command that opens JupyterLab. Sorted entries with a fixed time and
 
 from __future__ import annotations
 
-import io
-import zipfile
 from pathlib import Path
 
-from ..files import entry, under
+from ..files import under
 from . import lab
 
 FILES = ("pyproject.toml", "uv.lock", "CITATION.cff", "LICENSE", "LICENSE-CONTENT.md")
@@ -73,16 +71,5 @@ def contents(notebooks: dict[str, bytes], data: Path, lang: str, title: str, che
     files = {f: (checkout / f).read_bytes() for f in FILES}
     files["README.md"] = README[lang].format(title=title, command=start_command()).encode()
     for base, prefix, suffix in ((checkout / "src" / "ekraf_repro", "src/ekraf_repro/", ".py"), (data, "data/", "")):
-        for rel, path in under(base).items():
-            if rel.endswith(suffix) and "__pycache__" not in path.parts:
-                files[prefix + rel] = path.read_bytes()
+        files.update({prefix + rel: path.read_bytes() for rel, path in under(base).items() if rel.endswith(suffix)})
     return {**files, **notebooks}
-
-
-def archive(files: dict[str, bytes], lang: str) -> bytes:
-    """The zip's bytes: sorted entries under ``<name>/``, fixed times and modes."""
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as z:
-        for rel in sorted(files):
-            z.writestr(entry(f"{name(lang)}/{rel}"), files[rel], compresslevel=9)
-    return buf.getvalue()

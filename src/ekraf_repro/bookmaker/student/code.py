@@ -8,7 +8,7 @@ from __future__ import annotations
 import ast
 import builtins
 
-from ...notebook import GLUE_PREFIX
+from ...notebook import CONDITION, GLUE_PREFIX
 
 
 class NotConvertible(ValueError):
@@ -80,6 +80,18 @@ def glued(cells: list[dict]):
 def glued_outputs(cells: list[dict]) -> dict[str, dict]:
     """Every glued output of the executed notebook, by key: its data without the glue prefix."""
     return {name: {k[len(GLUE_PREFIX) :]: v for k, v in o.get("data", {}).items()} for name, o in glued(cells)}
+
+
+def tagged(tags: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A passage's ``jika:`` conditions (all must hold) and its ``jika-tidak:`` ones (none may), by name."""
+    yes = tuple(sorted(t[5:] for t in tags if t.startswith("jika:")))
+    return yes, tuple(sorted(t[11:] for t in tags if t.startswith("jika-tidak:")))
+
+
+def conditions(cells: list[dict]) -> dict[str, bool]:
+    """The conditions a run recorded (``Bab.condition``): ``{"koreksi": True, ...}``."""
+    found = glued_outputs(cells)
+    return {k[len(CONDITION) :]: literal(v["text/plain"]) == "ya" for k, v in found.items() if k.startswith(CONDITION)}
 
 
 class Code:

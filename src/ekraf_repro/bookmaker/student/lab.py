@@ -7,7 +7,6 @@ any a student changed there. The tests start the server through :func:`command` 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -19,6 +18,7 @@ from pathlib import Path
 from ... import paths
 from ...errors import InputError
 from .. import settings
+from ..files import sha256
 
 CHECKOUT = Path(__file__).resolve().parents[4]  # the project this package was installed from (editable)
 PROJECT = CHECKOUT / "lab"  # the server's own uv project
@@ -74,10 +74,6 @@ def command(notebooks: Path, state: Path, port: int = 8888, token: str = "", bro
     return argv, env
 
 
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def prepare(lang: str, root: Path = paths.ROOT) -> Path:
     """Copy the edition's student notebooks into ``_build/lab/<lang>``, keeping those a student changed."""
     if lang not in settings.EDITIONS:
@@ -91,11 +87,11 @@ def prepare(lang: str, root: Path = paths.ROOT) -> Path:
     copied = json.loads(record.read_text(encoding="utf-8")) if record.exists() else {}
     for source in sorted(built.glob("*.ipynb")):
         target = work / source.name
-        if target.exists() and copied.get(source.name) != _digest(target):
+        if target.exists() and copied.get(source.name) != sha256(target.read_bytes()):
             print(f"lab: kept {paths.display(target)} (changed since it was copied)")
             continue
         shutil.copyfile(source, target)
-        copied[source.name] = _digest(target)
+        copied[source.name] = sha256(target.read_bytes())
     record.write_text(json.dumps(copied, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return work
 

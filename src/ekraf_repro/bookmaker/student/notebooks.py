@@ -18,12 +18,11 @@ from collections.abc import Callable
 import nbformat
 
 from ... import student
-from ...notebook import CONDITION
 from ...params import DEFAULTS
 from ...show import FileName
 from ...subsectors import placeholders
 from .. import settings
-from .code import Code, NotConvertible, assignments, cell_source, glued_outputs, literal
+from .code import Code, NotConvertible, assignments, cell_source, conditions, glued_outputs, literal, tagged
 
 ROLE = re.compile(r"\{(?P<role>[a-z][\w:-]*)\}`(?P<text>[^`]+)`|\{\{(?P<fill>\w+)\}\}")
 OPTIONS = r"(?P<options>(?::[\w-]+:[^\n]*\n)*)\n*"  # a directive's :name: value lines
@@ -99,9 +98,7 @@ class _Prose:
         return out
 
     def caption(self, kind: str, options: dict, text: str) -> str:
-        label = options.get("name", "")
-        for name, value in self.fills.items():
-            label = label.replace("{{" + name + "}}", value)
+        label = settings.fill(options.get("name", ""), self.fills)
         number = self.number(kind, label) if label else None
         return (f"**{number}** " if number else "") + self.template(text)
 
@@ -137,8 +134,7 @@ class _Prose:
 
 def _conditions(tags: set[str]) -> tuple[tuple, tuple, str]:
     """A passage's conditions (its language tag aside), and the arguments that pass them on."""
-    yes = tuple(sorted(t[5:] for t in tags if t.startswith("jika:") and not t.startswith("jika:bahasa_")))
-    no = tuple(sorted(t[11:] for t in tags if t.startswith("jika-tidak:")))
+    yes, no = tagged([t for t in tags if not t.startswith("jika:bahasa_")])
     return yes, no, (f", jika={_py(yes)}" if yes else "") + (f", jika_tidak={_py(no)}" if no else "")
 
 
@@ -148,8 +144,7 @@ class _Student:
     def __init__(self, name: str, cells: list[dict], params: dict, lang: str, bab: str):
         self.name, self.bab, self.out = name, bab, []
         self.glued = glued = glued_outputs(cells)
-        facts = {k[len(CONDITION) :]: v for k, v in glued.items() if k.startswith(CONDITION)}
-        self.facts = {k: literal(v["text/plain"]) == "ya" for k, v in facts.items()}
+        self.facts = conditions(cells)
         texts = {k: literal(v.get("text/plain", "")) for k, v in glued.items()}
         texts = {k: FileName(v) if "text/markdown" in glued[k] else v for k, v in texts.items() if isinstance(v, str)}
         self.fills = placeholders(literal(params.get("subsektor", repr(DEFAULTS["subsektor"]))), lang) if params else {}
