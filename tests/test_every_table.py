@@ -90,6 +90,7 @@ def expected(table: ts.Tabel, focus: str) -> dict[str, tuple[float, int]]:
     return out
 
 
+UNDEFINED = ("undefined", "is defined", "terdefinisi", "cannot be computed", "tidak dapat dihitung")  # said instead
 # the computed sentences of the prose -> the numbers each must show when they are defined (a division by zero is not)
 SENTENCES = {
     "07_tabel_rinci:ubah_fokus": ["07_tabel_rinci:fokus_turun", "07_tabel_rinci:fokus_naik"],
@@ -123,9 +124,7 @@ def problems(table: ts.Tabel, run: ts.Run, focus: str, lang: str) -> list[str]:
             text = run.texts.get(sentence.format(focus=focus), "")
             if shown not in (None, "\u2013") and shown not in text:
                 found.append(f"{sentence}: {text!r} does not show {key} ({shown!r})")
-            if shown in (None, "\u2013") and not any(
-                w in text for w in ("undefined", "is defined", "terdefinisi", "no growth rate", "tidak dapat dihitung")
-            ):
+            if shown in (None, "\u2013") and not any(w in text for w in UNDEFINED):
                 found.append(f"{sentence}: {text!r} does not say that {key} is undefined")
     years = table.years
     period = f"{years[0]}\u2013{years[-1]}" if len(years) > 1 else str(years[0])

@@ -233,8 +233,9 @@ _LABELS = {
         "{tabel_data:cap} has no {baris} row, so the statement cannot be tested on it.",
     ),
     "k03_satu_tahun": (
-        "{tabel_data:cap} hanya memuat satu tahun, sehingga perubahan {baris} dari tahun ke tahun tidak dapat diuji.",
-        "{tabel_data:cap} contains one year only, so no change of {baris} from one year to the next can be tested.",
+        "{tabel_data:cap} hanya memuat satu tahun, sehingga perubahan nilai {baris} dari tahun ke tahun tidak dapat "
+        "diuji.",
+        "{tabel_data:cap} contains one year only, so the change of {baris} from one year to the next cannot be tested.",
     ),
     "k03_turun_semua": (
         "Menurut {tabel_data}, {baris} turun pada setiap tahun: {turun}.",
@@ -324,18 +325,37 @@ _LABELS = {
         "is about {rasio} times that of the latter.",
     ),
     "besar_kecil_nol": (
-        "Pada tahun terakhir, subsektor terbesar adalah {terbesar}, sedangkan nilai {terkecil} nol.",
-        "In the last year the largest subsector is {terbesar}, while the value of {terkecil} is zero.",
+        "Pada tahun terakhir, subsektor terbesar adalah {terbesar}, sedangkan {terkecil} bernilai nol, sehingga "
+        "perbandingan keduanya tidak dapat dihitung.",
+        "In the last year the largest subsector is {terbesar}, while {terkecil} is zero, so no ratio between them "
+        "can be computed.",
     ),
     "besar_kecil_satu": (
         "Data ini hanya memuat satu subsektor, {terbesar}, sehingga tidak ada yang terbesar atau terkecil.",
-        "These data contain one subsector only, {terbesar}, so none is largest or smallest.",
+        "These data contain one subsector only, {terbesar}, so there is no largest or smallest subsector.",
     ),
     "ubah_fokus": (
         "Untuk subsektor fokus, {fokus}, penurunan terdalam terjadi pada {turun_tahun} ({turun}) dan kenaikan "
         "tertinggi pada {naik_tahun} ({naik}).",
         "For the focus subsector, {fokus}, the deepest fall came in {turun_tahun} ({turun}) and the largest rise "
         "in {naik_tahun} ({naik}).",
+    ),
+    "ubah_fokus_satu": (
+        "Untuk subsektor fokus, {fokus}, satu-satunya perubahan tahunan yang terdefinisi terjadi pada {naik_tahun} "
+        "({naik}).",
+        "For the focus subsector, {fokus}, the only defined yearly change came in {naik_tahun} ({naik}).",
+    ),
+    "ubah_fokus_naik": (
+        "Untuk subsektor fokus, {fokus}, nilainya tidak pernah turun dari tahun ke tahun; kenaikan terkecil terjadi "
+        "pada {turun_tahun} ({turun}) dan yang tertinggi pada {naik_tahun} ({naik}).",
+        "For the focus subsector, {fokus}, the value never fell from one year to the next; the smallest rise came "
+        "in {turun_tahun} ({turun}) and the largest in {naik_tahun} ({naik}).",
+    ),
+    "ubah_fokus_turun": (
+        "Untuk subsektor fokus, {fokus}, nilainya tidak pernah naik dari tahun ke tahun; penurunan terdalam terjadi "
+        "pada {turun_tahun} ({turun}) dan yang terkecil pada {naik_tahun} ({naik}).",
+        "For the focus subsector, {fokus}, the value never rose from one year to the next; the deepest fall came "
+        "in {turun_tahun} ({turun}) and the smallest in {naik_tahun} ({naik}).",
     ),
     "ubah_fokus_nol": (
         "Untuk subsektor fokus, {fokus}, tidak ada perubahan tahunan yang terdefinisi karena nilainya nol pada "
@@ -348,17 +368,18 @@ _LABELS = {
         "For {fokus}, the CAGR over {periode} is {nilai}; for the total, {total}.",
     ),
     "cagr_fokus_nol": (
-        "Untuk {fokus}, CAGR {periode} tidak terdefinisi karena nilai tahun pertamanya nol; untuk total, {total}.",
-        "For {fokus}, the CAGR over {periode} is undefined, because its value in the first year is zero; for the "
-        "total, {total}.",
+        "Untuk {fokus}, CAGR {periode} tidak terdefinisi karena nilainya pada tahun pertama nol; CAGR total adalah "
+        "{total}.",
+        "For {fokus}, the CAGR over {periode} is undefined, because its value in the first year is zero; the CAGR "
+        "of the total is {total}.",
     ),
     "indeks_fokus": (
-        "Pada tahun terakhir, indeks {fokus} berada di {nilai} dan indeks total di {total}.",
+        "Pada tahun terakhir, indeks {fokus} berada pada {nilai} dan indeks total pada {total}.",
         "In the last year the index for {fokus} stands at {nilai} and that for the total at {total}.",
     ),
     "indeks_fokus_nol": (
         "Indeks {fokus} tidak terdefinisi karena nilainya pada tahun dasar nol; pada tahun terakhir, indeks total "
-        "berada di {total}.",
+        "berada pada {total}.",
         "The index for {fokus} is undefined, because its value in the base year is zero; in the last year the "
         "index for the total stands at {total}.",
     ),
@@ -370,7 +391,7 @@ _LABELS = {
     "satu_tahun": (
         "Data ini hanya memuat satu tahun, {tahun}, sehingga perubahan tahunan, pertumbuhan majemuk, dan indeks "
         "tidak dapat dihitung.",
-        "These data contain one year only, {tahun}, so yearly change, compound growth and an index cannot be computed.",
+        "These data contain one year only, {tahun}, so no yearly change, compound growth or index can be computed.",
     ),
     "pangsa_dua": (
         "{dua} bersama-sama menyumbang paling sedikit {minimum} dari total di setiap tahun. Pangsa {besar} mencapai "
@@ -383,8 +404,8 @@ _LABELS = {
         "{dua} together account for {minimum} of the total; the largest share is that of {besar}, at {puncak}.",
     ),
     "pangsa_sendiri": (
-        "Data ini hanya memuat {besar}, sehingga pangsanya {puncak} di setiap tahun.",
-        "These data contain {besar} only, so its share is {puncak} in every year.",
+        "Data ini hanya memuat subsektor {besar}, sehingga pangsanya {puncak}.",
+        "These data contain only the {besar} subsector, so its share is {puncak}.",
     ),
     "profil_gerak": (
         "Nilai ekspor {nama} bergerak dari {nilai_awal} pada {tahun_awal} ke {nilai_akhir} pada {tahun_akhir}.",
@@ -394,12 +415,12 @@ _LABELS = {
     "profil_satu": (
         "Nilai ekspor {nama} pada {tahun_awal} adalah {nilai_awal}; dengan satu tahun saja, pertumbuhannya tidak "
         "dapat dihitung.",
-        "The export value of the {nama} subsector in {tahun_awal} is {nilai_awal}; with one year only, it has no "
-        "growth rate.",
+        "The export value of the {nama} subsector in {tahun_awal} is {nilai_awal}; with a single year, its growth "
+        "cannot be computed.",
     ),
-    "cagr_profil": ("Pertumbuhan majemuk tahunannya sebesar {cagr}.", "Its compound annual growth rate is {cagr}."),
+    "cagr_profil": ("Pertumbuhan majemuk tahunannya adalah {cagr}.", "Its compound annual growth rate is {cagr}."),
     "cagr_profil_nol": (
-        "Pertumbuhan majemuk tahunannya tidak terdefinisi karena nilai tahun pertamanya nol.",
+        "Pertumbuhan majemuk tahunannya tidak terdefinisi karena nilainya pada tahun pertama nol.",
         "Its compound annual growth rate is undefined, because its value in the first year is zero.",
     ),
     "profil_pangsa": (
@@ -412,9 +433,15 @@ _LABELS = {
         "Pangsanya terhadap total adalah {pangsa_min}, dan di antara {n_subsektor} subsektor ia {peringkat}.",
         "Its share of the total is {pangsa_min}, and its place among the {n_subsektor} subsectors is {peringkat}.",
     ),
+    "profil_pangsa_tetap": (
+        "Pangsanya terhadap total adalah {pangsa_min} pada setiap tahun, dan di antara {n_subsektor} subsektor ia "
+        "{peringkat}.",
+        "Its share of the total is {pangsa_min} in every year, and its place among the {n_subsektor} subsectors is "
+        "{peringkat}.",
+    ),
     "profil_sendiri": (
-        "Ia satu-satunya subsektor dalam data ini, sehingga pangsanya {pangsa_min}.",
-        "It is the only subsector in these data, so its share is {pangsa_min}.",
+        "{nama} adalah satu-satunya subsektor dalam data ini, sehingga pangsanya {pangsa_min}.",
+        "{nama} is the only subsector in these data, so its share is {pangsa_min}.",
     ),
     # chapter 5: a comparison with the press that these data leave nothing to compare in (a sentence, no table)
     "pangsa_tak_bertemu": (

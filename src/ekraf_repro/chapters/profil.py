@@ -23,14 +23,16 @@ def glues(bab, lang: str) -> dict:
         "peringkat": rank_phrase(sorted({int(r) for r in prof["peringkat"]}), lang),
         "n_subsektor": idnum.words(len(df.attrs["subsektor"]), lang),
     }
-    out["ringkasan"] = " ".join(summary(out, len(prof), cagr == cagr, len(df.attrs["subsektor"]), lang))
+    facts = {**out, "_peringkat": int(prof["peringkat"].iloc[0])}
+    out["ringkasan"] = " ".join(summary(facts, len(prof), cagr == cagr, len(df.attrs["subsektor"]), lang))
     return out
 
 
 def summary(facts: dict, years: int, defined: bool, subsectors_: int, lang: str) -> list[str]:
     """The page's opening sentences for what these data allow: one year has no growth, a zero in the first year no
     growth rate, and the only subsector no range of shares or place among others."""
-    if years == 1:
+    if years == 1:  # one rank, but not "always" in it
+        facts = {**facts, "peringkat": rank_phrase([facts["_peringkat"]], lang, always=False)}
         out = [labels.label("profil_satu", lang, **facts)]
     else:
         out = [labels.label("profil_gerak", lang, **facts)]
@@ -38,7 +40,8 @@ def summary(facts: dict, years: int, defined: bool, subsectors_: int, lang: str)
     if subsectors_ == 1:
         key = "profil_sendiri"
     else:
-        key = "profil_pangsa_satu" if facts["pangsa_min"] == facts["pangsa_max"] else "profil_pangsa"
+        same = facts["pangsa_min"] == facts["pangsa_max"]
+        key = "profil_pangsa" if not same else ("profil_pangsa_satu" if years == 1 else "profil_pangsa_tetap")
     return [*out, labels.label(key, lang, **facts)]
 
 
@@ -54,13 +57,15 @@ def peak_glues(bab, lang: str) -> dict:
     return {"puncak_tahun": str(found["tahun"]), "puncak_tahun_lain": str(found["tahun_lain"])}
 
 
-def rank_phrase(ranks: list[int], lang: str) -> str:
-    """``[3]`` -> "selalu berada di peringkat ketiga"; ``[1, 2]`` -> "berada di peringkat pertama atau kedua"."""
+def rank_phrase(ranks: list[int], lang: str, always: bool = True) -> str:
+    """``[3]`` -> "selalu berada di peringkat ketiga"; ``[1, 2]`` -> "berada di peringkat pertama atau kedua"; one
+    year's rank is not "always" (``always=False``)."""
     places = [idnum.ordinal(r, lang) for r in ranks]
     if lang == "en":
-        return f"always {places[0]}" if len(places) == 1 else listing(places, lang).replace(" and ", " or ")
+        once = f"always {places[0]}" if always else places[0]
+        return once if len(places) == 1 else listing(places, lang).replace(" and ", " or ")
     if len(places) == 1:
-        return f"selalu berada di peringkat {places[0]}"
+        return f"{'selalu ' if always else ''}berada di peringkat {places[0]}"
     return "berada di peringkat " + listing(places, lang).replace(" dan ", " atau ")
 
 

@@ -69,7 +69,7 @@ def growth(bab, lang: str) -> dict:
         for k, n in (("fokus_indeks_akhir", p.subsektor), ("total_indeks_akhir", analysis.TOTAL))
     }
     return {
-        **focus_changes(analysis.yoy(df, total=True).loc[p.subsektor], focus, lang),
+        **focus_changes(analysis.wide(df).loc[p.subsektor], focus, lang),
         **rates,
         **index,
         "cagr_fokus": labels.label(
@@ -121,20 +121,29 @@ def largest_smallest(ranked: pd.Series, lang: str) -> str:
     return labels.label("besar_kecil", lang, rasio=fmt(ranked.iloc[0] / ranked.iloc[-1], 0, lang), **names)
 
 
-def focus_changes(changes: pd.Series, name: str, lang: str) -> dict:
+def focus_changes(values: pd.Series, name: str, lang: str) -> dict:
     """The focus subsector's deepest fall and largest rise from one year to the next, over the changes that are
-    defined (a change from zero is not)."""
-    defined = changes.dropna()
+    defined (a change from zero is not); whether it ever fell or rose is read from the values themselves."""
+    defined = analysis.yoy_of(values).iloc[1:].dropna()
     if defined.empty:
         return {"ubah_fokus": labels.label("ubah_fokus_nol", lang, fokus=name)}
     out = {
         "fokus_turun_tahun": str(int(defined.idxmin())),
-        "fokus_turun": pct(defined.min(), 2, lang),
+        "fokus_turun": pct(defined.min(), 2, lang, sign=True),
         "fokus_naik_tahun": str(int(defined.idxmax())),
         "fokus_naik": pct(defined.max(), 2, lang, sign=True),
     }
+    steps = values.diff().iloc[1:]
+    if len(defined) == 1:
+        key = "ubah_fokus_satu"
+    elif not (steps < 0).any():
+        key = "ubah_fokus_naik"
+    elif not (steps > 0).any():
+        key = "ubah_fokus_turun"
+    else:
+        key = "ubah_fokus"
     keys = {k.removeprefix("fokus_"): v for k, v in out.items()}
-    return {**out, "ubah_fokus": labels.label("ubah_fokus", lang, fokus=name, **keys)}
+    return {**out, "ubah_fokus": labels.label(key, lang, fokus=name, **keys)}
 
 
 def _one_year(bab) -> bool:
