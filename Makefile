@@ -71,8 +71,8 @@ test: setup system-deps $(LABENV)  ## the whole suite: unit, data, pipeline, nbv
 lab: book $(LABENV)  ## JupyterLab on 127.0.0.1 with one edition's student notebooks: make lab LANG=id|en
 	$(EKRAF) lab --edition $(EDITION)
 
-check: setup  ## the fast tier: unit, data, architecture and Sphinx-extension tests; no notebook run, book build, browser or PDF; reverse order
-	$(PY) -m pytest tests -m "not slow" --reverse
+check: setup  ## the fast tier: unit, data, architecture and Sphinx-extension tests; no notebook run, book build, browser or PDF; reverse order, on every core
+	$(PY) -m pytest tests -m "not slow" --reverse -n auto
 
 lint: setup  ## ruff check and ruff format --check over src/ and tests/
 	$(VENV)/bin/ruff check src tests

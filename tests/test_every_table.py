@@ -14,6 +14,7 @@ import math
 import tempfile
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import table_support as ts
 from conftest import ROOT, run_cli, tree_bytes
@@ -250,6 +251,22 @@ def test_a_year_that_meets_without_a_subsector_that_does_says_so():
     assert run.texts["07_tabel_rinci:pangsa_tidak"].startswith(
         "The press reported the shares of Fashion, Craft and Culinary for 2022, but these data contain none"
     )
+
+
+@pytest.mark.parametrize(
+    "last_year, lang, words",
+    [
+        ({"Kuliner": 10.0, "Musik": 0.0, "Kriya": 0.0}, "id", "sedangkan Musik dan Kriya bernilai nol"),
+        ({"Kuliner": 10.0, "Musik": 0.0, "Kriya": 0.0}, "en", "while Music and Craft are zero"),
+        ({"Kuliner": 10.0, "Musik": 2.0, "Kriya": 0.0}, "en", "while Craft is zero"),
+        ({"Kuliner": 10.0, "Musik": 2.0}, "en", "the smallest Music; the value of the former is about 5 times"),
+    ],
+)
+def test_the_largest_subsector_is_set_against_every_zero_one(last_year, lang, words):
+    """No ratio to a zero: the sentence names every subsector that is zero in the last year, not only the last."""
+    from ekraf_repro.chapters import rinci
+
+    assert words in rinci.largest_smallest(pd.Series(last_year), lang)
 
 
 # --------------------------------------------------------------------------- invalid tables

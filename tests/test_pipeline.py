@@ -504,9 +504,12 @@ def test_make_bench_sets_up_what_make_test_needs():
 @pytest.mark.parametrize(
     "target, summary, ok",
     [
+        ("check", "===== 812 passed in 95.20s =====", True),  # workers report no deselection
         ("check", "===== 812 passed, 301 deselected in 95.20s (0:01:35) =====", True),
         ("test", "===== 1113 passed, 1 xfailed, 4 warnings in 1900.10s (0:31:40) =====", True),
-        ("check", "===== 812 passed in 95.20s =====", False),  # the slow tier ran too
+        ("check", "===== 1113 passed in 95.20s =====", False),  # the slow tier ran too
+        ("check", "===== 800 passed in 95.20s =====", False),  # not the whole fast tier
+        ("check", "===== 811 passed, 1 skipped in 95.20s =====", False),
         ("test", "===== 1100 passed, 13 skipped in 1900.10s =====", False),  # not everything
         ("test", "===== 1100 passed, 301 deselected in 1900.10s =====", False),
         ("test", "===== 1 failed, 1100 passed in 1900.10s =====", False),
@@ -515,11 +518,33 @@ def test_make_bench_sets_up_what_make_test_needs():
 )
 def test_bench_tiers_prove_what_they_ran(monkeypatch, tmp_path, target, summary, ok):
     monkeypatch.setattr(bench, "_run", lambda cmd, root, **env: (1.5, f"...\n{summary}\n"))
+    fast = 812 if target == "check" else None
     if ok:
-        assert bench._tier("t", tmp_path, target) == 1.5
+        assert bench._tier("t", tmp_path, target, fast) == 1.5
     else:
         with pytest.raises(bench.CaseFailed, match="pytest's summary is"):
-            bench._tier("t", tmp_path, target)
+            bench._tier("t", tmp_path, target, fast)
+
+
+@pytest.mark.parametrize(
+    "listing, fast",
+    [("449/763 tests collected (314 deselected) in 4.50s", 449), ("763 tests collected in 4.50s", None)],
+)
+def test_the_bench_counts_the_fast_tier_and_proves_it_leaves_tests_out(monkeypatch, tmp_path, listing, fast):
+    monkeypatch.setattr(bench, "_run", lambda cmd, root, **env: (0.1, f"tests/test_a.py::t\n\n{listing}\n"))
+    if fast:
+        assert bench.fast_tests("7", tmp_path) == fast
+    else:
+        with pytest.raises(bench.CaseFailed, match="does not set the slow tests apart"):
+            bench.fast_tests("7", tmp_path)
+
+
+def test_the_fast_tier_spreads_over_every_core():
+    """`make check` runs its tests on every core (pytest-xdist): the bench's 0.75x target needs both cores of a
+    two-core machine."""
+    makefile = (Path(__file__).resolve().parents[1] / "Makefile").read_text(encoding="utf-8")
+    recipe = re.search(r"^check:[^\n]*\n\t([^\n]*)", makefile, flags=re.M)[1]
+    assert '-m "not slow"' in recipe and re.search(r"(^| )-n auto( |$)", recipe), recipe
 
 
 # --------------------------------------------------------------------------- incremental == clean (issue 17)

@@ -330,6 +330,12 @@ _LABELS = {
         "In the last year the largest subsector is {terbesar}, while {terkecil} is zero, so no ratio between them "
         "can be computed.",
     ),
+    "besar_kecil_nol_banyak": (
+        "Pada tahun terakhir, subsektor terbesar adalah {terbesar}, sedangkan {terkecil} bernilai nol, sehingga "
+        "perbandingannya dengan subsektor-subsektor itu tidak dapat dihitung.",
+        "In the last year the largest subsector is {terbesar}, while {terkecil} are zero, so no ratio to them can be "
+        "computed.",
+    ),
     "besar_kecil_satu": (
         "Data ini hanya memuat satu subsektor, {terbesar}, sehingga tidak ada yang terbesar atau terkecil.",
         "These data contain one subsector only, {terbesar}, so there is no largest or smallest subsector.",

@@ -111,13 +111,15 @@ def shares_sentence(df: pd.DataFrame, lang: str) -> dict:
 
 
 def largest_smallest(ranked: pd.Series, lang: str) -> str:
-    """The last year's largest and smallest subsector, and how many times the one is the other (none when the
-    smallest is zero, or when there is one subsector)."""
+    """The last year's largest and smallest subsector and how many times the one is the other; when some are zero,
+    every zero subsector is named and no ratio given; with one subsector, neither."""
     names = {k: _name(ranked.index[i], lang) for k, i in (("terbesar", 0), ("terkecil", -1))}
     if len(ranked) == 1:
         return labels.label("besar_kecil_satu", lang, **names)
-    if ranked.iloc[-1] == 0:
-        return labels.label("besar_kecil_nol", lang, **names)
+    zeros = [_name(n, lang) for n in ranked.index[ranked == 0]]
+    if zeros:
+        key = "besar_kecil_nol" if len(zeros) == 1 else "besar_kecil_nol_banyak"
+        return labels.label(key, lang, terbesar=names["terbesar"], terkecil=listing(zeros, lang))
     return labels.label("besar_kecil", lang, rasio=fmt(ranked.iloc[0] / ranked.iloc[-1], 0, lang), **names)
 
 
