@@ -1,5 +1,7 @@
 """One build at a time per checkout (issue 22): a command that writes takes ``_build/.ekraf/lock``; a second one
-waits, saying so, or with ``EKRAF_WAIT`` gives up in one line. Both tried with two processes."""
+waits, saying so, or with ``EKRAF_WAIT`` gives up in one line. Both tried with two processes, on a checkout of their
+own (``EKRAF_ROOT``): the fast tier runs on every core, and a lock held on this checkout would make the other
+tests' commands wait."""
 
 import fcntl
 import os
@@ -9,27 +11,30 @@ import time
 
 from conftest import ROOT
 
-LOCK = ROOT / "_build" / ".ekraf" / "lock"
 HOLD = "import fcntl,sys,time; f=open(sys.argv[1],'a+'); fcntl.flock(f,fcntl.LOCK_EX); f.truncate(0); f.write('4242'); f.flush(); print('held',flush=True); time.sleep(60)"  # noqa: E501
 
 
-def _holder():
-    LOCK.parent.mkdir(parents=True, exist_ok=True)
-    holder = subprocess.Popen([sys.executable, "-c", HOLD, str(LOCK)], stdout=subprocess.PIPE, text=True)
+def _lock(checkout):
+    return checkout / "_build" / ".ekraf" / "lock"
+
+
+def _holder(checkout):
+    _lock(checkout).parent.mkdir(parents=True, exist_ok=True)
+    holder = subprocess.Popen([sys.executable, "-c", HOLD, str(_lock(checkout))], stdout=subprocess.PIPE, text=True)
     assert holder.stdout.readline().strip() == "held"
     return holder
 
 
-def _cli(cmd: str, **env):
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), **env}
+def _cli(checkout, cmd: str, **env):
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "EKRAF_ROOT": str(checkout), **env}
     args = [sys.executable, "-m", "ekraf_repro.bookmaker.cli", cmd]
     return subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-def test_a_second_run_gives_up_after_the_wait_in_one_line():
-    holder = _holder()
+def test_a_second_run_gives_up_after_the_wait_in_one_line(tmp_path):
+    holder = _holder(tmp_path)
     try:
-        out, err = _cli("render", EKRAF_WAIT="1").communicate(timeout=60)
+        out, err = _cli(tmp_path, "render", EKRAF_WAIT="1").communicate(timeout=60)
     finally:
         holder.kill()
         holder.wait()
@@ -39,9 +44,9 @@ def test_a_second_run_gives_up_after_the_wait_in_one_line():
     ]
 
 
-def test_a_second_run_waits_while_the_first_holds_the_lock():
-    holder = _holder()
-    second = _cli("execute")
+def test_a_second_run_waits_while_the_first_holds_the_lock(tmp_path):
+    holder = _holder(tmp_path)
+    second = _cli(tmp_path, "execute")
     try:
         assert second.stderr.readline().strip() == "waiting for another ekraf run in this checkout (pid 4242)…"
         time.sleep(1.5)
@@ -51,5 +56,5 @@ def test_a_second_run_waits_while_the_first_holds_the_lock():
         second.wait()
         holder.kill()
         holder.wait()
-    with open(LOCK, "a+") as handle:  # released when both are gone
+    with open(_lock(tmp_path), "a+") as handle:  # released when both are gone
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
