@@ -20,19 +20,17 @@ def glues(bab, lang: str) -> dict:
         "cagr": pct(cagr, 2, lang, sign=True),
         "pangsa_min": pct(prof["pangsa_pct"].min(), 1, lang),
         "pangsa_max": pct(prof["pangsa_pct"].max(), 1, lang),
-        "peringkat": rank_phrase(sorted({int(r) for r in prof["peringkat"]}), lang),
+        "peringkat": rank_phrase(sorted({int(r) for r in prof["peringkat"]}), lang, always=len(prof) > 1),
         "n_subsektor": idnum.words(len(df.attrs["subsektor"]), lang),
     }
-    facts = {**out, "_peringkat": int(prof["peringkat"].iloc[0])}
-    out["ringkasan"] = " ".join(summary(facts, len(prof), cagr == cagr, len(df.attrs["subsektor"]), lang))
+    out["ringkasan"] = " ".join(summary(out, len(prof), cagr == cagr, len(df.attrs["subsektor"]), lang))
     return out
 
 
 def summary(facts: dict, years: int, defined: bool, subsectors_: int, lang: str) -> list[str]:
     """The page's opening sentences for what these data allow: one year has no growth, a zero in the first year no
     growth rate, and the only subsector no range of shares or place among others."""
-    if years == 1:  # one rank, but not "always" in it
-        facts = {**facts, "peringkat": rank_phrase([facts["_peringkat"]], lang, always=False)}
+    if years == 1:
         out = [labels.label("profil_satu", lang, **facts)]
     else:
         out = [labels.label("profil_gerak", lang, **facts)]
