@@ -105,6 +105,43 @@ def edition_site(lang) -> Path:
     return site
 
 
+def checkout(dest: Path) -> Path:
+    """What a fresh clone of this working tree holds: the files git tracks or would track (uncommitted edits
+    included), or, outside a git checkout, a copy without environment and build output."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT, capture_output=True
+    )
+    if listed.returncode != 0:
+        return copy_project(dest)
+    for rel in filter(None, listed.stdout.decode().split("\0")):
+        if (ROOT / rel).is_file():
+            (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / rel, dest / rel)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def fresh_checkout(tmp_path_factory) -> Path:
+    """A second checkout, in a folder of another name and depth, set up and built by its own `make book pdf epub
+    dist` (its own .venv), from a fresh shell. Its outputs are compared with this checkout's (which `make test`
+    built) by the two-checkout test and by each output's "built twice" test: one second build serves them all."""
+    from ekraf_repro.bookmaker.build import book as bookbuild
+
+    if not bookbuild.have_latex():  # the PDFs, and the deposit archive that holds them
+        message = f"SECOND CHECKOUT NOT BUILT: {bookbuild.LATEX_MISSING}"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    # a fresh shell: no environment of ours, and none of the make variables of a calling make (`make bench` runs
+    # `make test VENV=...`, which make hands down through MAKEFLAGS to every make below it)
+    mine = ("VIRTUAL_ENV", "PYTHONPATH", "EKRAF_ROOT", "VENV", "MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES")
+    env = {k: v for k, v in os.environ.items() if k not in mine}
+    root = checkout(tmp_path_factory.mktemp("folder-lain") / "salinan_kedua")
+    result = subprocess.run(["make", "book", "pdf", "epub", "dist"], cwd=root, env=env, capture_output=True)
+    assert result.returncode == 0, (result.stdout[-3000:] + result.stderr[-3000:]).decode(errors="replace")
+    return root
+
+
 @pytest.fixture(scope="session")
 def built_copy(tmp_path_factory) -> Path:
     """A copy of the project on which `ekraf book` has run once (notebooks executed, book built)."""

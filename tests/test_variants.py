@@ -190,17 +190,14 @@ def test_a_failed_sweep_loses_nothing(built):
     assert not (out / ".sweep.staging").exists()
 
 
-def test_the_python_entry_point(built, tmp_path):
+def test_the_python_entry_point_refuses_a_bad_parameter_and_creates_nothing(tmp_path):
+    """The entry point's builds are the generated tables' (below); here, a refusal before anything is made."""
     from ekraf_repro.bookmaker import rerun
     from ekraf_repro.errors import InputError
 
     with pytest.raises(InputError, match="parameter bahasa='fr': allowed values are id, en"):
         rerun(tmp_path / "v", bahasa="fr")
     assert not (tmp_path / "v").exists()
-    index = rerun(tmp_path / "dengan spasi", data=built["folder"] / "subsektor_sedikit.csv", subsektor="Musik")
-    assert index == tmp_path / "dengan spasi" / "html" / "index.html" and index.exists()
-    banner = BeautifulSoup(index.parent.joinpath("notebooks", "01_pendahuluan.html").read_text(), "html.parser")
-    assert "subsektor=Musik" in banner.select_one(".bd-header-announcement").get_text()
 
 
 @pytest.mark.browser
@@ -242,36 +239,6 @@ def test_the_browser_suite_passes_on_a_variant(built, tmp_path):
     assert f"{len(tests)} passed" in result.stdout, result.stdout[-1000:]
 
 
-@pytest.mark.pdf
-def test_a_variant_with_its_own_pdf_says_so_on_the_title_page(tmp_path):
-    import pypdf
-
-    from ekraf_repro.bookmaker import rerun
-    from ekraf_repro.bookmaker.build import book as bookbuild
-
-    if not bookbuild.have_latex():
-        import browser_support as bs
-
-        bs.skip_or_fail([bookbuild.LATEX_MISSING])
-    index = rerun(tmp_path / "dengan pdf", subsektor="Musik", pdf=True)
-    pdf = index.parent / "book.pdf"
-    assert pdf.exists() and 'href="../book.pdf"' in (index.parent / "book" / "index.html").read_text()
-    first = pypdf.PdfReader(pdf).pages[0].extract_text()
-    digest = __import__("hashlib").sha256((ROOT / "data/raw/tabel_1_1_ekspor_ekraf.csv").read_bytes()).hexdigest()
-    assert "Varian, bukan edisi asli." in first and digest[:12] in first and "subsektor=Musik" in first
-    assert f"(varian {digest[:12]})" in " ".join(first.split())
-    # typeset like the editions (issue 24): nothing in the head or foot bands or the margins, no overfull box,
-    # caption labels with their space
-    import pdf_support as ps
-
-    if not ps.have_poppler():
-        import browser_support as bs
-
-        bs.skip_or_fail([ps.INSTALL_POPPLER])
-    log = (index.parent.parent / "_pdf" / "_build" / "latex" / "book.log").read_text(encoding="utf-8", errors="replace")
-    assert ps.layout_problems(pdf, log, "id") == []
-
-
 # --------------------------------------------------------------------------- generated tables (issue 22)
 
 GENERATED = {  # two tables of the kinds tests/test_every_table.py generates, fixed
@@ -297,11 +264,19 @@ NOTHING_TO_COMPARE = {
 }
 
 
+FOCUS = {"tiga_2019": "Musik"}  # the subsector each variant is built for, when not its first row (the default)
+
+
 @pytest.mark.pdf
 @pytest.mark.parametrize("name", sorted(GENERATED))
 def test_a_generated_table_builds_a_complete_book_html_and_pdf(name, tmp_path):
-    """No empty table in any page (Sphinx's LaTeX writer fails on one), and each comparison with nothing to compare
-    is a sentence, in the HTML and in the PDF."""
+    """Built through the Python entry point into a folder whose name has a space, with a PDF of its own: no empty
+    table in any page (Sphinx's LaTeX writer fails on one), and each comparison with nothing to compare is a
+    sentence, in the HTML and in the PDF. The banner and the PDF's title page say it is a variant, of which data and
+    with which parameters, and the PDF is typeset like the editions' (issue 24)."""
+    import hashlib
+
+    import pdf_support as pdfs
     import pypdf
     import table_support as ts
 
@@ -313,17 +288,35 @@ def test_a_generated_table_builds_a_complete_book_html_and_pdf(name, tmp_path):
 
         bs.skip_or_fail([bookbuild.LATEX_MISSING])
     rows, years, values = GENERATED[name]
+    focus = FOCUS.get(name, rows[0])
     table = ts.Tabel(rows, years, dict(zip([(r, y) for r in rows for y in years], values)))
     path = ts.write(table, tmp_path, f"{name}.csv")
-    index = rerun(tmp_path / "varian", data=path, subsektor=rows[0], pdf=True)
+    index = rerun(tmp_path / "dengan spasi", data=path, subsektor=focus, pdf=True)
+    assert index == tmp_path / "dengan spasi" / "html" / "index.html" and index.exists()
     book = index.parent
     for page, html in _pages(book).items():
         for t in BeautifulSoup(html, "html.parser").find_all("table"):
             assert t.find("tbody") and t.find("tbody").find("tr"), f"{page}: an empty table"
     appendix_html = (book / "notebooks" / "07_tabel_rinci.html").read_text(encoding="utf-8")
     appendix = " ".join(BeautifulSoup(appendix_html, "html.parser").text.split())
-    pdf_text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(book / "book.pdf").pages).split())
+    pages = pypdf.PdfReader(book / "book.pdf").pages
+    pdf_text = " ".join(" ".join(p.extract_text() for p in pages).split())
     for sentence in NOTHING_TO_COMPARE[name]:
         assert sentence in appendix
         assert sentence in pdf_text.replace("- ", "").replace("-\n", ""), sentence
     assert 'id="gbr-pers"' not in appendix_html  # the figure needs both comparisons; these data lack one at least
+
+    setting = f"subsektor={focus}"  # a parameter is named only where it differs from its default (Kriya)
+    chapter = BeautifulSoup((book / "notebooks" / "01_pendahuluan.html").read_text(), "html.parser")
+    banner = chapter.select_one(".bd-header-announcement").get_text()
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+    first = " ".join(pages[0].extract_text().split())
+    assert 'href="../book.pdf"' in (book / "book" / "index.html").read_text()
+    assert "Varian, bukan edisi asli." in first and f"(varian {digest})" in first and f"{name}.csv" in first
+    assert (setting in first) == (setting in banner) == (focus != "Kriya")
+    if not pdfs.have_poppler():
+        import browser_support as bs
+
+        bs.skip_or_fail([pdfs.INSTALL_POPPLER])
+    log = (book.parent / "_pdf" / "_build" / "latex" / "book.log").read_text(encoding="utf-8", errors="replace")
+    assert pdfs.layout_problems(book / "book.pdf", log, "id") == []
