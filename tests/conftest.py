@@ -4,6 +4,7 @@ import os
 import shutil
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 import pytest
@@ -131,6 +132,7 @@ def fresh_checkout(tmp_path_factory) -> Path:
         message = f"SECOND CHECKOUT NOT BUILT: {bookbuild.LATEX_MISSING}"
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(message, pytrace=False)
+        warnings.warn(message, stacklevel=2)  # loudly: in the summary as well as the skip reason
         pytest.skip(message)
     # a fresh shell: no environment of ours, and none of the make variables of a calling make (`make bench` runs
     # `make test VENV=...`, which make hands down through MAKEFLAGS to every make below it)

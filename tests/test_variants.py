@@ -20,6 +20,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, run_cli, run_report, tree_bytes
 
+from ekraf_repro.params import DEFAULTS
+
 pytestmark = pytest.mark.slow
 
 TABLES = ROOT / "tests" / "data" / "varian"
@@ -264,7 +266,7 @@ NOTHING_TO_COMPARE = {
 }
 
 
-FOCUS = {"tiga_2019": "Musik"}  # the subsector each variant is built for, when not its first row (the default)
+FOCUS = {"tiga_2019": "Musik"}  # the subsector each variant is built for, when not its first row
 
 
 @pytest.mark.pdf
@@ -306,14 +308,14 @@ def test_a_generated_table_builds_a_complete_book_html_and_pdf(name, tmp_path):
         assert sentence in pdf_text.replace("- ", "").replace("-\n", ""), sentence
     assert 'id="gbr-pers"' not in appendix_html  # the figure needs both comparisons; these data lack one at least
 
-    setting = f"subsektor={focus}"  # a parameter is named only where it differs from its default (Kriya)
+    setting = f"subsektor={focus}"  # a parameter is named only where it differs from its default
     chapter = BeautifulSoup((book / "notebooks" / "01_pendahuluan.html").read_text(), "html.parser")
     banner = chapter.select_one(".bd-header-announcement").get_text()
     digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
     first = " ".join(pages[0].extract_text().split())
     assert 'href="../book.pdf"' in (book / "book" / "index.html").read_text()
     assert "Varian, bukan edisi asli." in first and f"(varian {digest})" in first and f"{name}.csv" in first
-    assert (setting in first) == (setting in banner) == (focus != "Kriya")
+    assert (setting in first) == (setting in banner) == (focus != DEFAULTS["subsektor"])
     if not pdfs.have_poppler():
         import browser_support as bs
 
