@@ -78,7 +78,7 @@ class Bab:
 
         A Markdown cell tagged ``jika:<name>`` is shown only when the condition holds,
         one tagged ``jika-tidak:<name>`` only when it does not; after execution the
-        pipeline tags the others ``remove-cell`` (:func:`ekraf_repro.bookmaker.pipeline.clean`),
+        pipeline tags the others ``remove-cell`` (:func:`ekraf_repro.bookmaker.run.execute.clean`),
         so they stay in the notebook for a run on other data.
         """
         for lang in self.langs:

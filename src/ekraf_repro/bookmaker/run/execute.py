@@ -16,7 +16,7 @@ from threading import Thread
 
 import nbformat
 
-from ... import student
+from ... import codedcheck, student
 from .. import guards, report, settings
 from ..files import sha256
 from ..student.code import conditions, tagged
@@ -194,6 +194,7 @@ def run(jobs: list[Job], manifest: Path, force=False, workers=WORKERS, dedupe=Fa
     if len(roots) != 1:
         raise ValueError(f"one run executes notebooks of one project, not {len(roots)}")
     guards.check("glue-wire-format")  # conditions() reads what ekraf_repro/notebook.py glues by hand
+    codedcheck.check(next(iter(roots)) / "data")  # a broken coded table fails here in one line, not in a kernel
     known, pkg = _read(manifest) or {}, package_hash()
     prints = {j.name: fingerprint(j, pkg) for j in jobs}
     todo, copies = _todo(jobs, known, prints, force, dedupe)
