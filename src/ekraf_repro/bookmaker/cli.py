@@ -86,8 +86,7 @@ def write_pages(verbose: bool = False) -> None:
 
 
 def build_editions(force: bool = False) -> None:
-    for lang in settings.EDITIONS:
-        editions.build(lang, force=force)
+    editions.build(force=force)
     print(f"book: {paths.display(settings.SITE / 'index.html')} (editions: {', '.join(settings.EDITIONS)})")
 
 
@@ -124,14 +123,14 @@ def cmd_pdf(args) -> None:
     if args.if_possible and not book.have_latex() and os.environ.get("CI") != "true":
         print(f"WARNING: no PDF built, the PDF tests will skip. {book.LATEX_MISSING}", file=sys.stderr)
         return
-    for lang in settings.EDITIONS:
-        print(editions.pdf(lang, force=args.force))
+    for built in editions.pdfs(force=args.force):
+        print(built)
     build_editions()  # each edition now links its PDF
 
 
 def cmd_epub(args) -> None:
-    for lang in settings.EDITIONS:
-        print(editions.epub(lang, force=args.force))
+    for built in editions.epubs(force=args.force):
+        print(built)
     if not epub.have_epubcheck():
         print(f"WARNING: the EPUBs are built but cannot be checked here. {epub.EPUBCHECK_MISSING}", file=sys.stderr)
         if os.environ.get("CI") == "true":
@@ -140,9 +139,7 @@ def cmd_epub(args) -> None:
 
 def cmd_dist(args) -> None:
     """The book, its PDFs and EPUBs, brought up to date, then the archive."""
-    for lang in settings.EDITIONS:
-        editions.pdf(lang)
-        editions.epub(lang)
+    editions.prints()
     build_editions()  # the HTML as published: each edition linking its PDF
     print(dist.build())
 

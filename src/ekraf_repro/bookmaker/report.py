@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 from .. import paths
@@ -16,6 +17,7 @@ PATH = paths.BUILD / ".ekraf" / "report.json"
 SPHINX_REPORT = "EKRAF_SPHINX_REPORT"  # the file a Sphinx run writes its pages read to
 _LOCK = threading.Lock()
 _RUN: dict = {}
+_LOCAL = threading.local()  # a thread's entries kept apart (build/together.py adds them in the editions' order)
 
 
 def begin(command: str) -> None:
@@ -36,8 +38,26 @@ def notebooks(**lists: list[str]) -> None:
 def build(project: Path, builder: str, sphinx: bool, read: list[str] | None = None, pruned: list[str] | None = None):
     entry = {"project": paths.display(project), "builder": builder, "sphinx": sphinx, "read": sorted(read or []),
              "pruned": sorted(pruned or [])}  # fmt: skip
+    pending = getattr(_LOCAL, "pending", None)
+    if pending is not None:
+        pending.append(entry)
+    else:
+        add([entry])
+
+
+def add(entries: list[dict]) -> None:
     with _LOCK:
-        _RUN.setdefault("builds", []).append(entry)
+        _RUN.setdefault("builds", []).extend(entries)
+
+
+@contextmanager
+def apart():
+    """The build entries this thread reports meanwhile, kept out of the run for the caller to :func:`add`."""
+    _LOCAL.pending = []
+    try:
+        yield _LOCAL.pending
+    finally:
+        del _LOCAL.pending
 
 
 def write(path: Path = PATH) -> None:

@@ -15,7 +15,7 @@ from ... import paths
 from .. import settings
 from ..files import clear, under, update
 from ..run.plan import notebooks as executed_notebooks
-from . import book
+from . import book, together
 from . import epub as epub_file
 from .catalogues import catalogues
 
@@ -90,9 +90,17 @@ def workdir(code: str, root: Path = paths.ROOT) -> Path:  # staged in source/, b
     return root / "_build" / "editions" / code
 
 
-def build(code: str, force: bool = False, root: Path = paths.ROOT, site: Path | None = None) -> Path:
-    """Stage, build and publish one edition; it links its PDF only when one is made from the current sources."""
-    site, work = site or root / "_build" / "html", workdir(code, root)
+def build(force: bool = False, root: Path = paths.ROOT) -> Path:
+    """Stage and build every edition side by side, then publish them into ``_build/html`` (one failed edition: the
+    site stays as it was). Each links its PDF only when one is made from the current sources."""
+    site = root / "_build" / "html"
+    for code, html in zip(settings.EDITIONS, together.each(lambda c: _make(c, force, root), settings.EDITIONS)):
+        publish(code, html, site)
+    return site
+
+
+def _make(code: str, force: bool, root: Path) -> Path:
+    work = workdir(code, root)
     with_pdf = pdf_ready(code, root)
     source = stage(code, work / "source", root, extra={"sphinx": {"config": {"ekraf_pdf": with_pdf}}})
     html = book.build(root=source, out=work / "_build", force=force)
@@ -101,8 +109,7 @@ def build(code: str, force: bool = False, root: Path = paths.ROOT, site: Path | 
         _copy(work / "_build" / "pdf" / "book.pdf", own)
     else:
         own.unlink(missing_ok=True)
-    publish(code, html, site)
-    return site / code
+    return html
 
 
 def _copy(built: Path, target: Path) -> Path:  # unless the same bytes are there
@@ -130,3 +137,18 @@ def epub(code: str, force: bool = False, root: Path = paths.ROOT) -> Path:
     work = workdir(code, root)
     built = epub_file.build(stage(code, work / PRINT_SOURCE, root), work / "_build", force=force)
     return _copy(built, root / "_build" / "epub" / EPUB_NAMES[code])
+
+
+def pdfs(force: bool = False) -> list[Path]:
+    """Every edition's PDF, side by side."""
+    return together.each(lambda code: pdf(code, force=force), settings.EDITIONS)
+
+
+def epubs(force: bool = False) -> list[Path]:
+    """Every edition's EPUB, side by side."""
+    return together.each(lambda code: epub(code, force=force), settings.EDITIONS)
+
+
+def prints() -> list[tuple[Path, Path]]:
+    """Every edition's PDF then its EPUB (one staged print project each), the editions side by side."""
+    return together.each(lambda code: (pdf(code), epub(code)), settings.EDITIONS)
