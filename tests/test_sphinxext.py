@@ -59,6 +59,26 @@ def test_the_registry_records_every_part_with_sphinxs_number(html):
 # --------------------------------------------------------------------------- citations.py
 
 
+def test_citeproc_renders_each_form_of_the_citations_once_a_build(tmp_path_factory, monkeypatch):
+    """The APA texts of every citable part are rendered once per form (HTML, plain, Markdown), not once per page:
+    rendered on each of the book's 22 pages, citeproc took half of a whole build."""
+    from ekraf_repro.bookmaker.cite import items
+
+    calls, render = [], items.render
+
+    def counted(found, code, output="plain"):
+        if len(found) > 1:  # the book's parts (the title page and the citing page render one item each)
+            calls.append(output)
+        return render(found, code, output)
+
+    monkeypatch.setattr(items, "render", counted)
+    app = build(tmp_path_factory, "html")
+    pages = sorted(p.relative_to(app.outdir).as_posix() for p in Path(app.outdir).rglob("*.html"))
+    app.cleanup()
+    assert len([p for p in pages if not p.startswith(("genindex", "search"))]) >= 3
+    assert sorted(calls) == ["html", "markdown", "plain"]
+
+
 def test_a_chapter_ends_with_its_cite_box_and_each_part_links_its_data(html):
     page = soup(html, "notebooks/01_bab.html")
     box = page.select_one("aside.ekraf-cite")

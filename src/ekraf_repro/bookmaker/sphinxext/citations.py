@@ -57,14 +57,18 @@ def citable(app) -> dict:
                 word = cfg.numfig_format[part["kind"]].replace("%s", "").strip()
                 title = f"{word} {'.'.join(map(str, part['number']))}: {part['caption'].rstrip('.')}"
                 found.append(items.part(book, part["label"], part["kind"], title, word))
-        html, plain = items.render(found, code, "html"), items.render(found, code, "plain")
-        app._ekraf_citable = {
-            "items": found,
-            "parts": {p["label"]: p for p in numbered},
-            "html": dict(zip([i["id"] for i in found], html, strict=True)),
-            "plain": dict(zip([i["id"] for i in found], plain, strict=True)),
-        }
+        app._ekraf_citable = {"items": found, "parts": {p["label"]: p for p in numbered}}
     return app._ekraf_citable
+
+
+def rendered(app, output: str) -> dict[str, str]:
+    """The APA text of every citable part in ``output`` (html, plain or markdown), by key: rendered once a build,
+    when a page first needs it (citeproc takes about half a second for the whole book)."""
+    book, code = citable(app), settings.lang(app.config.language)
+    if output not in book:
+        texts = items.render(book["items"], code, output)
+        book[output] = dict(zip([i["id"] for i in book["items"]], texts, strict=True))
+    return book[output]
 
 
 def page_key(app, pagename: str) -> str:  # the citable part a page belongs to: its numbered chapter, or the book
@@ -103,7 +107,7 @@ def _add_to_pages(app, doctree, docname: str) -> None:
     if key != "buku" or docname == app.config.root_doc:
         heading = escape.html(_("Cite this book") if key == "buku" else _("Cite this chapter"))
         box = f'<aside class="ekraf-cite" aria-label="{heading}"><p class="ekraf-cite-title">{heading}</p>'
-        box += f'<p class="ekraf-cite-apa">{book["html"][key]}</p>'
+        box += f'<p class="ekraf-cite-apa">{rendered(app, "html")[key]}</p>'
         box += f'<p class="ekraf-cite-downloads">{escape.html(_("Download:"))} {_links(up, key)}</p></aside>'
         doctree.append(fragment(html=box))
     if not docname.startswith("notebooks/"):
@@ -131,7 +135,7 @@ def _head(app, pagename: str, templatename, context, doctree) -> None:
     title = app.env.titles.get(pagename)
     number = citable(app)["parts"][key]["number"][0] if key != "buku" else None
     page = metadata.Page(pagename, title.astext() if title else app._ekraf_book.title, number)
-    cited = citable(app)["plain"][key].replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3C ")
+    cited = rendered(app, "plain")[key].replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3C ")
     style = f'<style media="print">@page {{ margin-bottom: 2.2cm; @bottom-left {{ content: "{cited}"; '
     style += "font-size: 7.5pt; color: #444; vertical-align: top; } }</style>\n"
     context["metatags"] = context.get("metatags", "") + metadata.tags(app._ekraf_book, page) + style
@@ -195,14 +199,16 @@ class FillCitableBlocks(SphinxPostTransform):
     default_priority = 5
 
     def run(self, **kwargs) -> None:
+        blocks = list(self.document.findall(citable_block))
+        if not blocks:  # most pages
+            return
         book = citable(self.app)
         code = settings.lang(self.config.language)
         parts = [i for i in book["items"] if i["type"] in ("figure", "table")]
         chapters = [i for i in book["items"] if i["type"] == "chapter"]
-        rendered = items.render(book["items"], code, "markdown")
-        markdown = dict(zip([i["id"] for i in book["items"]], rendered, strict=True))
+        markdown = rendered(self.app, "markdown")
         word = text.group("cite", code)["chapter"]
-        for block in list(self.document.findall(citable_block)):
+        for block in blocks:
             docname, kind = block["docname"], block["block"]
             if kind == "chapters":
                 found = nodes.bullet_list(bullet="-")
