@@ -1,7 +1,7 @@
 """Student notebooks (issue 21): one language, prose that follows the numbers, the book's numbering, a download.
 
 The fast tests make student notebooks from the committed executed notebooks
-(:func:`ekraf_repro.bookmaker.studentnb.make`, with stand-ins for the book's
+(:func:`ekraf_repro.bookmaker.student.notebooks.make`, with stand-ins for the book's
 cross-references) and run the student module; the slow ones read the built
 book: its student notebooks (nbval runs them), their links, their agreement
 with the book's pages, the zip, and the zip unpacked and run where only Python
@@ -293,6 +293,7 @@ def test_the_notebooks_download_holds_what_a_student_needs_and_is_the_same_bytes
         rel = {n[len(top) :] for n in names}
         assert {"README.md", "pyproject.toml", "uv.lock", "CITATION.cff", "LICENSE", "LICENSE-CONTENT.md"} <= rel
         assert {"src/ekraf_repro/student.py", "src/ekraf_repro/paths.py", "data/raw/tabel_1_1_ekspor_ekraf.csv"} <= rel
+        assert [r for r in rel if r.startswith("src/ekraf_repro/bookmaker")] == []  # the notebooks never import it
         for nb in _notebooks(edition_site):
             assert z.read(top + nb.name) == nb.read_bytes()
         readme = z.read(top + "README.md").decode()

@@ -1,6 +1,7 @@
 """The "notebooks to run" zip of an edition, ``ekraf-notebook-<lang>.zip``: the student notebooks at the top
-(so ``data/...`` reads the same), the data, the package's source, the lock, CITATION.cff, the licences and a README
-with the one command that opens JupyterLab. Sorted entries with a fixed time and mode: the same bytes every build.
+(so ``data/...`` reads the same), the data, the analysis package's source (not the book machine), the lock,
+CITATION.cff, the licences and a README with the one command that opens JupyterLab. Sorted entries with a fixed
+time and mode: the same bytes every build.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from pathlib import Path
 from ..files import under
 from . import lab
 
+BOOK_MACHINE = "bookmaker/"  # the book's own machinery: no notebook imports it, so it stays out of the download
 FILES = ("pyproject.toml", "uv.lock", "CITATION.cff", "LICENSE", "LICENSE-CONTENT.md")
 
 
@@ -71,5 +73,6 @@ def contents(notebooks: dict[str, bytes], data: Path, lang: str, title: str, che
     files = {f: (checkout / f).read_bytes() for f in FILES}
     files["README.md"] = README[lang].format(title=title, command=start_command()).encode()
     for base, prefix, suffix in ((checkout / "src" / "ekraf_repro", "src/ekraf_repro/", ".py"), (data, "data/", "")):
-        files.update({prefix + rel: path.read_bytes() for rel, path in under(base).items() if rel.endswith(suffix)})
+        files.update({prefix + rel: path.read_bytes() for rel, path in under(base).items()
+                      if rel.endswith(suffix) and not rel.startswith(BOOK_MACHINE)})  # fmt: skip
     return {**files, **notebooks}
