@@ -20,14 +20,13 @@ import threading
 import urllib.error
 import urllib.parse
 import urllib.request
-import warnings
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import language_support
-import pytest
 import yaml
+from conftest import not_here
 
 ROOT = Path(__file__).resolve().parents[1]
 # The built site: one folder per edition (id/, en/), each built from its own staged project.
@@ -101,12 +100,8 @@ def missing_requirements() -> list[str]:
 
 
 def skip_or_fail(reasons: list[str]) -> None:
-    """Skip LOUDLY (a warning in the summary as well as the skip reason); with CI=true, fail instead."""
-    message = "BROWSER TESTS NOT RUN: " + "; ".join(reasons)
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(message + " (CI=true: the browser tests may not be skipped)", pytrace=False)
-    warnings.warn(message, stacklevel=2)
-    pytest.skip(message)
+    """The browser tests cannot run here: :func:`conftest.not_here`."""
+    not_here("BROWSER TESTS", *reasons)
 
 
 class Browser:

@@ -21,6 +21,17 @@ ROOT = Path(__file__).resolve().parents[1]
 COPY_IGNORE = shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__", ".pytest_cache", "node_modules")
 
 
+def not_here(subject: str, *reasons: str) -> None:
+    """A check this machine cannot run (a tool is missing): under CI=true it fails, since CI may never skip it;
+    elsewhere it is skipped LOUDLY, with a warning in the summary as well as the skip reason. ``subject``
+    names what is not run ("BROWSER TESTS", "PDF TESTS"); ``reasons`` say what to install."""
+    message = f"{subject} NOT RUN: " + "; ".join(reasons)
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(message + " (CI=true: it may not be skipped)", pytrace=False)
+    warnings.warn(message, stacklevel=2)
+    pytest.skip(message)
+
+
 def copy_project(dest: Path) -> Path:
     """A copy of the project (sources, data, notebooks with outputs), without env or build output."""
     shutil.copytree(ROOT, dest, ignore=COPY_IGNORE)
@@ -129,11 +140,7 @@ def fresh_checkout(tmp_path_factory) -> Path:
     from ekraf_repro.bookmaker.build import book as bookbuild
 
     if not bookbuild.have_latex():  # the PDFs, and the deposit archive that holds them
-        message = f"SECOND CHECKOUT NOT BUILT: {bookbuild.LATEX_MISSING}"
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(message, pytrace=False)
-        warnings.warn(message, stacklevel=2)  # loudly: in the summary as well as the skip reason
-        pytest.skip(message)
+        not_here("THE SECOND CHECKOUT", bookbuild.LATEX_MISSING)
     # a fresh shell: no environment of ours, and none of the make variables of a calling make (`make bench` runs
     # `make test VENV=...`, which make hands down through MAKEFLAGS to every make below it)
     mine = ("VIRTUAL_ENV", "PYTHONPATH", "EKRAF_ROOT", "VENV", "MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES")

@@ -5,14 +5,13 @@ rows, no name broken, each edition hyphenated in its language, figure text of at
 contact sheet of every page."""
 
 import json
-import os
 import re
 import unicodedata
 from pathlib import Path
 
 import pdf_support as ps
 import pytest
-from conftest import ROOT, chapter_titles, cited
+from conftest import ROOT, chapter_titles, cited, not_here
 
 from ekraf_repro.bookmaker import settings
 from ekraf_repro.bookmaker.build import book as bookbuild
@@ -41,9 +40,7 @@ def squash(text: str) -> str:
 @pytest.fixture(scope="module")
 def pdf_text(lang):
     if not bookbuild.have_latex():
-        if os.environ.get("CI") == "true":
-            pytest.fail(INSTALL)
-        pytest.skip("PDF TESTS SKIPPED: " + INSTALL)
+        not_here("PDF TESTS", INSTALL)
     pdf = editions.pdf(lang)  # incremental: does nothing when `make test` already built it
     assert pdf == ROOT / "_build" / "pdf" / editions.PDF_NAMES[lang]
     from pypdf import PdfReader
@@ -116,9 +113,7 @@ def latex_dir(lang: str):
 def typeset(pdf_text, lang) -> dict:
     """The edition's PDF as typeset: its pages' words (poppler), the LaTeX log and the type area it records."""
     if not ps.have_poppler():
-        if os.environ.get("CI") == "true":
-            pytest.fail(ps.INSTALL_POPPLER)
-        pytest.skip("PDF LAYOUT TESTS SKIPPED: " + ps.INSTALL_POPPLER)
+        not_here("PDF LAYOUT TESTS", ps.INSTALL_POPPLER)
     pdf = ROOT / "_build" / "pdf" / editions.PDF_NAMES[lang]
     log = (latex_dir(lang) / "book.log").read_text(encoding="utf-8", errors="replace")
     return {"pdf": pdf, "log": log, "pages": ps.pages(pdf), "geometry": ps.typearea(log)}

@@ -10,7 +10,7 @@ import pybtex.database
 import pytest
 import rispy
 from bs4 import BeautifulSoup
-from conftest import ROOT, run_cli
+from conftest import ROOT, not_here, run_cli
 
 pytestmark = pytest.mark.slow
 
@@ -25,9 +25,7 @@ def variant(tmp_path_factory):
     from ekraf_repro.bookmaker.build import book as bookbuild
 
     if not bookbuild.have_latex():
-        import browser_support as bs
-
-        bs.skip_or_fail([bookbuild.LATEX_MISSING])
+        not_here("VARIANT PDF TESTS", bookbuild.LATEX_MISSING)
     result = run_cli(["rerun", "--data", str(base / NAME), "--out", str(base / "keluaran"), "--pdf"], ROOT)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return base / "keluaran" / "html"

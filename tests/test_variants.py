@@ -18,7 +18,7 @@ from pathlib import Path
 import prose_support as ps
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, run_cli, run_report, tree_bytes
+from conftest import ROOT, not_here, run_cli, run_report, tree_bytes
 
 from ekraf_repro.params import DEFAULTS
 
@@ -286,9 +286,7 @@ def test_a_generated_table_builds_a_complete_book_html_and_pdf(name, tmp_path):
     from ekraf_repro.bookmaker.build import book as bookbuild
 
     if not bookbuild.have_latex():
-        import browser_support as bs
-
-        bs.skip_or_fail([bookbuild.LATEX_MISSING])
+        not_here("VARIANT PDF TESTS", bookbuild.LATEX_MISSING)
     rows, years, values = GENERATED[name]
     focus = FOCUS.get(name, rows[0])
     table = ts.Tabel(rows, years, dict(zip([(r, y) for r in rows for y in years], values)))
@@ -317,8 +315,6 @@ def test_a_generated_table_builds_a_complete_book_html_and_pdf(name, tmp_path):
     assert "Varian, bukan edisi asli." in first and f"(varian {digest})" in first and f"{name}.csv" in first
     assert (setting in first) == (setting in banner) == (focus != DEFAULTS["subsektor"])
     if not pdfs.have_poppler():
-        import browser_support as bs
-
-        bs.skip_or_fail([pdfs.INSTALL_POPPLER])
+        not_here("VARIANT PDF LAYOUT TESTS", pdfs.INSTALL_POPPLER)
     log = (book.parent / "_pdf" / "_build" / "latex" / "book.log").read_text(encoding="utf-8", errors="replace")
     assert pdfs.layout_problems(book / "book.pdf", log, "id") == []
