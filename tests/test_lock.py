@@ -34,13 +34,13 @@ def _cli(checkout, cmd: str, **env):
 def test_a_second_run_gives_up_after_the_wait_in_one_line(tmp_path):
     holder = _holder(tmp_path)
     try:
-        out, err = _cli(tmp_path, "render", EKRAF_WAIT="1").communicate(timeout=60)
+        out, err = _cli(tmp_path, "render", EKRAF_WAIT="0.2").communicate(timeout=60)
     finally:
         holder.kill()
         holder.wait()
     assert err.splitlines() == [
         "waiting for another ekraf run in this checkout (pid 4242)…",
-        "error: another ekraf run in this checkout (pid 4242) still runs after 1 s",
+        "error: another ekraf run in this checkout (pid 4242) still runs after 0.2 s",
     ]
 
 
@@ -49,7 +49,7 @@ def test_a_second_run_waits_while_the_first_holds_the_lock(tmp_path):
     second = _cli(tmp_path, "execute")
     try:
         assert second.stderr.readline().strip() == "waiting for another ekraf run in this checkout (pid 4242)…"
-        time.sleep(1.5)
+        time.sleep(0.5)
         assert second.poll() is None  # still waiting: it wrote nothing
     finally:
         second.kill()

@@ -16,10 +16,8 @@ import pandas as pd
 
 from . import figures, labels
 from .errors import InputError
+from .gluekeys import CONDITION, GLUE_PREFIX
 from .params import Params, resolve
-
-GLUE_PREFIX = "application/papermill.record/"
-CONDITION = "kondisi_"  # glue keys that record a condition (see Bab.condition)
 
 
 def _display(key: str, bundle: dict, lang: str, data: pd.DataFrame | None = None, **extra) -> None:

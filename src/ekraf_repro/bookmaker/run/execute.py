@@ -16,7 +16,7 @@ from threading import Thread
 
 import nbformat
 
-from ... import codedcheck, student
+from ... import codedcheck
 from .. import guards, report, settings
 from ..files import sha256
 from ..student.code import conditions, tagged
@@ -57,6 +57,8 @@ def shown(cell) -> bool:  # not tagged remove-cell
 def clean(path: Path, fill: dict | None = None) -> None:
     """Remove papermill's timestamps, give the injected cell a fixed id, hide (``remove-cell``) each Markdown
     passage whose condition this run does not meet; ``fill`` replaces the appendix template's ``{{name}}``."""
+    from ... import student  # here, not at the top: it loads matplotlib, which most commands never need
+
     nb = nbformat.read(path, as_version=4)
     nb.metadata.get("language_info", {}).pop("version", None)  # the interpreter's patch release: not committed
     recorded = nb.metadata.pop("papermill", {}).get("parameters")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import ast
 import builtins
 
-from ...notebook import CONDITION, GLUE_PREFIX
+from ...gluekeys import CONDITION, GLUE_PREFIX
 
 
 class NotConvertible(ValueError):
