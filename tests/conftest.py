@@ -1,9 +1,11 @@
 """Shared fixtures: the project root, a throwaway copy of the project, a CLI runner and its run report."""
 
+import itertools
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import warnings
 from pathlib import Path
 
@@ -38,9 +40,16 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+_REPORTS: dict[Path, Path] = {}  # checkout -> the report of the last `ekraf` run_cli ran in it
+_REPORT_DIR = tempfile.TemporaryDirectory(prefix="ekraf-reports-")  # removed when the test process ends
+_RUNS = itertools.count()
+
+
 def run_cli(args, root: Path = ROOT, **kw) -> subprocess.CompletedProcess:
-    """Run ``ekraf`` with the package imported from ``root/src`` (so a copy runs its own code)."""
-    env = {**os.environ, "PYTHONPATH": str(root / "src"), "PYTHONHASHSEED": "0"}
+    """Run ``ekraf`` with the package imported from ``root/src`` (so a copy runs its own code). Its run report goes
+    to a file of its own (tests on other cores run commands in the same checkout); :func:`run_report` reads it."""
+    own = _REPORTS[Path(root)] = Path(_REPORT_DIR.name) / f"{next(_RUNS)}.json"
+    env = {**os.environ, "PYTHONPATH": str(root / "src"), "PYTHONHASHSEED": "0", report.RUN_REPORT: str(own)}
     return subprocess.run(
         [sys.executable, "-m", "ekraf_repro.bookmaker.cli", *args],
         cwd=root,
@@ -52,8 +61,8 @@ def run_cli(args, root: Path = ROOT, **kw) -> subprocess.CompletedProcess:
 
 
 def run_report(root: Path = ROOT) -> dict:
-    """The run report of the last `ekraf` command run in ``root`` (bookmaker/report.py)."""
-    return report.read(root / report.PATH.relative_to(ROOT))
+    """The run report of the last `ekraf` command this test process ran in ``root`` with :func:`run_cli`."""
+    return report.read(_REPORTS[Path(root)])
 
 
 def built_editions(result: dict) -> list[str]:
@@ -169,11 +178,40 @@ def pytest_addoption(parser):
     )
 
 
+# Session fixtures that build a whole project: every file whose tests use one runs in the same worker, so that
+# `make test` on every core still builds each once.
+SHARED_BUILDS = ("fresh_checkout", "built_copy")
+
+
+def worker_groups(items) -> dict[str, str]:
+    """Each test file's group for ``--dist loadgroup``: the file itself, or, for files that share one of the
+    :data:`SHARED_BUILDS` (directly or through another file), the first of them in sorted order. A group runs in
+    one worker, so module and session fixtures are made once per file and the shared builds once in all."""
+    parent: dict[str, str] = {}
+
+    def find(name: str) -> str:
+        while parent.setdefault(name, name) != name:
+            name = parent[name]
+        return name
+
+    for item in items:
+        for fixture in SHARED_BUILDS:
+            if fixture in getattr(item, "fixturenames", ()):
+                parent[find(item.nodeid.split("::")[0])] = find(fixture)
+    members: dict[str, list[str]] = {}
+    for name in {item.nodeid.split("::")[0] for item in items}:
+        members.setdefault(find(name), []).append(name)
+    return {name: min(group) for group in members.values() for name in group}
+
+
 @pytest.hookimpl(tryfirst=True)  # before -m deselects by marker
 def pytest_collection_modifyitems(config, items):
     for item in items:  # nbval executes every notebook: the slow tier's, not the fast one's
         if item.path.suffix == ".ipynb":
             item.add_marker(pytest.mark.slow)
+    groups = worker_groups(items)
+    for item in items:
+        item.add_marker(pytest.mark.xdist_group(groups[item.nodeid.split("::")[0]]))
     if not config.getoption("--reverse"):
         return
     slots = [i for i, item in enumerate(items) if item.path.suffix != ".ipynb"]

@@ -4,6 +4,7 @@ import json
 import re
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from conftest import built_editions, run_cli, run_report, tree_bytes
@@ -545,6 +546,39 @@ def test_the_fast_tier_spreads_over_every_core():
     makefile = (Path(__file__).resolve().parents[1] / "Makefile").read_text(encoding="utf-8")
     recipe = re.search(r"^check:[^\n]*\n\t([^\n]*)", makefile, flags=re.M)[1]
     assert '-m "not slow"' in recipe and re.search(r"(^| )-n auto( |$)", recipe), recipe
+
+
+def test_the_whole_suite_spreads_over_every_core_in_groups():
+    """`make test` runs on every core too, each test file in one worker (`--dist loadgroup`), so that its module and
+    session fixtures are made once; the files sharing a whole-project build share a worker."""
+    makefile = (Path(__file__).resolve().parents[1] / "Makefile").read_text(encoding="utf-8")
+    recipe = re.search(r"^test:[^\n]*\n(?:\t[^\n]*\n)*?\t(\$\(PY\) -m pytest[^\n]*)", makefile, flags=re.M)[1]
+    assert re.search(r"(^| )-n auto( |$)", recipe) and "--dist loadgroup" in recipe, recipe
+
+
+def test_files_that_share_a_whole_project_build_share_a_worker():
+    from conftest import worker_groups
+
+    def item(nodeid: str, *fixtures: str):
+        return SimpleNamespace(nodeid=nodeid, fixturenames=fixtures)
+
+    items = [
+        item("tests/test_b.py::one", "fresh_checkout"),
+        item("tests/test_c.py::two", "built_copy", "fresh_checkout"),  # joins built_copy's users to the checkout's
+        item("tests/test_d.py::three", "built_copy"),
+        item("tests/test_d.py::four"),
+        item("tests/test_e.py::five", "root"),
+        item("notebooks/a.ipynb::Cell 0"),
+        item("notebooks/en/a.ipynb::Cell 0"),
+    ]
+    assert worker_groups(items) == {
+        "tests/test_b.py": "tests/test_b.py",
+        "tests/test_c.py": "tests/test_b.py",
+        "tests/test_d.py": "tests/test_b.py",
+        "tests/test_e.py": "tests/test_e.py",
+        "notebooks/a.ipynb": "notebooks/a.ipynb",
+        "notebooks/en/a.ipynb": "notebooks/en/a.ipynb",
+    }
 
 
 # --------------------------------------------------------------------------- incremental == clean (issue 17)

@@ -10,9 +10,8 @@ from ekraf_repro.bookmaker import report
 from ekraf_repro.bookmaker.build import together
 
 
-@pytest.fixture
-def two_cores(monkeypatch):
-    monkeypatch.setenv("EKRAF_JOBS", "2")
+@pytest.fixture(autouse=True)
+def run():
     report.begin("test")
 
 
@@ -33,13 +32,13 @@ def _side_by_side(finish_first: str, timeout: float = 10):
     return build
 
 
-def test_editions_run_at_once_and_come_back_in_their_order(two_cores, capsys):
-    assert together.each(_side_by_side(finish_first="en"), ["id", "en"]) == ["ID", "EN"]
+def test_editions_run_at_once_and_come_back_in_their_order(capsys):
+    assert together.each(_side_by_side(finish_first="en"), ["id", "en"], workers=2) == ["ID", "EN"]
     assert capsys.readouterr().out == "id: built\nen: built\n"
     assert [b["project"] for b in report._RUN["builds"]] == ["_build/editions/id/source", "_build/editions/en/source"]
 
 
-def test_a_failed_edition_is_raised_after_the_other_has_run(two_cores, capsys):
+def test_a_failed_edition_is_raised_after_the_other_has_run(capsys):
     ran = []
 
     def build(code: str) -> str:
@@ -50,13 +49,12 @@ def test_a_failed_edition_is_raised_after_the_other_has_run(two_cores, capsys):
         return code
 
     with pytest.raises(SystemExit, match="jupyter-book build failed"):
-        together.each(build, ["id", "en"])
+        together.each(build, ["id", "en"], workers=2)
     assert ran == ["en"] and capsys.readouterr().out == "id: start\nen: start\n"
 
 
-def test_one_core_builds_one_edition_after_the_other(monkeypatch, capsys):
-    monkeypatch.setenv("EKRAF_JOBS", "1")
-    report.begin("test")
+def test_one_core_builds_one_edition_after_the_other(monkeypatch):
+    monkeypatch.setattr(together.os, "cpu_count", lambda: 1)
     threads = []
     assert together.each(lambda code: threads.append(threading.current_thread()) or code, ["id", "en"]) == ["id", "en"]
     assert threads == [threading.main_thread()] * 2
@@ -64,9 +62,9 @@ def test_one_core_builds_one_edition_after_the_other(monkeypatch, capsys):
         together.each(_side_by_side(finish_first="en", timeout=0.5), ["id", "en"])
 
 
-def test_the_streams_are_given_back(two_cores):
+def test_the_streams_are_given_back():
     import sys
 
     before = sys.stdout, sys.stderr
-    together.each(lambda code: code, ["id", "en"])
+    together.each(lambda code: code, ["id", "en"], workers=2)
     assert (sys.stdout, sys.stderr) == before

@@ -1,12 +1,14 @@
 """The run report: what the last command of the book machine did, as JSON (``_build/.ekraf/report.json``),
 for the tests and the benchmark: notebooks planned, executed, copied and refreshed; each build with the pages
 Sphinx read (from ``sphinxext/reproducible.py``, through the file ``EKRAF_SPHINX_REPORT`` names) and the files
-pruned. Log lines are for people.
+pruned. Log lines are for people. ``EKRAF_REPORT`` names another file for one run's report: commands run side by
+side in one checkout (the tests, on every core) then each keep their own.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,6 +16,7 @@ from pathlib import Path
 from .. import paths
 
 PATH = paths.BUILD / ".ekraf" / "report.json"
+RUN_REPORT = "EKRAF_REPORT"  # where this run's report goes instead of PATH
 SPHINX_REPORT = "EKRAF_SPHINX_REPORT"  # the file a Sphinx run writes its pages read to
 _LOCK = threading.Lock()
 _RUN: dict = {}
@@ -60,7 +63,8 @@ def apart():
         del _LOCAL.pending
 
 
-def write(path: Path = PATH) -> None:
+def write(path: Path | None = None) -> None:
+    path = path or Path(os.environ.get(RUN_REPORT) or PATH)
     with _LOCK:
         data = {**_RUN, "notebooks": {k: sorted(v) for k, v in _RUN.get("notebooks", {}).items()}}
     path.parent.mkdir(parents=True, exist_ok=True)

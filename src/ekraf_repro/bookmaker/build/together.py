@@ -30,17 +30,13 @@ class _Stream(io.TextIOBase):
         self._target().flush()
 
 
-def workers(count: int) -> int:
-    """As many threads as items, at most one per core (``EKRAF_JOBS`` overrides the cores)."""
-    cores = int(os.environ.get("EKRAF_JOBS") or os.cpu_count() or 1)
-    return max(1, min(count, cores))
-
-
-def each(fn, items) -> list:
-    """``[fn(item) for item in items]``, side by side. Every item runs to its end; its output and report entries
-    then follow in ``items``' order, and the first failure (in that order) is raised."""
+def each(fn, items, workers: int | None = None) -> list:
+    """``[fn(item) for item in items]``, side by side on ``workers`` threads (by default one per item, at most one per
+    core). Every item runs to its end; its output and report entries then follow in ``items``' order, and the first
+    failure (in that order) is raised."""
     items = list(items)
-    if workers(len(items)) == 1:
+    workers = max(1, min(len(items), workers or os.cpu_count() or 1))
+    if workers == 1:
         return [fn(item) for item in items]
     streams = _Stream(sys.stdout), _Stream(sys.stderr)
 
@@ -58,7 +54,7 @@ def each(fn, items) -> list:
     real = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = streams
     try:
-        with ThreadPoolExecutor(max_workers=workers(len(items))) as pool:
+        with ThreadPoolExecutor(max_workers=workers) as pool:
             done = list(pool.map(one, items))
     finally:
         sys.stdout, sys.stderr = real
