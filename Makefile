@@ -66,7 +66,7 @@ test: setup system-deps $(LABENV)  ## the whole suite: unit, data, pipeline, nbv
 	$(EKRAF) render
 	$(EKRAF) pdf --if-possible
 	$(EKRAF) epub
-	$(PY) -m pytest -n auto --dist loadgroup
+	$(PY) -m pytest -n auto --dist loadfile
 
 lab: book $(LABENV)  ## JupyterLab on 127.0.0.1 with one edition's student notebooks: make lab LANG=id|en
 	$(EKRAF) lab --edition $(EDITION)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import settings as hypothesis_settings
+from xdist.scheduler import LoadFileScheduling
 
 from ekraf_repro.bookmaker import report, settings
 
@@ -169,6 +170,23 @@ def built_copy(tmp_path_factory) -> Path:
     return dest
 
 
+def file_of(nodeid: str) -> str:
+    return nodeid.split("::", 1)[0]
+
+
+class SharedBuildsTogether(LoadFileScheduling):
+    """`--dist loadfile`, with the :data:`SHARED_FILES` as one unit. pytest-xdist's own way to group files,
+    `--dist loadgroup` with `xdist_group` marks, groups nothing under pytest 9: it rewrites a node id field that
+    pytest 9 no longer reads (pytest-dev/pytest-xdist#1386, fix proposed in #1388)."""
+
+    def _split_scope(self, nodeid: str) -> str:
+        return "shared builds" if file_of(nodeid) in SHARED_FILES else file_of(nodeid)
+
+
+def pytest_xdist_make_scheduler(config, log):
+    return SharedBuildsTogether(config, log) if config.getvalue("dist") == "loadfile" else None
+
+
 def pytest_addoption(parser):
     parser.addoption(
         "--reverse",
@@ -179,14 +197,17 @@ def pytest_addoption(parser):
 
 
 # Session fixtures that build a whole project: every file whose tests use one runs in the same worker, so that
-# `make test` on every core still builds each once.
+# `make test` on every core still builds each once. SHARED_FILES lists those files (the controller of a run on
+# every core collects nothing, so it cannot find them itself); a test keeps the list equal to what the collection
+# shows (test_pipeline.py).
 SHARED_BUILDS = ("fresh_checkout", "built_copy")
+SHARED_FILES = ("tests/test_epub.py", "tests/test_pdf.py", "tests/test_pipeline.py", "tests/test_reproducibility.py")
 
 
 def worker_groups(items) -> dict[str, str]:
-    """Each test file's group for ``--dist loadgroup``: the file itself, or, for files that share one of the
-    :data:`SHARED_BUILDS` (directly or through another file), the first of them in sorted order. A group runs in
-    one worker, so module and session fixtures are made once per file and the shared builds once in all."""
+    """Each test file's group: the file itself, or, for files that share one of the :data:`SHARED_BUILDS`
+    (directly or through another file), the first of them in sorted order. A group runs in one worker, so module
+    and session fixtures are made once per file and the shared builds once in all."""
     parent: dict[str, str] = {}
 
     def find(name: str) -> str:
@@ -197,9 +218,9 @@ def worker_groups(items) -> dict[str, str]:
     for item in items:
         for fixture in SHARED_BUILDS:
             if fixture in getattr(item, "fixturenames", ()):
-                parent[find(item.nodeid.split("::")[0])] = find(fixture)
+                parent[find(file_of(item.nodeid))] = find(fixture)
     members: dict[str, list[str]] = {}
-    for name in {item.nodeid.split("::")[0] for item in items}:
+    for name in {file_of(item.nodeid) for item in items}:
         members.setdefault(find(name), []).append(name)
     return {name: min(group) for group in members.values() for name in group}
 
@@ -209,9 +230,6 @@ def pytest_collection_modifyitems(config, items):
     for item in items:  # nbval executes every notebook: the slow tier's, not the fast one's
         if item.path.suffix == ".ipynb":
             item.add_marker(pytest.mark.slow)
-    groups = worker_groups(items)
-    for item in items:
-        item.add_marker(pytest.mark.xdist_group(groups[item.nodeid.split("::")[0]]))
     if not config.getoption("--reverse"):
         return
     slots = [i for i, item in enumerate(items) if item.path.suffix != ".ipynb"]

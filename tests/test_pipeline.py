@@ -3,6 +3,8 @@
 import json
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -549,11 +551,11 @@ def test_the_fast_tier_spreads_over_every_core():
 
 
 def test_the_whole_suite_spreads_over_every_core_in_groups():
-    """`make test` runs on every core too, each test file in one worker (`--dist loadgroup`), so that its module and
-    session fixtures are made once; the files sharing a whole-project build share a worker."""
+    """`make test` runs on every core too, each test file in one worker (`--dist loadfile`), so that its module and
+    session fixtures are made once; the files sharing a whole-project build share a worker (conftest's scheduler)."""
     makefile = (Path(__file__).resolve().parents[1] / "Makefile").read_text(encoding="utf-8")
     recipe = re.search(r"^test:[^\n]*\n(?:\t[^\n]*\n)*?\t(\$\(PY\) -m pytest[^\n]*)", makefile, flags=re.M)[1]
-    assert re.search(r"(^| )-n auto( |$)", recipe) and "--dist loadgroup" in recipe, recipe
+    assert re.search(r"(^| )-n auto( |$)", recipe) and "--dist loadfile" in recipe, recipe
 
 
 def test_files_that_share_a_whole_project_build_share_a_worker():
@@ -579,6 +581,43 @@ def test_files_that_share_a_whole_project_build_share_a_worker():
         "notebooks/a.ipynb": "notebooks/a.ipynb",
         "notebooks/en/a.ipynb": "notebooks/en/a.ipynb",
     }
+
+
+def test_the_scheduler_keeps_a_file_in_one_worker_and_the_shared_builds_together():
+    from conftest import SHARED_FILES, SharedBuildsTogether
+
+    scope = SharedBuildsTogether._split_scope
+    assert (
+        scope(None, "tests/test_lab.py::test_a[id-01]")
+        == scope(None, "tests/test_lab.py::test_b")
+        == "tests/test_lab.py"
+    )
+    assert scope(None, "notebooks/en/02_teori.ipynb::Cell 3") == "notebooks/en/02_teori.ipynb"
+    assert {scope(None, f"{f}::test_x") for f in SHARED_FILES} == {"shared builds"}
+
+
+_SHARED_NOW = """
+import json, sys
+import pytest
+class Report:
+    def pytest_collection_finish(self, session):
+        from conftest import worker_groups
+        groups = worker_groups(session.items)
+        shared = sorted(f for f, g in groups.items() if list(groups.values()).count(g) > 1)
+        print("SHARED", json.dumps({"items": len(session.items), "shared": shared}))
+pytest.main(["--collect-only", "-q", "-p", "no:cacheprovider"], plugins=[Report()])
+"""
+
+
+@pytest.mark.slow
+def test_the_list_of_files_sharing_a_build_is_what_the_collection_shows():
+    """conftest's SHARED_FILES, which the scheduler reads, are exactly the files whose tests share a whole-project
+    build, in a collection of the whole suite."""
+    from conftest import ROOT, SHARED_FILES
+
+    out = subprocess.run([sys.executable, "-c", _SHARED_NOW], cwd=ROOT, capture_output=True, text=True).stdout
+    found = json.loads(next(line for line in out.splitlines() if line.startswith("SHARED "))[7:])
+    assert found["items"] > 800 and found["shared"] == sorted(SHARED_FILES)
 
 
 # --------------------------------------------------------------------------- incremental == clean (issue 17)
