@@ -25,9 +25,9 @@ def _holder(checkout):
     return holder
 
 
-def _cli(checkout, cmd: str, **env):
+def _cli(checkout, cmd: str, *more: str, **env):
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "EKRAF_ROOT": str(checkout), **env}
-    args = [sys.executable, "-m", "ekraf_repro.bookmaker.cli", cmd]
+    args = [sys.executable, "-m", "ekraf_repro.bookmaker.cli", cmd, *more]
     return subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
@@ -58,3 +58,21 @@ def test_a_second_run_waits_while_the_first_holds_the_lock(tmp_path):
         holder.wait()
     with open(_lock(tmp_path), "a+") as handle:  # released when both are gone
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def test_bad_input_is_refused_at_once_while_another_run_holds_the_lock(tmp_path):
+    """A rerun or a sweep checks its input before it waits: a bad parameter, OUT or data file is one line at once
+    (the tests on two cores met it: the refusal waited for another test's sweep and said so first)."""
+    holder = _holder(tmp_path)
+    try:
+        bad_param = _cli(tmp_path, "rerun", "--param", "warna=merah").communicate(timeout=30)
+        bad_out = _cli(tmp_path, "sweep", "--params", "subsektor=Musik", "--out", str(tmp_path / "data")).communicate(
+            timeout=30
+        )
+    finally:
+        holder.kill()
+        holder.wait()
+    assert bad_param[1].splitlines() == [
+        "error: unknown parameter 'warna'; allowed: data, subsektor, tahun_awal, tahun_akhir, tahun_dasar, bahasa"
+    ]
+    assert bad_out[1].splitlines() == ["error: OUT=data: must not be or contain data"]

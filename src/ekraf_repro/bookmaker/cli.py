@@ -15,7 +15,7 @@ from .. import loader, paths
 from ..errors import InputError
 from ..params import DEFAULTS
 from . import pages, report, settings
-from .build import book, dist, editions, epub
+from .build import book, dist, editions, epub, variants
 from .build.variants import read_sweep, rerun, sweep, typed
 from .run import execute, plan
 from .student import lab
@@ -97,6 +97,23 @@ def cmd_book(args) -> None:
     build_editions(force=args.force)
 
 
+def _rerun_sets(args) -> list[dict]:
+    return [{**parse_params(args.param), **({"data": args.data} if args.data is not None else {})}]
+
+
+def _sweep_sets(args) -> list[dict]:
+    if args.file:
+        sets = read_sweep(Path(args.file))
+    else:
+        sets = [{"nama": f"varian-{i}", **parse_params(group.split())} for i, group in enumerate(args.params, 1)]
+    if not sets:
+        raise InputError("sweep: give FILE=sweep.csv or one or more PARAMS sets")
+    return sets
+
+
+PRECHECKS = {"rerun": _rerun_sets, "sweep": _sweep_sets}  # their input is checked before the lock
+
+
 def cmd_rerun(args) -> None:
     """A variant book in OUT, built in a staging folder beside it and moved into place only when complete."""
     index = rerun(args.out, data=args.data, pdf=args.pdf, jobs=args.jobs, force=args.force, **parse_params(args.param))
@@ -105,13 +122,7 @@ def cmd_rerun(args) -> None:
 
 def cmd_sweep(args) -> None:
     """One variant book per row of a sweep file, or per --params set, into OUT/<nama>."""
-    if args.file:
-        sets = read_sweep(Path(args.file))
-    else:
-        sets = [{"nama": f"varian-{i}", **parse_params(group.split())} for i, group in enumerate(args.params, 1)]
-    if not sets:
-        raise InputError("sweep: give FILE=sweep.csv or one or more PARAMS sets")
-    for index in sweep(sets, args.out, pdf=args.pdf, jobs=args.jobs):
+    for index in sweep(_sweep_sets(args), args.out, pdf=args.pdf, jobs=args.jobs):
         print(f"variant book: {paths.display(index)}")
 
 
@@ -189,6 +200,8 @@ def main(argv: list[str] | None = None) -> int:
     report.begin(args.cmd)
     wait = os.environ.get("EKRAF_WAIT")
     try:
+        if args.cmd in PRECHECKS:
+            variants.check(args.out, PRECHECKS[args.cmd](args))
         with one_at_a_time(float(wait) if wait else None) if args.cmd in WRITERS else contextlib.nullcontext():
             args.fn(args)
     except InputError as err:

@@ -15,7 +15,7 @@ from threading import Lock
 
 from ... import loader, paths
 from ...errors import InputError
-from ...params import DEFAULTS, language
+from ...params import DEFAULTS, language, resolve
 from .. import variant as variant_mod
 from ..files import update
 from ..pages import citing
@@ -39,6 +39,17 @@ def _check_out(out: Path) -> Path:
         if out == protected or protected in out.parents or out in protected.parents:
             raise InputError(f"OUT={out.name}: must not be or contain {paths.display(protected)}")
     return out
+
+
+def check(out, sets: list[dict]) -> None:
+    """What a rerun or a sweep refuses (OUT, a parameter, a data file), checked before the command waits for the
+    checkout's lock: bad input is one line at once, never after another run has finished."""
+    _check_out(Path(out))
+    for given in sets:
+        values = {k: v for k, v in given.items() if k != "nama"}
+        if values.get("data") is not None:
+            values["data"] = str(Path(values["data"]).expanduser().resolve())
+        resolve(**values)
 
 
 def _stage_source(src: Path, lang: str) -> None:  # the edition's project without notebooks (executed into it)
