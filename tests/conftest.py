@@ -174,6 +174,13 @@ def file_of(nodeid: str) -> str:
     return nodeid.split("::", 1)[0]
 
 
+if not callable(getattr(LoadFileScheduling, "_split_scope", None)):  # the one private name the scheduler uses
+    raise pytest.UsageError(
+        "tests/conftest.py: SharedBuildsTogether overrides LoadFileScheduling._split_scope, which this pytest-xdist "
+        "no longer has (checked against pytest-xdist 3.8.0); look for its new way to group a file's tests"
+    )
+
+
 class SharedBuildsTogether(LoadFileScheduling):
     """`--dist loadfile`, with the :data:`SHARED_FILES` as one unit. pytest-xdist's own way to group files,
     `--dist loadgroup` with `xdist_group` marks, groups nothing under pytest 9: it rewrites a node id field that
