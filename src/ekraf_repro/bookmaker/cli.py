@@ -111,18 +111,19 @@ def _sweep_sets(args) -> list[dict]:
     return sets
 
 
-PRECHECKS = {"rerun": _rerun_sets, "sweep": _sweep_sets}  # their input is checked before the lock
+PRECHECKS = {"rerun": _rerun_sets, "sweep": _sweep_sets}  # read and checked before the lock, kept in args.sets
 
 
 def cmd_rerun(args) -> None:
     """A variant book in OUT, built in a staging folder beside it and moved into place only when complete."""
-    index = rerun(args.out, data=args.data, pdf=args.pdf, jobs=args.jobs, force=args.force, **parse_params(args.param))
+    given = dict(args.sets[0])
+    index = rerun(args.out, data=given.pop("data", None), pdf=args.pdf, jobs=args.jobs, force=args.force, **given)
     print(f"variant book: {paths.display(index)}")
 
 
 def cmd_sweep(args) -> None:
     """One variant book per row of a sweep file, or per --params set, into OUT/<nama>."""
-    for index in sweep(_sweep_sets(args), args.out, pdf=args.pdf, jobs=args.jobs):
+    for index in sweep(args.sets, args.out, pdf=args.pdf, jobs=args.jobs):
         print(f"variant book: {paths.display(index)}")
 
 
@@ -201,7 +202,8 @@ def main(argv: list[str] | None = None) -> int:
     wait = os.environ.get("EKRAF_WAIT")
     try:
         if args.cmd in PRECHECKS:
-            variants.check(args.out, PRECHECKS[args.cmd](args))
+            args.sets = PRECHECKS[args.cmd](args)
+            variants.check(args.out, args.sets)
         with one_at_a_time(float(wait) if wait else None) if args.cmd in WRITERS else contextlib.nullcontext():
             args.fn(args)
     except InputError as err:
