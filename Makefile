@@ -63,7 +63,6 @@ dist: book  ## _build/dist/ekraf-reproduksi-<version>.zip: HTML, PDF, EPUB, note
 	$(EKRAF) dist
 
 test: setup system-deps $(LABENV)  ## the whole suite: unit, data, pipeline, nbval, figures, strict build, PDF, browser
-	$(EKRAF) render
 	$(EKRAF) pdf --if-possible
 	$(EKRAF) epub
 	$(PY) -m pytest -n auto --dist loadfile

@@ -68,3 +68,21 @@ def test_the_streams_are_given_back():
     before = sys.stdout, sys.stderr
     together.each(lambda code: code, ["id", "en"], workers=2)
     assert (sys.stdout, sys.stderr) == before
+
+
+@pytest.mark.parametrize(("latex", "calls"), [(True, ["pdfs", "html"]), (False, ["html"])])
+def test_make_test_builds_the_html_once_after_the_pdfs(monkeypatch, latex, calls):
+    """`ekraf pdf --if-possible` (the one build step `make test` runs before the EPUBs): the PDFs, then the HTML book
+    linking them, once; without TeX Live outside CI, the HTML book alone, so the tests still find a book."""
+    from ekraf_repro.bookmaker import cli
+
+    done = []
+    monkeypatch.setattr(cli.book, "have_latex", lambda: latex)
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setattr(cli.editions, "pdfs", lambda force=False: done.append("pdfs") or [])
+    monkeypatch.setattr(cli.editions, "build", lambda force=False: done.append("html"))
+    args = cli.parser().parse_args(["pdf", "--if-possible"])
+    args.fn(args)  # not through main: no lock on this checkout, no run report written into it
+    assert done == calls
+    recipe = Path("Makefile").read_text(encoding="utf-8").split("\ntest:", 1)[1].split("\n\n", 1)[0]
+    assert [line.split()[1] for line in recipe.splitlines()[1:] if "$(EKRAF)" in line] == ["pdf", "epub"]

@@ -132,12 +132,14 @@ def cmd_render(args) -> None:
 
 
 def cmd_pdf(args) -> None:
+    """The PDFs, then the HTML book (each edition linking its PDF). ``--if-possible`` (`make test`): without TeX Live
+    outside CI, a warning and the HTML book alone; so the HTML is built once, after the PDFs, not before and after."""
     if args.if_possible and not book.have_latex() and os.environ.get("CI") != "true":
         print(f"WARNING: no PDF built, the PDF tests will skip. {book.LATEX_MISSING}", file=sys.stderr)
-        return
-    for built in editions.pdfs(force=args.force):
-        print(built)
-    build_editions()  # each edition now links its PDF
+    else:
+        for built in editions.pdfs(force=args.force):
+            print(built)
+    build_editions()
 
 
 def cmd_epub(args) -> None:
@@ -177,7 +179,7 @@ def parser() -> argparse.ArgumentParser:
             "--file": {}, "--params": {"action": "append", "default": [], "metavar": '"NAME=VALUE ..."'},
             "--out": {"default": str(paths.BUILD / "sweep")}, **variants}),
         ("render", cmd_render, "build _build/html from the committed notebooks, executing nothing", force),
-        ("pdf", cmd_pdf, "build each edition's PDF with xelatex and link it", {**force, "--if-possible": flag}),
+        ("pdf", cmd_pdf, "each edition's PDF (xelatex), then the HTML linking it", {**force, "--if-possible": flag}),
         ("epub", cmd_epub, "build _build/epub/book.epub and book-en.epub (EPUB 3)", force),
         ("dist", cmd_dist, "build _build/dist/ekraf-reproduksi-<version>.zip, the archive to deposit", {}),
         ("pages", cmd_pages, "write the generated pages of book/_generated/ and book/<lang>/_generated/", {}),
