@@ -16,6 +16,7 @@ import functools
 import html.parser
 import os
 import re
+import sys
 import threading
 import urllib.error
 import urllib.parse
@@ -60,6 +61,8 @@ def editions() -> list[Edition]:
 # The book that tests of one edition read: the Indonesian edition (or the book EKRAF_BOOK_HTML names).
 HTML = editions()[0].html
 SOURCE = editions()[0].source
+# EKRAF_SCREENSHOTS=off: no full-page screenshots (a variant's browser run checks the pages, it keeps no pictures)
+NO_SCREENSHOTS = os.environ.get("EKRAF_SCREENSHOTS") == "off"
 SCREENSHOTS = Path(os.environ.get("EKRAF_SCREENSHOTS") or ROOT / "_build" / "screenshots")
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -160,11 +163,19 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        """A browser that closes a connection before the whole file is sent (it had what it needed) is not an
+        error of the book; anything else is printed, as the standard server does."""
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def serve(folder: Path):
     """Serve ``folder`` on 127.0.0.1 at a free port from a thread; yields the base URL (ending in /)."""
     handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name="book-server", daemon=True)
     thread.start()

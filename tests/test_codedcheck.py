@@ -4,7 +4,10 @@ and the value (a stray ';' in a text used to fail inside a notebook, as a pandas
 import csv
 import io
 import json
+import re
 import shutil
+import tempfile
+from pathlib import Path
 
 import pytest
 from conftest import copy_project, run_cli
@@ -159,3 +162,58 @@ def test_ekraf_book_refuses_a_stray_semicolon_before_any_kernel(tmp_path):
     assert "executing" not in result.stdout
     assert {p: p.read_bytes() for p in (project / "notebooks").rglob("*.ipynb")} == before
     assert not (project / "_build" / "html").exists()
+
+
+KEYS = [  # (table, column, table it points to, that table's column): every foreign key the package declares
+    (rel, key["fields"][0], key["reference"]["resource"], key["reference"]["fields"][0])
+    for r in PACKAGE["resources"]
+    if (rel := r["path"]) in CODED
+    for key in r["schema"].get("foreignKeys", [])
+]
+BY_NAME = {r["name"]: r["path"] for r in PACKAGE["resources"]}
+
+
+def test_the_package_declares_the_keys_the_check_follows():
+    assert len(KEYS) == 13 and {"coded/relasi.csv", "coded/triangulasi.csv", "klaim/klaim.csv"} <= {k[0] for k in KEYS}
+
+
+@settings(max_examples=40, deadline=None)
+@given(data=st.data())
+def test_a_value_that_names_no_row_of_the_table_it_points_to_is_refused(data):
+    """Any foreign key, any line: a value its table does not hold (a typo in an id) is refused in one line naming
+    the file, line, column and value, and the table it should name."""
+    rel, column, target, target_column = data.draw(st.sampled_from(KEYS))
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / data.draw(st.sampled_from(["data", "data saya"]))
+        for sub in coded.FOLDERS:
+            shutil.copytree(paths.DATA / sub, copy / sub)
+        shutil.copy(paths.DATAPACKAGE, copy)
+        _refuse_a_typo(data, copy, rel, column, target, target_column)
+
+
+def _refuse_a_typo(data, copy, rel, column, target, target_column):
+    rows = _rows(rel)
+    index = rows[0].index(column)
+    line = data.draw(st.sampled_from([i for i in range(1, len(rows)) if rows[i][index]]))
+    known = {r[_rows(BY_NAME[target])[0].index(target_column)] for r in _rows(BY_NAME[target])[1:]}
+    pattern = next(f for f in SCHEMA[rel]["fields"] if f["name"] == column).get("constraints", {}).get("pattern")
+    if pattern is None:
+        typo = rows[line][index] + "x"
+    else:  # a value of the right shape: only the key refuses it
+        typo = data.draw(st.from_regex(pattern, fullmatch=True).filter(lambda v: v not in known and "\n" not in v))
+    assert typo not in known and (pattern is None or re.fullmatch(pattern, typo)), typo
+    rows[line][index] = typo
+    _write(copy / rel.split("/")[0], rows, rel.split("/")[1])
+    with pytest.raises(InputError) as err:
+        codedcheck.check(copy)
+    assert str(err.value) == (
+        f"{copy / rel}, line {line + 1}, column '{column}': {typo!r} names no row of {copy / BY_NAME[target]} "
+        f"(column '{target_column}')"
+    )
+
+
+def test_a_table_a_key_points_to_must_exist(tmp_path):
+    shutil.copytree(paths.DATA, data := tmp_path / "data")
+    (data / "coded" / "aktor.csv").unlink()
+    with pytest.raises(InputError, match=r"relasi\.csv, column 'sumber': it points to the table 'aktor', which is"):
+        codedcheck.check(data)

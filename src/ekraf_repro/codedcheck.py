@@ -4,8 +4,8 @@ A coded table edited by hand can break in ways pandas only notices inside a note
 that was not quoted (one field too many), a renamed column, an empty id. :func:`check` reads every table of
 ``data/coded``, ``data/klaim`` and ``data/konteks`` with the dialect and the field constraints its package
 describes (the number of fields, the header, ``required``, ``unique``, ``pattern``, ``enum``, ``integer`` and
-``number``, ``minimum`` and ``maximum``) and stops at the first fault with one line naming the file, the line,
-the column and the value. Foreign keys are left to the tests of the committed data.
+``number``, ``minimum`` and ``maximum``, then each foreign key: a value that names no row of the table it points
+to) and stops at the first fault with one line naming the file, the line, the column and the value.
 """
 
 from __future__ import annotations
@@ -50,8 +50,9 @@ def _field_fault(field: dict, value: str, seen: set) -> str | None:
     return None
 
 
-def check_table(path: Path, schema: dict, delimiter: str = ";") -> None:
-    """Raise :class:`InputError` at the first line of ``path`` that its schema refuses."""
+def check_table(path: Path, schema: dict, delimiter: str = ";") -> dict[str, list[tuple[int, str]]]:
+    """Raise :class:`InputError` at the first line of ``path`` that its schema refuses; return each column's values
+    with their line numbers (for the foreign keys)."""
     where = paths.display(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -66,6 +67,7 @@ def check_table(path: Path, schema: dict, delimiter: str = ";") -> None:
             f"{where}, line 1: the header is {delimiter.join(header)!r}; expected {delimiter.join(names)!r}"
         )
     seen: dict[str, set] = {name: set() for name in names}
+    columns: dict[str, list[tuple[int, str]]] = {name: [] for name in names}
     for line, row in enumerate(rows, start=2):
         if not row:
             continue
@@ -84,18 +86,43 @@ def check_table(path: Path, schema: dict, delimiter: str = ";") -> None:
             fault = _field_fault(field, value, seen[field["name"]])
             if fault:
                 raise InputError(f"{where}, line {line}, column '{field['name']}': {value!r} {fault}")
+            columns[field["name"]].append((line, value))
+    return columns
+
+
+def check_keys(path: Path, resource: dict, tables: dict[str, tuple[Path, dict]]) -> None:
+    """Raise :class:`InputError` at the first value of a foreign key in ``path`` that names no row it points to
+    (``tables``: each resource's file and columns)."""
+    columns = tables[resource["name"]][1]
+    for key in resource["schema"].get("foreignKeys", []):
+        (column,), target = key["fields"], key["reference"]
+        if target["resource"] not in tables:
+            raise InputError(
+                f"{paths.display(path)}, column '{column}': it points to the table '{target['resource']}', "
+                "which is missing"
+            )
+        target_path, target_columns = tables[target["resource"]]
+        known = {value for _, value in target_columns[target["fields"][0]]}
+        for line, value in columns[column]:
+            if value and value not in known:
+                raise InputError(
+                    f"{paths.display(path)}, line {line}, column '{column}': {value!r} names no row of "
+                    f"{paths.display(target_path)} (column '{target['fields'][0]}')"
+                )
 
 
 def check(data: Path = paths.DATA) -> int:
     """Check every coded table that ``data/datapackage.json`` describes; return how many were checked."""
     package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
     described = {r["path"]: r for r in package["resources"]}
-    checked = 0
+    tables: dict[str, tuple[Path, dict]] = {}
     for folder in FOLDERS:
         for path in sorted((data / folder).glob("*.csv")):
             resource = described.get(f"{folder}/{path.name}")
             if resource is None:
                 raise InputError(f"{paths.display(path)}: not described in {paths.display(data / 'datapackage.json')}")
-            check_table(path, resource["schema"], resource.get("dialect", {}).get("delimiter", ";"))
-            checked += 1
-    return checked
+            delimiter = resource.get("dialect", {}).get("delimiter", ";")
+            tables[resource["name"]] = (path, check_table(path, resource["schema"], delimiter))
+    for path, _ in tables.values():
+        check_keys(path, described[f"{path.parent.name}/{path.name}"], tables)
+    return len(tables)
