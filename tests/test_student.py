@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tomllib
 import zipfile
 from pathlib import Path
 
@@ -30,6 +31,8 @@ from ekraf_repro.bookmaker.student import lab
 from ekraf_repro.bookmaker.student import notebooks as studentnb
 from ekraf_repro.errors import InputError
 from ekraf_repro.show import FileName
+
+PYPROJECT = tomllib.loads((paths.ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -294,6 +297,8 @@ def test_the_notebooks_download_holds_what_a_student_needs_and_is_the_same_bytes
         assert {"README.md", "pyproject.toml", "uv.lock", "CITATION.cff", "LICENSE", "LICENSE-CONTENT.md"} <= rel
         assert {"src/ekraf_repro/student.py", "src/ekraf_repro/paths.py", "data/raw/tabel_1_1_ekspor_ekraf.csv"} <= rel
         assert [r for r in rel if r.startswith("src/ekraf_repro/bookmaker")] == []  # the notebooks never import it
+        project = tomllib.loads(z.read(top + "pyproject.toml").decode())["project"]
+        assert "scripts" not in project and project["dependencies"] == PYPROJECT["project"]["dependencies"]
         for nb in _notebooks(edition_site):
             assert z.read(top + nb.name) == nb.read_bytes()
         readme = z.read(top + "README.md").decode()
@@ -408,3 +413,18 @@ def test_make_lab_refuses_an_unknown_edition_and_keeps_a_students_changes(tmp_pa
     (built / "02_b.ipynb").write_text("book 2")
     lab.prepare("id", tmp_path)
     assert (work / "01_a.ipynb").read_text() == "my own changes" and (work / "02_b.ipynb").read_text() == "book 2"
+
+
+def test_the_downloads_pyproject_declares_no_command_of_the_book_machine():
+    """The `ekraf` command runs the book machine, which the download leaves out: its pyproject.toml is the
+    checkout's without the [project.scripts] table, and refuses a layout it cannot shorten safely."""
+    text = (paths.ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert "ekraf_repro.bookmaker" in text
+    shortened = studentzip.pyproject(text)
+    assert "ekraf_repro.bookmaker" not in shortened and "[project.scripts]" not in shortened
+    expected = copy.deepcopy(PYPROJECT)
+    del expected["project"]["scripts"]
+    assert tomllib.loads(shortened) == expected
+    assert studentzip.pyproject(shortened) == shortened
+    with pytest.raises(ValueError, match=r"\[project.scripts\] is not one block"):
+        studentzip.pyproject('[project]\nname = "x"\n\n[project.scripts]\nekraf = "a:b"\n[tool.x]\ny = 1\n')

@@ -6,6 +6,7 @@ time and mode: the same bytes every build.
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 from ..files import under
@@ -13,6 +14,21 @@ from . import lab
 
 BOOK_MACHINE = "bookmaker/"  # the book's own machinery: no notebook imports it, so it stays out of the download
 FILES = ("pyproject.toml", "uv.lock", "CITATION.cff", "LICENSE", "LICENSE-CONTENT.md")
+
+
+def pyproject(text: str) -> str:
+    """The checkout's ``pyproject.toml`` without its ``[project.scripts]`` table: the ``ekraf`` command it declares
+    runs the book machine, which the download leaves out. The table is one block ended by a blank line; the result
+    is checked to be the same TOML but for that table."""
+    head, found, rest = text.partition("\n[project.scripts]\n")
+    if not found:
+        return text
+    shortened = head + "\n" + rest.partition("\n\n")[2]
+    expected = tomllib.loads(text)
+    del expected["project"]["scripts"]
+    if tomllib.loads(shortened) != expected:
+        raise ValueError("pyproject.toml: [project.scripts] is not one block ended by a blank line")
+    return shortened
 
 
 def name(lang: str) -> str:
@@ -71,6 +87,7 @@ def contents(notebooks: dict[str, bytes], data: Path, lang: str, title: str, che
     if missing:
         raise FileNotFoundError(f"{checkout / missing[0]}: the notebooks download needs the package's checkout")
     files = {f: (checkout / f).read_bytes() for f in FILES}
+    files["pyproject.toml"] = pyproject(files["pyproject.toml"].decode("utf-8")).encode("utf-8")
     files["README.md"] = README[lang].format(title=title, command=start_command()).encode()
     for base, prefix, suffix in ((checkout / "src" / "ekraf_repro", "src/ekraf_repro/", ".py"), (data, "data/", "")):
         files.update({prefix + rel: path.read_bytes() for rel, path in under(base).items()
