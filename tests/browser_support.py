@@ -61,9 +61,12 @@ def editions() -> list[Edition]:
 # The book that tests of one edition read: the Indonesian edition (or the book EKRAF_BOOK_HTML names).
 HTML = editions()[0].html
 SOURCE = editions()[0].source
-# EKRAF_SCREENSHOTS=off: no full-page screenshots (a variant's browser run checks the pages, it keeps no pictures)
-NO_SCREENSHOTS = os.environ.get("EKRAF_SCREENSHOTS") == "off"
-SCREENSHOTS = Path(os.environ.get("EKRAF_SCREENSHOTS") or ROOT / "_build" / "screenshots")
+# Where screenshots go; EKRAF_SCREENSHOTS=off: none (a variant's browser run checks the pages, it keeps no pictures)
+SCREENSHOTS = (
+    None
+    if os.environ.get("EKRAF_SCREENSHOTS") == "off"
+    else Path(os.environ.get("EKRAF_SCREENSHOTS") or ROOT / "_build" / "screenshots")
+)
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 INSTALL_HINT = "run `bash .ci/system-deps` (apt-installs chromium and runs `npm ci` for axe-core)"

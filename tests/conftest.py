@@ -2,6 +2,7 @@
 
 import itertools
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -33,6 +34,14 @@ def not_here(subject: str, *reasons: str) -> None:
         pytest.fail(message + " (CI=true: it may not be skipped)", pytrace=False)
     warnings.warn(message, stacklevel=2)
     pytest.skip(message)
+
+
+def make_rule(target: str) -> tuple[set[str], list[str]]:
+    """The Makefile's rule for ``target``: its prerequisites and the lines of its recipe (without the tab)."""
+    found = re.search(
+        rf"^{re.escape(target)}:([^#\n]*)[^\n]*\n((?:\t[^\n]*\n)*)", (ROOT / "Makefile").read_text("utf-8"), re.M
+    )
+    return set(found[1].split()), [line[1:] for line in found[2].splitlines()]
 
 
 def copy_project(dest: Path) -> Path:

@@ -90,7 +90,7 @@ def toc(requirements, edition) -> list[bs.TocPage]:
 
 @pytest.fixture(scope="session")
 def shots(edition) -> Path | None:
-    return None if bs.NO_SCREENSHOTS else bs.SCREENSHOTS / edition.name
+    return bs.SCREENSHOTS and bs.SCREENSHOTS / edition.name
 
 
 @pytest.fixture(scope="session")

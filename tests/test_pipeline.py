@@ -9,7 +9,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from conftest import built_editions, run_cli, run_report, tree_bytes
+from conftest import built_editions, make_rule, run_cli, run_report, tree_bytes
 
 from ekraf_repro import loader
 from ekraf_repro.bookmaker import bench, settings
@@ -490,8 +490,7 @@ def test_bench_sweep_case_checks_what_was_executed_and_copied():
 
 
 def _prerequisites(target: str) -> set[str]:
-    makefile = (Path(__file__).resolve().parents[1] / "Makefile").read_text(encoding="utf-8")
-    return set(re.search(rf"^{target}:([^#\n]*)", makefile, flags=re.M)[1].split())
+    return make_rule(target)[0]
 
 
 def test_make_bench_sets_up_what_make_test_needs():
@@ -543,16 +542,15 @@ def test_the_bench_counts_the_fast_tier_and_proves_it_leaves_tests_out(monkeypat
 def test_the_fast_tier_spreads_over_every_core():
     """`make check` runs its tests on every core (pytest-xdist): the bench's 0.75x target needs both cores of a
     two-core machine."""
-    makefile = (Path(__file__).resolve().parents[1] / "Makefile").read_text(encoding="utf-8")
-    recipe = re.search(r"^check:[^\n]*\n\t([^\n]*)", makefile, flags=re.M)[1]
+    (recipe,) = make_rule("check")[1]
     assert '-m "not slow"' in recipe and re.search(r"(^| )-n auto( |$)", recipe), recipe
 
 
 def test_the_whole_suite_spreads_over_every_core_in_groups():
     """`make test` runs on every core too, each test file in one worker (`--dist loadfile`), so that its module and
     session fixtures are made once; the files sharing a whole-project build share a worker (conftest's scheduler)."""
-    makefile = (Path(__file__).resolve().parents[1] / "Makefile").read_text(encoding="utf-8")
-    recipe = re.search(r"^test:[^\n]*\n(?:\t[^\n]*\n)*?\t(\$\(PY\) -m pytest[^\n]*)", makefile, flags=re.M)[1]
+    recipe = make_rule("test")[1][-1]
+    assert recipe.startswith("$(PY) -m pytest"), recipe
     assert re.search(r"(^| )-n auto( |$)", recipe) and "--dist loadfile" in recipe, recipe
 
 

@@ -32,9 +32,8 @@ from ekraf_repro.bookmaker.student import notebooks as studentnb
 from ekraf_repro.errors import InputError
 from ekraf_repro.show import FileName
 
-PYPROJECT = tomllib.loads((paths.ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-
 ROOT = Path(__file__).resolve().parents[1]
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 
 
 def resolve(role: str, text: str) -> str:
@@ -418,7 +417,7 @@ def test_make_lab_refuses_an_unknown_edition_and_keeps_a_students_changes(tmp_pa
 def test_the_downloads_pyproject_declares_no_command_of_the_book_machine():
     """The `ekraf` command runs the book machine, which the download leaves out: its pyproject.toml is the
     checkout's without the [project.scripts] table, and refuses a layout it cannot shorten safely."""
-    text = (paths.ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert "ekraf_repro.bookmaker" in text
     shortened = studentzip.pyproject(text)
     assert "ekraf_repro.bookmaker" not in shortened and "[project.scripts]" not in shortened

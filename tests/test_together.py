@@ -5,6 +5,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from conftest import make_rule
 
 from ekraf_repro.bookmaker import report
 from ekraf_repro.bookmaker.build import together
@@ -84,5 +85,4 @@ def test_make_test_builds_the_html_once_after_the_pdfs(monkeypatch, latex, calls
     args = cli.parser().parse_args(["pdf", "--if-possible"])
     args.fn(args)  # not through main: no lock on this checkout, no run report written into it
     assert done == calls
-    recipe = Path("Makefile").read_text(encoding="utf-8").split("\ntest:", 1)[1].split("\n\n", 1)[0]
-    assert [line.split()[1] for line in recipe.splitlines()[1:] if "$(EKRAF)" in line] == ["pdf", "epub"]
+    assert [line.split()[1] for line in make_rule("test")[1] if "$(EKRAF)" in line] == ["pdf", "epub"]

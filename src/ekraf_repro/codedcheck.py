@@ -90,10 +90,10 @@ def check_table(path: Path, schema: dict, delimiter: str = ";") -> dict[str, lis
     return columns
 
 
-def check_keys(path: Path, resource: dict, tables: dict[str, tuple[Path, dict]]) -> None:
-    """Raise :class:`InputError` at the first value of a foreign key in ``path`` that names no row it points to
-    (``tables``: each resource's file and columns)."""
-    columns = tables[resource["name"]][1]
+def check_keys(resource: dict, tables: dict[str, tuple[Path, dict]]) -> None:
+    """Raise :class:`InputError` at the first value of one of ``resource``'s foreign keys that names no row it points
+    to (``tables``: each checked resource's file and columns)."""
+    path, columns = tables[resource["name"]]
     for key in resource["schema"].get("foreignKeys", []):
         (column,), target = key["fields"], key["reference"]
         if target["resource"] not in tables:
@@ -116,6 +116,7 @@ def check(data: Path = paths.DATA) -> int:
     package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
     described = {r["path"]: r for r in package["resources"]}
     tables: dict[str, tuple[Path, dict]] = {}
+    checked = []
     for folder in FOLDERS:
         for path in sorted((data / folder).glob("*.csv")):
             resource = described.get(f"{folder}/{path.name}")
@@ -123,6 +124,7 @@ def check(data: Path = paths.DATA) -> int:
                 raise InputError(f"{paths.display(path)}: not described in {paths.display(data / 'datapackage.json')}")
             delimiter = resource.get("dialect", {}).get("delimiter", ";")
             tables[resource["name"]] = (path, check_table(path, resource["schema"], delimiter))
-    for path, _ in tables.values():
-        check_keys(path, described[f"{path.parent.name}/{path.name}"], tables)
-    return len(tables)
+            checked.append(resource)
+    for resource in checked:
+        check_keys(resource, tables)
+    return len(checked)
